@@ -1,0 +1,82 @@
+// swift-tools-version: 6.2
+// PuMPuRS support-plan platform: six message-driven services on one shared kit.
+// Layout: Shared/ (C bindings, contracts, rules, AMQP, Postgres, service kit), Services/, Tests/.
+import PackageDescription
+
+/// One list of Swift settings for every target (STYLE.md #1). `PUMPURS_STRICT=1` (set by CI)
+/// turns every warning in this package into an error without touching dependencies.
+var swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+if Context.environment["PUMPURS_STRICT"] == "1" {
+    swiftSettings.append(.treatAllWarnings(as: .error))
+}
+
+let log = Target.Dependency.product(name: "Logging", package: "swift-log")
+let metrics = Target.Dependency.product(name: "Metrics", package: "swift-metrics")
+let prometheus = Target.Dependency.product(name: "Prometheus", package: "swift-prometheus")
+let lifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "swift-property-based")
+
+let package = Package(
+    name: "pumpurs",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "pumpurs", targets: ["Ctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // C libraries through pkg-config, with shims for variadic functions and macros.
+        .systemLibrary(name: "CRabbitMQ", path: "Shared/CRabbitMQ", pkgConfig: "librabbitmq",
+                       providers: [.apt(["librabbitmq-dev"])]),
+        .systemLibrary(name: "CLibPQ", path: "Shared/CLibPQ", pkgConfig: "libpq",
+                       providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CCurl", path: "Shared/CCurl", pkgConfig: "libcurl",
+                       providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        // Pure modules: no IO.
+        .target(name: "Rules", path: "Shared/Rules", swiftSettings: swiftSettings),
+        .target(name: "Contracts", path: "Shared/Contracts", swiftSettings: swiftSettings),
+
+        // IO modules.
+        .target(name: "AMQP", dependencies: ["CRabbitMQ", log], path: "Shared/AMQP", swiftSettings: swiftSettings),
+        .target(name: "Postgres", dependencies: ["CLibPQ", log], path: "Shared/Postgres", swiftSettings: swiftSettings),
+        .target(name: "Mail", dependencies: ["CCurl", log], path: "Shared/Mail", swiftSettings: swiftSettings),
+        .target(
+            name: "ServiceKit",
+            dependencies: ["Contracts", "AMQP", "Postgres", log, metrics, prometheus, lifecycle, hummingbird],
+            path: "Shared/ServiceKit", swiftSettings: swiftSettings
+        ),
+        .target(name: "TestSupport", dependencies: ["ServiceKit"], path: "Shared/TestSupport", swiftSettings: swiftSettings),
+
+        // Operator CLI `pumpurs`.
+        .executableTarget(
+            name: "Ctl", dependencies: ["ServiceKit", "Rules", argumentParser],
+            path: "Services/Ctl", swiftSettings: swiftSettings
+        ),
+
+        // Unit tests: pure logic, never the network.
+        .testTarget(name: "RulesTests", dependencies: ["Rules", propertyBased], swiftSettings: swiftSettings),
+        .testTarget(name: "ContractsTests", dependencies: ["Contracts"], swiftSettings: swiftSettings),
+        .testTarget(name: "AMQPTests", dependencies: ["AMQP"], swiftSettings: swiftSettings),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: swiftSettings),
+        .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "TestSupport"], swiftSettings: swiftSettings),
+        // Integration tests: the real RabbitMQ, PostgreSQL and SMTP sink that deploy/local/test starts.
+        .testTarget(
+            name: "IntegrationTests", dependencies: ["ServiceKit", "TestSupport", "Mail"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

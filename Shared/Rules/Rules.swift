@@ -1,0 +1,1 @@
+/// Marker: the rules library lives here (see README).
