@@ -1,1 +1,0 @@
-/// Marker: the rules library lives here (see README).
