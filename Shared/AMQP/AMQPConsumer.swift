@@ -1,0 +1,150 @@
+import CRabbitMQ
+import Logging
+
+/// Consumes one queue with manual acknowledgement over its own connection and thread.
+///
+/// `run` hands deliveries to an async handler one at a time and applies the disposition the
+/// handler returns only after the handler finished (so a service acks after its commit). It polls
+/// with a short timeout, so cancellation (graceful shutdown) and heartbeats keep working, and it
+/// reconnects with backoff after any connection failure, declaring the topology again.
+public final class AMQPConsumer: @unchecked Sendable {
+    // @unchecked: `connection` and `generation` are only touched on `thread`.
+    private var connection: AMQPConnection?
+    private var generation = 0
+    private let thread: ConfinedThread
+    private let url: AMQPURL
+    private let queue: String
+    private let prefetch: UInt16
+    private let topology: AMQPTopology
+    private let backoff: Backoff
+    private let pollInterval: Duration
+    private let logger: Logger
+
+    /// Creates a consumer of `queue`; `topology` is declared on every (re)connect.
+    public init(url: AMQPURL, queue: String, prefetch: UInt16 = 32, topology: AMQPTopology = AMQPTopology(),
+                backoff: Backoff = Backoff(initial: .milliseconds(200), maximum: .seconds(5)),
+                pollInterval: Duration = .milliseconds(200), logger: Logger) {
+        self.url = url
+        self.queue = queue
+        self.prefetch = max(1, prefetch)
+        self.topology = topology
+        self.backoff = backoff
+        self.pollInterval = pollInterval
+        self.logger = logger
+        self.thread = ConfinedThread(name: "amqp-consumer-\(queue)")
+    }
+
+    deinit { thread.stop() }
+
+    /// Consumes until the task is cancelled. Transport failures are logged and retried.
+    public func run(_ handler: @Sendable (AMQPDelivery) async -> AMQPDisposition) async {
+        var failures = 0
+        while !Task.isCancelled {
+            do {
+                guard let delivery = try await thread.run({ try self.nextDelivery() }) else { continue }
+                failures = 0
+                let disposition = await handler(delivery)
+                try await thread.run { try self.settle(delivery, disposition) }
+            } catch {
+                failures += 1
+                logger.warning("amqp consumer interrupted", metadata: [
+                    "amqp.queue": "\(queue)", "error": "\(error)", "amqp.failures": "\(failures)",
+                ])
+                try? await Task.sleep(for: backoff.delay(forAttempt: failures))
+            }
+        }
+        _ = try? await thread.run { self.connection?.close(); self.connection = nil }
+        thread.stop()
+    }
+
+    // MARK: - On the consumer thread
+
+    private func ensureConnected() throws {
+        if let connection, connection.isOpen, connection.channelOpen { return }
+        connection?.abandon()
+        connection = nil
+        let fresh = try AMQPConnection(url: url)
+        try fresh.declare(topology)
+        let state = try fresh.raw
+        amqp_basic_qos(state, fresh.channel, 0, prefetch, 0)
+        try fresh.checkRPC("basic.qos")
+        let arena = CArena()
+        amqp_basic_consume(state, fresh.channel, arena.bytes(queue), amqp_empty_bytes, 0, 0, 0, amqp_empty_table)
+        try fresh.checkRPC("basic.consume \(queue)")
+        connection = fresh
+        generation += 1
+        logger.info("amqp consumer connected", metadata: ["amqp.queue": "\(queue)"])
+    }
+
+    private func nextDelivery() throws -> AMQPDelivery? {
+        try ensureConnected()
+        guard let connection else { return nil }
+        let state = try connection.raw
+        amqp_maybe_release_buffers(state)
+        var envelope = amqp_envelope_t()
+        var tv = pollInterval.timeval
+        let reply = amqp_consume_message(state, &envelope, &tv, 0)
+        switch reply.reply_type {
+        case AMQP_RESPONSE_NORMAL:
+            defer { amqp_destroy_envelope(&envelope) }
+            return AMQPDelivery(
+                body: envelope.message.body.array,
+                properties: AMQPMessageProperties(envelope.message.properties),
+                deliveryTag: envelope.delivery_tag,
+                redelivered: envelope.redelivered != 0,
+                exchange: envelope.exchange.string,
+                routingKey: envelope.routing_key.string,
+                connectionGeneration: generation
+            )
+        case AMQP_RESPONSE_LIBRARY_EXCEPTION where reply.library_error == AMQP_STATUS_TIMEOUT.rawValue:
+            return nil
+        case AMQP_RESPONSE_LIBRARY_EXCEPTION where reply.library_error == AMQP_STATUS_UNEXPECTED_STATE.rawValue:
+            try handleNonDeliveryFrame(on: connection)
+            return nil
+        default:
+            connection.abandon()
+            self.connection = nil
+            try AMQPConnection.check(reply, during: "basic.consume \(queue)")
+            throw AMQPError(.connectionFailed, "consume failed")
+        }
+    }
+
+    /// A frame other than a delivery arrived: a channel or connection close, or a consumer
+    /// cancel (queue deleted). Each ends this connection; `ensureConnected` starts over.
+    private func handleNonDeliveryFrame(on connection: AMQPConnection) throws {
+        guard let frame = try FrameReader.next(on: connection, timeout: .zero),
+              frame.frame_type == UInt8(PUMPURS_FRAME_METHOD) else { return }
+        switch frame.payload.method.id {
+        case PUMPURS_CHANNEL_CLOSE:
+            let close = frame.payload.method.decoded.assumingMemoryBound(to: amqp_channel_close_t.self).pointee
+            connection.acknowledgeChannelClose()
+            connection.close()
+            self.connection = nil
+            throw AMQPError(.channelClosed, close.reply_text.string, replyCode: Int(close.reply_code))
+        case PUMPURS_BASIC_CANCEL:
+            connection.close()
+            self.connection = nil
+            throw AMQPError(.channelClosed, "the broker cancelled the consumer of \(queue) (queue deleted?)")
+        default:
+            return
+        }
+    }
+
+    private func settle(_ delivery: AMQPDelivery, _ disposition: AMQPDisposition) throws {
+        guard delivery.connectionGeneration == generation, let connection, connection.isOpen else {
+            logger.debug("settle skipped: delivery came on an earlier connection; the broker redelivers it")
+            return
+        }
+        let state = try connection.raw
+        let status: Int32 = switch disposition {
+        case .ack: amqp_basic_ack(state, connection.channel, delivery.deliveryTag, 0)
+        case .requeue: amqp_basic_nack(state, connection.channel, delivery.deliveryTag, 0, 1)
+        case .deadLetter: amqp_basic_nack(state, connection.channel, delivery.deliveryTag, 0, 0)
+        }
+        guard status == AMQP_STATUS_OK.rawValue else {
+            connection.abandon()
+            self.connection = nil
+            throw AMQPError(.connectionFailed, "settle: \(AMQPConnection.statusText(status))")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// A message delivered to a consumer.
+public struct AMQPDelivery: Sendable {
+    /// Body bytes.
+    public var body: [UInt8]
+    /// Properties (message id, type, headers …).
+    public var properties: AMQPMessageProperties
+    /// Delivery tag on the consumer's channel.
+    public var deliveryTag: UInt64
+    /// The broker's redelivered flag.
+    public var redelivered: Bool
+    /// Exchange the message was published to.
+    public var exchange: String
+    /// Routing key it was published with.
+    public var routingKey: String
+    /// Which connection it came on: a settle for an older connection is dropped (the broker
+    /// redelivers the message, and the inbox makes that harmless).
+    let connectionGeneration: Int
+
+    /// How many earlier deliveries of this message failed (`x-delivery-count`, set by quorum
+    /// queues on redelivery; 0 on the first delivery).
+    public var previousDeliveries: Int {
+        Int(properties.headers["x-delivery-count"]?.intValue ?? 0)
+    }
+}
+
+/// What a consumer does with a delivery once its handler is done.
+public enum AMQPDisposition: Sendable, Hashable {
+    /// Processed (or already processed): remove it.
+    case ack
+    /// Transient failure: give it back for another delivery (counts towards the delivery limit).
+    case requeue
+    /// Poison: reject without requeue, so the queue dead-letters it at once.
+    case deadLetter
+}
