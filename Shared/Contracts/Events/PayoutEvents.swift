@@ -1,0 +1,79 @@
+import Foundation
+
+/// A payout released to finance. Finance must see each exactly once in effect: `payoutId` is
+/// stable and `idempotencyKey` is derived from the claim (or plan/role/month for staff pay).
+public struct PayoutReleased: DomainEvent {
+    public static let eventType: EventType = "payout.released"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// Stable payout id.
+    public var payoutId: UUID
+    /// `claim:<claimId>` or `staff:<planId>:<role>:<personId>:<month>`.
+    public var idempotencyKey: String
+    /// Amount in euro cents.
+    public var amountCents: Int64
+    /// Always `EUR`.
+    public var currency: String
+    /// Period: `2025-03` (month) or `2024/2025-2` (semester).
+    public var period: String
+    /// The plan's pseudonymous student code.
+    public var studentCode: String
+    /// Plan id.
+    public var planId: UUID
+    /// Measure type (or `staff_pay`).
+    public var measure: String
+    /// Payee reference (an account reference in finance's system; never a personal code).
+    public var payeeReference: String
+    /// Creates the event.
+    public init(payoutId: UUID, idempotencyKey: String, amountCents: Int64, currency: String = "EUR", period: String,
+                studentCode: String, planId: UUID, measure: String, payeeReference: String) {
+        self.payoutId = payoutId; self.idempotencyKey = idempotencyKey; self.amountCents = amountCents
+        self.currency = currency; self.period = period; self.studentCode = studentCode; self.planId = planId
+        self.measure = measure; self.payeeReference = payeeReference
+    }
+}
+
+/// A payout that had not been released was voided (consent revoked, plan suspended or deleted).
+public struct PayoutVoided: DomainEvent {
+    public static let eventType: EventType = "payout.voided"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// Payout id.
+    public var payoutId: UUID
+    /// Same key as the payout.
+    public var idempotencyKey: String
+    /// Why.
+    public var reason: String
+    /// Creates the event.
+    public init(payoutId: UUID, idempotencyKey: String, reason: String) {
+        self.payoutId = payoutId; self.idempotencyKey = idempotencyKey; self.reason = reason
+    }
+}
+
+/// Money was paid on a plan (approval routing needs it: a paid plan cannot be deleted).
+public struct PlanPaymentRecorded: DomainEvent {
+    public static let eventType: EventType = "payout.plan_paid"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// The plan.
+    public var planId: UUID
+    /// Total paid so far in cents.
+    public var totalPaidCents: Int64
+    /// Creates the event.
+    public init(planId: UUID, totalPaidCents: Int64) { self.planId = planId; self.totalPaidCents = totalPaidCents }
+}
+
+/// A batch of released payouts is ready for finance's export.
+public struct PayoutBatchReady: DomainEvent {
+    public static let eventType: EventType = "payout.batch_ready"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// Batch id.
+    public var batchId: UUID
+    /// Period.
+    public var period: String
+    /// Number of payouts.
+    public var count: Int
+    /// Control sum in cents.
+    public var totalCents: Int64
+    /// Creates the event.
+    public init(batchId: UUID, period: String, count: Int, totalCents: Int64) {
+        self.batchId = batchId; self.period = period; self.count = count; self.totalCents = totalCents
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+
+/// A planned support measure as other services need it (timesheets, payouts, reporting).
+public struct PlannedMeasurePayload: Codable, Sendable, Hashable {
+    /// Measure id within the plan.
+    public var measureId: UUID
+    /// Measure type code, e.g. `consultation`, `meals`.
+    public var type: String
+    /// Provider types for consultations.
+    public var providers: [String]
+    /// Planned minutes for the semester (consultations).
+    public var plannedMinutes: Int?
+    /// Planned amount per month in cents (monthly compensations).
+    public var monthlyAmountCents: Int64?
+    /// Planned amount per semester in cents (per-semester compensations).
+    public var semesterAmountCents: Int64?
+    /// Risk codes the measure addresses.
+    public var riskCodes: [String]
+
+    /// Creates a measure payload.
+    public init(measureId: UUID, type: String, providers: [String] = [], plannedMinutes: Int? = nil,
+                monthlyAmountCents: Int64? = nil, semesterAmountCents: Int64? = nil, riskCodes: [String] = []) {
+        self.measureId = measureId
+        self.type = type
+        self.providers = providers
+        self.plannedMinutes = plannedMinutes
+        self.monthlyAmountCents = monthlyAmountCents
+        self.semesterAmountCents = semesterAmountCents
+        self.riskCodes = riskCodes
+    }
+}
+
+/// A preparer submitted a plan for validation and approval. Carries what validation needs,
+/// with the student identified only by the pseudonymous code.
+public struct PlanSubmitted: DomainEvent {
+    public static let eventType: EventType = "plan.submitted"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// The plan.
+    public var plan: PlanReference
+    /// Who submitted.
+    public var submittedBy: ActorPayload
+    /// The plan's content as the rules library's JSON (no personal code, no name).
+    public var content: [UInt8]?
+    /// Risk codes identified.
+    public var riskCodes: [String]
+    /// Measures planned.
+    public var measures: [PlannedMeasurePayload]
+    /// Creates the event.
+    public init(plan: PlanReference, submittedBy: ActorPayload, content: [UInt8]? = nil, riskCodes: [String], measures: [PlannedMeasurePayload]) {
+        self.plan = plan; self.submittedBy = submittedBy; self.content = content; self.riskCodes = riskCodes; self.measures = measures
+    }
+}
+
+/// Validation passed (possibly with warnings shown to approvers).
+public struct PlanValidated: DomainEvent {
+    public static let eventType: EventType = "plan.validated"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// The plan.
+    public var plan: PlanReference
+    /// Warnings.
+    public var warnings: [FindingPayload]
+    /// Creates the event.
+    public init(plan: PlanReference, warnings: [FindingPayload]) { self.plan = plan; self.warnings = warnings }
+}
+
+/// Validation failed: the plan goes back to the preparer with the findings.
+public struct PlanValidationFailed: DomainEvent {
+    public static let eventType: EventType = "plan.validation_failed"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// The plan.
+    public var plan: PlanReference
+    /// Errors and warnings.
+    public var findings: [FindingPayload]
+    /// Creates the event.
+    public init(plan: PlanReference, findings: [FindingPayload]) { self.plan = plan; self.findings = findings }
+}
+
+/// One approval step was decided (approved) and the plan moves to the next level.
+public struct PlanApprovalStepCompleted: DomainEvent {
+    public static let eventType: EventType = "plan.approval_step_completed"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// The plan.
+    public var plan: PlanReference
+    /// Level decided: `institution_head`, `municipality`, `ikvd`.
+    public var level: String
+    /// Next level awaiting, nil when this was the last.
+    public var nextLevel: String?
+    /// Decider.
+    public var decidedBy: ActorPayload
+    /// Optional comment.
+    public var comment: String?
+    /// Creates the event.
+    public init(plan: PlanReference, level: String, nextLevel: String?, decidedBy: ActorPayload, comment: String? = nil) {
+        self.plan = plan; self.level = level; self.nextLevel = nextLevel; self.decidedBy = decidedBy; self.comment = comment
+    }
+}
+
+/// Every level approved: the plan is `approved` (payouts may be released).
+public struct PlanApproved: DomainEvent {
+    public static let eventType: EventType = "plan.approved"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// The plan.
+    public var plan: PlanReference
+    /// Final approver.
+    public var approvedBy: ActorPayload
+    /// Approved measures.
+    public var measures: [PlannedMeasurePayload]
+    /// Creates the event.
+    public init(plan: PlanReference, approvedBy: ActorPayload, measures: [PlannedMeasurePayload]) {
+        self.plan = plan; self.approvedBy = approvedBy; self.measures = measures
+    }
+}
+
+/// Implementation may start: the head approved and consent is on file (work may be recorded).
+public struct PlanImplementationMayStart: DomainEvent {
+    public static let eventType: EventType = "plan.implementation_may_start"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// The plan.
+    public var plan: PlanReference
+    /// Measures that may be delivered.
+    public var measures: [PlannedMeasurePayload]
+    /// Creates the event.
+    public init(plan: PlanReference, measures: [PlannedMeasurePayload]) { self.plan = plan; self.measures = measures }
+}
+
+/// A lifecycle change with a mandatory reason or comment: returned, suspended, resumed,
+/// review requested, deleted (one payload shape, distinguished by type).
+public struct PlanLifecycleChange: Codable, Sendable, Hashable {
+    /// The plan.
+    public var plan: PlanReference
+    /// Who acted.
+    public var actor: ActorPayload
+    /// Comment or reason (mandatory for return and suspend).
+    public var reason: String?
+    /// Creates the payload.
+    public init(plan: PlanReference, actor: ActorPayload, reason: String?) { self.plan = plan; self.actor = actor; self.reason = reason }
+}
+
+/// Returned for revision by an approver (comment mandatory).
+public struct PlanReturned: DomainEvent {
+    public static let eventType: EventType = "plan.returned"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// Details.
+    public var change: PlanLifecycleChange
+    /// Level that returned it.
+    public var level: String
+    /// Creates the event.
+    public init(change: PlanLifecycleChange, level: String) { self.change = change; self.level = level }
+}
+
+/// Suspended (reason mandatory); unreleased payouts are voided.
+public struct PlanSuspended: DomainEvent {
+    public static let eventType: EventType = "plan.suspended"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// Details.
+    public var change: PlanLifecycleChange
+    /// Creates the event.
+    public init(change: PlanLifecycleChange) { self.change = change }
+}
+
+/// Resumed within the semester; approval runs again.
+public struct PlanResumed: DomainEvent {
+    public static let eventType: EventType = "plan.resumed"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// Details.
+    public var change: PlanLifecycleChange
+    /// Creates the event.
+    public init(change: PlanLifecycleChange) { self.change = change }
+}
+
+/// Deleted (made inactive) while nothing was paid; nothing is erased.
+public struct PlanDeleted: DomainEvent {
+    public static let eventType: EventType = "plan.deleted"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// Details.
+    public var change: PlanLifecycleChange
+    /// Creates the event.
+    public init(change: PlanLifecycleChange) { self.change = change }
+}
+
+/// Consent recorded or revoked for a plan (revocation suspends it and stops payouts).
+public struct PlanConsentChanged: DomainEvent {
+    public static let eventType: EventType = "plan.consent_changed"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// The plan.
+    public var plan: PlanReference
+    /// True when consent is on file, false when revoked.
+    public var onFile: Bool
+    /// `parent_or_guardian` or `adult_student`.
+    public var signedBy: String
+    /// Creates the event.
+    public init(plan: PlanReference, onFile: Bool, signedBy: String) { self.plan = plan; self.onFile = onFile; self.signedBy = signedBy }
+}

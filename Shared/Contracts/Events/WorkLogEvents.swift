@@ -1,0 +1,78 @@
+import Foundation
+
+/// Hours one person delivered on one plan's measure in a month.
+public struct WorkLogLine: Codable, Sendable, Hashable {
+    /// The plan.
+    public var plan: PlanReference
+    /// The measure.
+    public var measureId: UUID
+    /// Role paid: `specialist` or `preparer`.
+    public var role: String
+    /// Provider type for specialists.
+    public var providerType: String?
+    /// Minutes delivered.
+    public var minutes: Int
+    /// Creates a line.
+    public init(plan: PlanReference, measureId: UUID, role: String, providerType: String?, minutes: Int) {
+        self.plan = plan; self.measureId = measureId; self.role = role; self.providerType = providerType; self.minutes = minutes
+    }
+}
+
+/// A person submitted a month's work record for approval.
+public struct WorkLogSubmitted: DomainEvent {
+    public static let eventType: EventType = "worklog.submitted"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// Work record id.
+    public var workLogId: UUID
+    /// Person.
+    public var personId: UUID
+    /// Institution.
+    public var institutionId: UUID
+    /// Month, `2025-03`.
+    public var month: String
+    /// Creates the event.
+    public init(workLogId: UUID, personId: UUID, institutionId: UUID, month: String) {
+        self.workLogId = workLogId; self.personId = personId; self.institutionId = institutionId; self.month = month
+    }
+}
+
+/// The institution coordinator approved a month's work record: staff pay follows.
+public struct WorkLogApproved: DomainEvent {
+    public static let eventType: EventType = "worklog.approved"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// Work record id.
+    public var workLogId: UUID
+    /// Person paid.
+    public var personId: UUID
+    /// Institution.
+    public var institutionId: UUID
+    /// Month, `2025-03`.
+    public var month: String
+    /// Hours per plan and role.
+    public var lines: [WorkLogLine]
+    /// Approver.
+    public var approvedBy: ActorPayload
+    /// Creates the event.
+    public init(workLogId: UUID, personId: UUID, institutionId: UUID, month: String, lines: [WorkLogLine], approvedBy: ActorPayload) {
+        self.workLogId = workLogId; self.personId = personId; self.institutionId = institutionId
+        self.month = month; self.lines = lines; self.approvedBy = approvedBy
+    }
+}
+
+/// The coordinator returned a month's work record (comment mandatory).
+public struct WorkLogReturned: DomainEvent {
+    public static let eventType: EventType = "worklog.returned"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// Work record id.
+    public var workLogId: UUID
+    /// Person.
+    public var personId: UUID
+    /// Month.
+    public var month: String
+    /// Why.
+    public var comment: String
+    /// Creates the event.
+    public init(workLogId: UUID, personId: UUID, month: String, comment: String) {
+        self.workLogId = workLogId; self.personId = personId; self.month = month; self.comment = comment
+    }
+}
