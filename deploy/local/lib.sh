@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034  # variables used by the scripts that source this
 # Shared helpers for the scripts in deploy/local/. Source it; do not run it.
 #
 # Everything lives in the git-ignored folder .local/ at the repository root:
@@ -69,6 +69,7 @@ elapsed() { awk -v a="$1" -v b="$(now_s)" 'BEGIN { printf "%.1f", b - a }'; }
 # ---------------------------------------------------------------- processes and ports
 
 pid_alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
+pid_gone() { ! pid_alive "${1:-}"; }
 
 read_pid() { # read_pid FILE -> first line if it is a number
   local f="$1" p=""
@@ -187,14 +188,15 @@ smtp_url() { printf 'smtp://127.0.0.1:%s\n' "$SMTP_PORT"; }
 
 SERVICES_LIST="$PUMPURS_DEPLOY/services.list"
 
-# Prints "<executable> <port>" for every service line (comments and blanks skipped).
+# Prints "<executable> <port> [KEY=VALUE ...]" for every service line (comments and blanks
+# skipped).
 services() {
   [[ -r "$SERVICES_LIST" ]] || return 0
   local exe port rest
   while read -r exe port rest || [[ -n "${exe:-}" ]]; do
     [[ -z "${exe:-}" || "$exe" == \#* ]] && continue
-    [[ "$port" =~ ^[0-9]+$ ]] || die "services.list: bad port for $exe: '$port'"
-    printf '%s %s\n' "$exe" "$port"
+    [[ "${port:-}" =~ ^[0-9]+$ ]] || die "services.list: bad port for $exe: '${port:-}'"
+    printf '%s %s %s\n' "$exe" "$port" "${rest:-}"
   done <"$SERVICES_LIST"
 }
 

@@ -96,10 +96,13 @@ def main():
     ap.add_argument("--port", type=int, default=1025)
     ap.add_argument("--dir", required=True, help="folder for the .eml files")
     ap.add_argument("--pidfile")
+    ap.add_argument("--verbose", action="store_true", help="log every SMTP command")
     args = ap.parse_args()
 
     logging.basicConfig(level=logging.INFO, stream=sys.stdout,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # aiosmtpd logs every SMTP command at INFO; keep only its warnings (and our own lines).
+    logging.getLogger("mail.log").setLevel(logging.INFO if args.verbose else logging.WARNING)
     os.makedirs(args.dir, exist_ok=True)
     # Leftovers of a crash mid-write are never complete mails: drop them.
     for leftover in os.listdir(args.dir):
