@@ -1,0 +1,88 @@
+/// What the validator needs to know beyond the plan itself, gathered by the caller.
+public struct ValidationContext: Codable, Sendable, Hashable {
+    /// The plan's institution.
+    public var institution: InstitutionProfile
+    /// The student's birth date (from the old-format personal code, or entered separately
+    /// for new-format codes); age is taken on the semester's start date (DOMAIN.md §3).
+    public var studentBirthDate: CalendarDate?
+    /// Status certificates and statements on file for the student (needy, low-income,
+    /// disability, no 8.5.1 support, medical statement…), valid for the semester.
+    public var documentsOnFile: Set<EvidenceKind>
+    /// The consent application on file, if any.
+    public var consent: ConsentRecord?
+    /// Support the student receives in other ESF projects, as declared (seed 000 item 14).
+    public var otherESFSupport: [OtherESFSupport]
+    /// The student's other plans (any institution), to find duplicates in the semester.
+    public var otherPlans: [ExistingPlan]
+
+    /// Creates a context.
+    public init(institution: InstitutionProfile, studentBirthDate: CalendarDate?,
+                documentsOnFile: Set<EvidenceKind> = [], consent: ConsentRecord?,
+                otherESFSupport: [OtherESFSupport] = [], otherPlans: [ExistingPlan] = []) {
+        self.institution = institution
+        self.studentBirthDate = studentBirthDate
+        self.documentsOnFile = documentsOnFile
+        self.consent = consent
+        self.otherESFSupport = otherESFSupport
+        self.otherPlans = otherPlans
+    }
+}
+
+/// A signed consent application (seed 000 item 8, annexes 1 and 2).
+public struct ConsentRecord: Codable, Sendable, Hashable {
+    /// Who signed.
+    public var signer: ConsentSigner
+    /// When it was signed.
+    public var signedOn: CalendarDate
+    /// Whether it has been revoked (revoked consent suspends the plan).
+    public var revoked: Bool
+
+    /// Creates a consent record.
+    public init(signer: ConsentSigner, signedOn: CalendarDate, revoked: Bool = false) {
+        self.signer = signer
+        self.signedOn = signedOn
+        self.revoked = revoked
+    }
+}
+
+/// Who signs the consent.
+public enum ConsentSigner: String, Codable, Sendable, CaseIterable, Hashable {
+    /// An adult student signs their own (annex 1).
+    case student
+    /// A minor's parent or guardian signs (annex 2).
+    case parentOrGuardian = "parent_or_guardian"
+}
+
+/// Support declared from another ESF project.
+public struct OtherESFSupport: Codable, Sendable, Hashable {
+    /// The other project's name or number.
+    public var project: String
+    /// The measures the student receives there.
+    public var measures: Set<MeasureType>
+
+    /// Creates a declaration.
+    public init(project: String, measures: Set<MeasureType>) {
+        self.project = project
+        self.measures = measures
+    }
+}
+
+/// Another plan of the same student.
+public struct ExistingPlan: Codable, Sendable, Hashable {
+    /// That plan's code.
+    public var id: String
+    /// Its institution.
+    public var institutionId: String
+    /// Its semester.
+    public var semester: SemesterRef
+    /// Deleted plans (Neaktīvs) do not count.
+    public var isDeleted: Bool
+
+    /// Creates a reference.
+    public init(id: String, institutionId: String, semester: SemesterRef, isDeleted: Bool = false) {
+        self.id = id
+        self.institutionId = institutionId
+        self.semester = semester
+        self.isDeleted = isDeleted
+    }
+}
