@@ -1,0 +1,206 @@
+import CLibPQ
+import Dispatch
+import Logging
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One libpq connection (`PGconn*`), confined to its own serial queue and used synchronously there.
+///
+/// libpq connections are not safe for concurrent use and every call blocks. So the handle is
+/// only touched on `queue`: ``run(_:)`` hops there with a continuation, keeping the blocking
+/// calls off Swift's cooperative pool, and the synchronous methods (``query(_:_:)``,
+/// ``execute(_:_:)``, ``executeScript(_:)``) refuse with `misuse` when called from anywhere else.
+/// Inside a ``run(_:)`` closure (or a pool's `withConnection`) call them directly.
+///
+/// `@unchecked Sendable` because the only mutable state, `handle`, is read and written solely on
+/// `queue` (a serial queue owned by this object, checked through a queue-specific key before every
+/// use), and `broken` is an atomic; moving the reference between tasks is therefore safe.
+public final class PostgresConnection: @unchecked Sendable {
+    /// The configuration this connection was opened with.
+    public let configuration: PostgresConfiguration
+    let logger: Logger
+    private let queue: DispatchQueue
+    private let queueKey = DispatchSpecificKey<Bool>()
+    private var handle: OpaquePointer?
+    private let broken = Atomic<Bool>(false)
+
+    private init(configuration: PostgresConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+        self.queue = DispatchQueue(label: "pumpurs.postgres.connection")
+        queue.setSpecific(key: queueKey, value: true)
+    }
+
+    deinit {
+        // Nobody else can hold a reference any more, so touching the handle here is safe.
+        if let handle { PQfinish(handle) }
+    }
+
+    /// Opens a connection (on its own queue) and sets `search_path` to the configured schema.
+    public static func connect(configuration: PostgresConfiguration, logger: Logger) async throws -> PostgresConnection {
+        let connection = PostgresConnection(configuration: configuration, logger: logger)
+        try await connection.run { try $0.open() }
+        return connection
+    }
+
+    /// Runs `body` on the connection's own thread and returns its result; the caller's task
+    /// suspends meanwhile, so blocking libpq calls never occupy the cooperative pool.
+    public func run<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async {
+                continuation.resume(with: Result { try body(self) })
+            }
+        }
+    }
+
+    /// Closes the connection; later calls fail with `connectionLost`.
+    public func close() async {
+        _ = try? await run { connection in connection.closeHandle() }
+    }
+
+    /// True once the connection is known to be unusable (the pool then discards it).
+    public var isBroken: Bool { broken.load(ordering: .acquiring) }
+
+    /// Runs a parameterized statement (`PQexecParams`, text format) and returns its rows.
+    public func query(_ sql: String, _ parameters: [any PostgresBindable] = []) throws(PostgresError) -> PostgresRows {
+        let handle = try checkedHandle()
+        let texts = try PostgresParameters.encode(sql: sql, parameters)
+        var copies: [UnsafeMutablePointer<CChar>?] = []
+        defer { copies.forEach { free($0) } }
+        for text in texts {
+            let copy = text.flatMap { strdup($0) }
+            if text != nil && copy == nil {
+                throw PostgresError(code: .queryFailed, message: "out of memory copying parameters")
+            }
+            copies.append(copy)
+        }
+        let pointers = copies.map { UnsafePointer($0) }
+        let result = pointers.withUnsafeBufferPointer { buffer in
+            PQexecParams(handle, sql, Int32(texts.count), nil, buffer.baseAddress, nil, nil, 0)
+        }
+        return try consume(result, sql: sql)
+    }
+
+    /// Runs a parameterized statement and returns the number of affected rows.
+    @discardableResult
+    public func execute(_ sql: String, _ parameters: [any PostgresBindable] = []) throws(PostgresError) -> Int {
+        try query(sql, parameters).affectedRows
+    }
+
+    /// Runs several `;`-separated statements with `PQexec` and no parameters.
+    ///
+    /// Only for SQL shipped in code (migration files, fixed DDL); never pass text built from input.
+    /// Returns the last statement's result.
+    @discardableResult
+    public func executeScript(_ sql: String) throws(PostgresError) -> PostgresRows {
+        let handle = try checkedHandle()
+        _ = try PostgresParameters.encode(sql: sql, [])
+        return try consume(PQexec(handle, sql), sql: sql)
+    }
+
+    /// The handle, after checking that we are on the connection's queue and it is still open.
+    func checkedHandle() throws(PostgresError) -> OpaquePointer {
+        guard DispatchQueue.getSpecific(key: queueKey) == true else {
+            throw PostgresError(
+                code: .misuse,
+                message: "a PostgresConnection was used outside its own thread; use it inside run/withConnection")
+        }
+        guard let handle, !isBroken else {
+            throw PostgresError(code: .connectionLost, message: "the connection is closed or broken")
+        }
+        return handle
+    }
+
+    /// Marks the connection unusable.
+    func markBroken() { broken.store(true, ordering: .releasing) }
+
+    private func open() throws(PostgresError) {
+        let parameters = configuration.libpqParameters
+        let keys = parameters.map { strdup($0.0) }
+        let values = parameters.map { strdup($0.1) }
+        defer { (keys + values).forEach { free($0) } }
+        let keyPointers = keys.map { UnsafePointer($0) } + [nil]
+        let valuePointers = values.map { UnsafePointer($0) } + [nil]
+        guard let newHandle = PQconnectdbParams(keyPointers, valuePointers, 0) else {
+            throw PostgresError(code: .connectionFailed, message: "libpq could not allocate a connection")
+        }
+        guard PQstatus(newHandle) == CONNECTION_OK else {
+            let message = Self.text(PQerrorMessage(newHandle)) ?? "unknown error"
+            PQfinish(newHandle)
+            logger.warning("postgres connect failed", metadata: ["db.server": "\(configuration.host):\(configuration.port)"])
+            throw PostgresError(code: .connectionFailed, message: "could not connect to PostgreSQL: \(message)")
+        }
+        // Notices go to stderr by default; they are not errors and must not leak into service output.
+        PQsetNoticeProcessor(newHandle, { _, _ in }, nil)
+        handle = newHandle
+        if let schema = configuration.schema {
+            _ = try query("SELECT set_config('search_path', $1, false)", [schema])
+        }
+        logger.debug("postgres connected", metadata: ["db.server": "\(configuration.host):\(configuration.port)"])
+    }
+
+    func closeHandle() {
+        if let handle { PQfinish(handle) }
+        handle = nil
+        markBroken()
+    }
+
+    private func consume(_ result: OpaquePointer?, sql: String) throws(PostgresError) -> PostgresRows {
+        let kind = Self.statementKind(sql)
+        guard let result else { throw failure(nil, kind: kind) }
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK || status == PGRES_EMPTY_QUERY else {
+            throw failure(result, kind: kind)
+        }
+        let columnCount = Int(PQnfields(result))
+        let rowCount = Int(PQntuples(result))
+        let names = (0..<columnCount).map { Self.text(PQfname(result, Int32($0))) ?? "?column?" }
+        let values: [[String?]] = (0..<rowCount).map { row in
+            (0..<columnCount).map { column in
+                PQgetisnull(result, Int32(row), Int32(column)) == 1
+                    ? nil : Self.text(PQgetvalue(result, Int32(row), Int32(column))) ?? ""
+            }
+        }
+        let affected = Self.text(PQcmdTuples(result)).flatMap { Int($0) } ?? 0
+        logger.trace("postgres statement", metadata: ["db.statement.kind": "\(kind)", "db.rows": "\(affected)"])
+        return PostgresRows(
+            columnNames: names, values: values, affectedRows: affected, commandTag: Self.text(PQcmdStatus(result)) ?? "")
+    }
+
+    private func failure(_ result: OpaquePointer?, kind: String) -> PostgresError {
+        func field(_ code: Character) -> String? {
+            guard let result, let ascii = code.asciiValue else { return nil }
+            return Self.text(PQresultErrorField(result, Int32(ascii)))
+        }
+        let connectionMessage = handle.flatMap { Self.text(PQerrorMessage($0)) }
+        let message = field("M") ?? result.flatMap { Self.text(PQresultErrorMessage($0)) } ?? connectionMessage
+        let lost = handle.map { PQstatus($0) == CONNECTION_BAD } ?? true
+        if lost { markBroken() }
+        let error = PostgresError(
+            code: lost ? .connectionLost : .queryFailed, message: message ?? "unknown libpq error",
+            sqlState: field("C"), detail: field("D"), constraint: field("n"))
+        logger.debug(
+            "postgres statement failed",
+            metadata: ["db.statement.kind": "\(kind)", "db.sqlstate": "\(error.sqlState ?? "-")",
+                       "db.error.code": "\(error.code)"])
+        return error
+    }
+
+    /// The first keyword of a statement (`SELECT`, `INSERT`…), safe to log.
+    static func statementKind(_ sql: String) -> String {
+        let word = sql.drop(while: { $0.isWhitespace }).prefix(while: { $0.isLetter })
+        return word.isEmpty ? "OTHER" : word.uppercased()
+    }
+
+    static func text(_ pointer: UnsafePointer<CChar>?) -> String? {
+        guard let pointer else { return nil }
+        let value = String(cString: pointer)
+        let trimmed = value.hasSuffix("\n") ? String(value.dropLast()) : value
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}
