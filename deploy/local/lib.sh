@@ -27,7 +27,9 @@ PUMPURS_MAIL="$PUMPURS_LOCAL/mail"
 PG_PORT="${PUMPURS_PG_PORT:-5432}"
 AMQP_PORT="${PUMPURS_AMQP_PORT:-5672}"
 SMTP_PORT="${PUMPURS_SMTP_PORT:-1025}"
-RMQ_NODE="rabbit@localhost"
+# The node name must be unique per machine: rabbit@localhost on the default port, else
+# rabbit-<port>@localhost (so a second checkout on other ports can run beside this one).
+if [[ "$AMQP_PORT" == 5672 ]]; then RMQ_NODE="rabbit@localhost"; else RMQ_NODE="rabbit-$AMQP_PORT@localhost"; fi
 RMQ_LIB="/usr/lib/rabbitmq/bin"
 
 # DEV-ONLY credentials (loopback only).
@@ -99,10 +101,19 @@ wait_for() {
   done
 }
 
-# Who listens on a TCP port (best effort, for error messages).
+# Who listens on a TCP port (best effort, for error messages), with a hint when it is the
+# local infra of another checkout.
 port_owner() {
-  if command -v ss >/dev/null 2>&1; then
-    ss -ltnpH "sport = :$1" 2>/dev/null | head -n 3
+  local line pid dir
+  command -v ss >/dev/null 2>&1 || return 0
+  line="$(ss -ltnpH "sport = :$1" 2>/dev/null | head -n 1)"
+  printf '%s' "$line"
+  pid="$(sed -n 's/.*pid=\([0-9]*\).*/\1/p' <<<"$line")"
+  [[ -n "$pid" ]] || return 0
+  dir="$(readlink "/proc/$pid/cwd" 2>/dev/null || true)"
+  if [[ "$dir" == */.local/* ]]; then
+    printf ' -- it looks like the local infra of another checkout (%s): stop it with %s/deploy/local/infra down, or use other ports' \
+      "${dir%%/.local/*}" "${dir%%/.local/*}"
   fi
 }
 
