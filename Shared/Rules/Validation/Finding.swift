@@ -10,7 +10,8 @@ public enum Severity: String, Codable, Sendable, CaseIterable, Hashable, Compara
 }
 
 /// One explainable result of a rule: which rule, how serious, where, and what to fix.
-public struct Finding: Codable, Sendable, Hashable, CustomStringConvertible {
+/// Also an `Error`, so single-rule checks can return `Result<Value, Finding>`.
+public struct Finding: Error, Codable, Sendable, Hashable, CustomStringConvertible {
     /// The rule that produced it.
     public var ruleId: RuleID
     /// Error or warning.
