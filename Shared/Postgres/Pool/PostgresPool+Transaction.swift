@@ -7,6 +7,7 @@ extension PostgresPool {
     ///
     /// The body may run more than once, so it must not have effects outside the database.
     /// Only `PostgresError`s are inspected for retry; wrap them and the retry is lost.
+    @discardableResult
     public func withTransaction<T: Sendable>(
         isolation: PostgresIsolation = .readCommitted, maxAttempts: Int = 5,
         _ body: @escaping @Sendable (PostgresConnection) throws -> T
@@ -15,6 +16,7 @@ extension PostgresPool {
     }
 
     /// Same as ``withTransaction(isolation:maxAttempts:_:)`` with a full retry policy.
+    @discardableResult
     public func withTransaction<T: Sendable>(
         isolation: PostgresIsolation, retry policy: PostgresRetryPolicy,
         _ body: @escaping @Sendable (PostgresConnection) throws -> T

@@ -24,6 +24,7 @@ public final class PostgresPool: Sendable {
     /// Leases a connection, runs `body` on its thread and returns the connection to the pool.
     ///
     /// A transaction left open by `body` is rolled back before the connection is reused.
+    @discardableResult
     public func withConnection<T: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection) throws -> T
     ) async throws -> T {
