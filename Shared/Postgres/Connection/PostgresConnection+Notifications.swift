@@ -53,10 +53,13 @@ extension PostgresConnection {
     func isHealthy() -> Bool {
         guard let handle = try? checkedHandle() else { return false }
         guard PQtransactionStatus(handle) == PQTRANS_IDLE else { return false }
-        var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
-        let ready = poll(&descriptor, 1, 0)
-        if ready < 0 { return false }
-        if ready > 0 {
+        // A terminated backend sends a FATAL message and then EOF; libpq notices the EOF only on
+        // a read that returns nothing, so keep reading while the socket stays readable.
+        for _ in 0..<4 {
+            var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, 0)
+            if ready < 0 { return false }
+            if ready == 0 { break }
             guard (try? consumeAndDrain(handle)) != nil else { return false }
         }
         return PQstatus(handle) == CONNECTION_OK
