@@ -18,6 +18,7 @@ let log = Target.Dependency.product(name: "Logging", package: "swift-log")
 let metrics = Target.Dependency.product(name: "Metrics", package: "swift-metrics")
 let prometheus = Target.Dependency.product(name: "Prometheus", package: "swift-prometheus")
 let lifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift-service-lifecycle")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "swift-property-based")
@@ -56,7 +57,7 @@ let package = Package(
         .target(name: "Mail", dependencies: ["CCurl", log], path: "Shared/Mail", swiftSettings: swiftSettings),
         .target(
             name: "ServiceKit",
-            dependencies: ["Contracts", "AMQP", "Postgres", log, metrics, prometheus, lifecycle, hummingbird],
+            dependencies: ["Contracts", "AMQP", "Postgres", log, metrics, prometheus, lifecycle, unixSignals, hummingbird],
             path: "Shared/ServiceKit", swiftSettings: swiftSettings
         ),
         .target(name: "TestSupport", dependencies: ["ServiceKit"], path: "Shared/TestSupport", swiftSettings: swiftSettings),

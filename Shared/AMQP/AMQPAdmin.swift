@@ -27,7 +27,7 @@ public struct AMQPAdmin: Sendable {
     public init(url: AMQPURL) { self.url = url }
 
     /// Runs `body` with a fresh connection on its own thread.
-    private func withConnection<T: Sendable>(_ body: @escaping @Sendable (AMQPConnection) throws -> T) async throws -> T {
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (AMQPConnection) throws -> T) async throws -> T {
         let thread = ConfinedThread(name: "amqp-admin")
         defer { thread.stop() }
         let url = self.url
@@ -152,5 +152,12 @@ public struct AMQPAdmin: Sendable {
         return DeadLetter(messageID: content.properties.messageID, type: content.properties.type,
                           originalRoutingKeys: keys, reason: headers["x-first-death-reason"]?.stringValue,
                           queue: queue ?? headers["x-first-death-queue"]?.stringValue, bodySize: content.body.count)
+    }
+}
+
+extension AMQPAdmin {
+    /// Connects and logs in, then disconnects: the broker answers.
+    public func ping() async throws {
+        try await withConnection { _ in }
     }
 }

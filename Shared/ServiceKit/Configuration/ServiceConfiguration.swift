@@ -1,0 +1,99 @@
+import AMQP
+import Logging
+import Postgres
+
+/// Everything a service process reads from its environment. One documented list of keys (also
+/// in the README); secrets are marked and never printed.
+///
+/// | key | type | default |
+/// |---|---|---|
+/// | `PUMPURS_HTTP_HOST` | host | `127.0.0.1` |
+/// | `PUMPURS_HTTP_PORT` | port | the service's default (ARCHITECTURE.md) |
+/// | `PUMPURS_DATABASE_URL` (secret) | `postgres://…` | `postgres://<service>:<service>@127.0.0.1:5432/pumpurs` |
+/// | `PUMPURS_DATABASE_POOL_SIZE` | int | `4` |
+/// | `PUMPURS_AMQP_URL` (secret) | `amqp://…` | `amqp://pumpurs:pumpurs@127.0.0.1:5672/pumpurs` |
+/// | `PUMPURS_AMQP_PREFETCH` | int | `64` |
+/// | `PUMPURS_DELIVERY_LIMIT` | int | `5` (redeliveries before a message is dead-lettered) |
+/// | `PUMPURS_RELAY_BATCH` | int | `500` |
+/// | `PUMPURS_RELAY_POLL_MS` | int | `1000` (poll interval besides LISTEN/NOTIFY) |
+/// | `PUMPURS_LOG_LEVEL` | `trace`…`critical` | `info` |
+public struct ServiceConfiguration: Sendable {
+    /// Service name: schema, role, queue prefix and `producer` of its events (e.g. `intake`).
+    public var serviceName: String
+    /// HTTP bind host.
+    public var httpHost: String
+    /// HTTP port.
+    public var httpPort: Int
+    /// Database (the service's own role and schema).
+    public var database: PostgresConfiguration
+    /// Broker.
+    public var amqp: AMQPURL
+    /// Prefetch per consumer.
+    public var prefetch: Int
+    /// Delivery limit of the service queue.
+    public var deliveryLimit: Int
+    /// Outbox rows per relay batch.
+    public var relayBatchSize: Int
+    /// Relay poll interval (besides LISTEN/NOTIFY wake-ups).
+    public var relayPollInterval: Duration
+    /// Log level.
+    public var logLevel: Logger.Level
+
+    /// Reads the configuration of `service` from `environment` (pass `ProcessInfo…environment`).
+    public init(service: String, defaultPort: Int, environment: [String: String]) throws(ConfigurationError) {
+        let reader = EnvironmentReader(environment)
+        serviceName = service
+        httpHost = reader.string("PUMPURS_HTTP_HOST", default: "127.0.0.1")
+        httpPort = try reader.int("PUMPURS_HTTP_PORT", default: defaultPort, range: 1...65535)
+        let dbURL = reader.string("PUMPURS_DATABASE_URL", default: "postgres://\(service):\(service)@127.0.0.1:5432/pumpurs")
+        let poolSize = try reader.int("PUMPURS_DATABASE_POOL_SIZE", default: 4, range: 1...64)
+        do {
+            database = try PostgresConfiguration(url: dbURL, schema: service, poolSize: poolSize)
+        } catch {
+            throw ConfigurationError(key: "PUMPURS_DATABASE_URL", message: error.message)
+        }
+        do {
+            amqp = try AMQPURL(parsing: reader.string("PUMPURS_AMQP_URL", default: "amqp://pumpurs:pumpurs@127.0.0.1:5672/pumpurs"))
+        } catch {
+            throw ConfigurationError(key: "PUMPURS_AMQP_URL", message: error.message)
+        }
+        prefetch = try reader.int("PUMPURS_AMQP_PREFETCH", default: 64, range: 1...65535)
+        deliveryLimit = try reader.int("PUMPURS_DELIVERY_LIMIT", default: 5, range: 0...1000)
+        relayBatchSize = try reader.int("PUMPURS_RELAY_BATCH", default: 500, range: 1...10_000)
+        relayPollInterval = .milliseconds(try reader.int("PUMPURS_RELAY_POLL_MS", default: 1000, range: 10...600_000))
+        let level = reader.string("PUMPURS_LOG_LEVEL", default: "info")
+        guard let parsed = Logger.Level(rawValue: level) else {
+            throw ConfigurationError(key: "PUMPURS_LOG_LEVEL", message: "must be one of trace, debug, info, notice, warning, error, critical")
+        }
+        logLevel = parsed
+    }
+}
+
+/// A configuration value that cannot be used; names the key, never the value (it may be secret).
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    /// The environment key.
+    public var key: String
+    /// What is wrong.
+    public var message: String
+    /// `KEY: message`.
+    public var description: String { "\(key): \(message)" }
+}
+
+/// Typed reads from an environment dictionary.
+struct EnvironmentReader {
+    let environment: [String: String]
+    init(_ environment: [String: String]) { self.environment = environment }
+
+    func string(_ key: String, default value: String) -> String {
+        guard let v = environment[key], !v.isEmpty else { return value }
+        return v
+    }
+
+    func int(_ key: String, default value: Int, range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
+        guard let text = environment[key], !text.isEmpty else { return value }
+        guard let v = Int(text), range.contains(v) else {
+            throw ConfigurationError(key: key, message: "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return v
+    }
+}

@@ -1,0 +1,123 @@
+import AMQP
+import Contracts
+import Foundation
+import Logging
+import Metrics
+import Postgres
+import ServiceLifecycle
+
+/// Consumes the service queue: decode → transaction(inbox + handler + outbox) → commit → ack.
+///
+/// - Undecodable envelope, unknown type or unknown major version → dead letter at once.
+/// - Duplicate (message id already in the inbox) → ack, nothing changes.
+/// - `PermanentHandlerError` → dead letter at once.
+/// - Any other failure (database down, serialization conflict…) → requeue after a backoff; the
+///   quorum queue counts deliveries and dead-letters the message past `x-delivery-limit`.
+public struct ConsumerRunner: Service {
+    let service: String
+    let consumer: AMQPConsumer
+    let pool: PostgresPool
+    let handlers: EventHandlers
+    let retryBackoff: Backoff
+    let logger: Logger
+
+    /// Creates a runner for `service`'s queue.
+    public init(service: String, consumer: AMQPConsumer, pool: PostgresPool, handlers: EventHandlers,
+                retryBackoff: Backoff = Backoff(initial: .milliseconds(100), maximum: .seconds(5)), logger: Logger) {
+        self.service = service
+        self.consumer = consumer
+        self.pool = pool
+        self.handlers = handlers
+        self.retryBackoff = retryBackoff
+        self.logger = logger
+    }
+
+    /// Runs until graceful shutdown; the message in hand is finished first.
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await consumer.run { delivery in await self.handle(delivery) }
+        }
+    }
+
+    /// Processes one delivery and says what to do with it. Public for tests that feed deliveries
+    /// without a broker.
+    public func handle(_ delivery: AMQPDelivery) async -> AMQPDisposition {
+        let started = ContinuousClock.now
+        let outcome = await process(delivery)
+        let dimensions = [("service", service), ("outcome", outcome.label)]
+        Counter(label: "pumpurs_messages_consumed_total", dimensions: dimensions).increment()
+        Timer(label: "pumpurs_message_handling_duration_seconds", dimensions: [("service", service)])
+            .recordNanoseconds((ContinuousClock.now - started).nanoseconds)
+        switch outcome {
+        case .processed, .duplicate:
+            return .ack
+        case .poison(let reason):
+            logger.error("message dead-lettered", metadata: [
+                "message_id": "\(delivery.properties.messageID ?? "-")", "event.type": "\(delivery.properties.type ?? "-")",
+                "reason": "\(reason)",
+            ])
+            return .deadLetter
+        case .transient(let error):
+            let attempt = delivery.previousDeliveries + 1
+            logger.warning("message handling failed; will retry", metadata: [
+                "message_id": "\(delivery.properties.messageID ?? "-")", "error": "\(error)", "delivery.attempt": "\(attempt)",
+            ])
+            try? await Task.sleep(for: retryBackoff.delay(forAttempt: attempt))
+            return .requeue
+        }
+    }
+
+    enum Outcome {
+        case processed, duplicate, poison(String), transient(any Error)
+        var label: String {
+            switch self {
+            case .processed: "processed"
+            case .duplicate: "duplicate"
+            case .poison: "dead_lettered"
+            case .transient: "retried"
+            }
+        }
+    }
+
+    private func process(_ delivery: AMQPDelivery) async -> Outcome {
+        let header: EnvelopeHeader
+        do {
+            header = try ContractCoding.decode(EnvelopeHeader.self, from: delivery.body)
+        } catch {
+            return .poison("envelope does not decode: \(DecodingErrorSummary.describe(error))")
+        }
+        guard let registration = handlers.registrations[header.type] else {
+            return .poison("no handler for \(header.type)")
+        }
+        guard registration.major == header.version.major else {
+            return .poison("unsupported major version \(header.version) of \(header.type) (handles \(registration.major).x)")
+        }
+        var log = logger
+        log[metadataKey: "correlation_id"] = .string(header.correlationId.uuidString.lowercased())
+        log[metadataKey: "message_id"] = .string(header.id.uuidString.lowercased())
+        let outbox = OutboxWriter(producer: service, correlationId: header.correlationId, causationId: header.id,
+                                  traceparent: header.traceparent)
+        let body = delivery.body
+        let context = log
+        do {
+            let fresh = try await pool.withTransaction { connection in
+                guard try Inbox.claim(header, on: connection) else { return false }
+                try registration.handle(body, HandlerContext(connection: connection, outbox: outbox, logger: context))
+                return true
+            }
+            return fresh ? .processed : .duplicate
+        } catch let error as PermanentHandlerError {
+            return .poison(error.reason)
+        } catch {
+            return .transient(error)
+        }
+    }
+}
+
+extension Duration {
+    /// Whole nanoseconds (for Timer).
+    var nanoseconds: Int64 {
+        let (s, attos) = components
+        return s * 1_000_000_000 + attos / 1_000_000_000
+    }
+}

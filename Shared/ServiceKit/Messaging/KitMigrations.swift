@@ -1,0 +1,37 @@
+import Postgres
+
+/// The kit's own tables in every service schema: the outbox and the inbox. They take migration
+/// versions 1–99; a service's own migrations start at 100.
+public enum KitMigrations {
+    /// Outbox and inbox.
+    public static let all: [Migration] = [
+        Migration(version: 1, name: "kit_outbox", sql: """
+            CREATE TABLE outbox (
+                id            bigserial PRIMARY KEY,
+                message_id    uuid NOT NULL UNIQUE,
+                event_type    text NOT NULL,
+                schema_version text NOT NULL,
+                body          bytea NOT NULL,
+                correlation_id uuid NOT NULL,
+                traceparent   text,
+                created_at    timestamptz NOT NULL DEFAULT now(),
+                published_at  timestamptz,
+                lease_until   timestamptz,
+                attempts      integer NOT NULL DEFAULT 0,
+                last_error    text
+            );
+            CREATE INDEX outbox_pending ON outbox (id) WHERE published_at IS NULL;
+            """),
+        Migration(version: 2, name: "kit_inbox", sql: """
+            CREATE TABLE inbox (
+                message_id   uuid PRIMARY KEY,
+                event_type   text NOT NULL,
+                producer     text NOT NULL,
+                received_at  timestamptz NOT NULL DEFAULT now()
+            );
+            """),
+    ]
+
+    /// The kit's migrations followed by the service's (which must use versions ≥ 100).
+    public static func with(_ service: [Migration]) -> [Migration] { all + service }
+}

@@ -1,0 +1,27 @@
+import Hummingbird
+import Postgres
+
+/// What makes one service: its name, port, schema migrations, the events it consumes and its
+/// HTTP routes. The composition root of each executable builds one and hands it to `ServiceHost`.
+public struct ServiceDefinition: Sendable {
+    /// Service name: schema, database role, queue prefix, event producer (e.g. `intake`).
+    public var name: String
+    /// Default HTTP port (ARCHITECTURE.md).
+    public var defaultPort: Int
+    /// The service's own migrations (versions ≥ 100; the kit's outbox/inbox come first).
+    public var migrations: [Migration]
+    /// Consumed events.
+    public var handlers: EventHandlers
+    /// Adds the service's own routes.
+    public var routes: @Sendable (Router<BasicRequestContext>, ServiceResources) -> Void
+
+    /// Creates a definition.
+    public init(name: String, defaultPort: Int, migrations: [Migration] = [], handlers: EventHandlers = EventHandlers(),
+                routes: @escaping @Sendable (Router<BasicRequestContext>, ServiceResources) -> Void = { _, _ in }) {
+        self.name = name
+        self.defaultPort = defaultPort
+        self.migrations = migrations
+        self.handlers = handlers
+        self.routes = routes
+    }
+}
