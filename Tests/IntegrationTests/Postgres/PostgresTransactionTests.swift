@@ -1,28 +1,31 @@
 import Foundation
 import Logging
 import Postgres
-import Synchronization
 import Testing
 
 /// Makes two transaction bodies wait for each other once, so both read before either writes.
-private final class Rendezvous: Sendable {
-    private let arrivals = Mutex(0)
+private final class Rendezvous: @unchecked Sendable {
+    // @unchecked: `arrivals` is only read and written under `lock`.
+    private let lock = NSLock()
+    private var arrivals = 0
 
     /// Waits (on the connection's thread, never the cooperative pool) until two parties arrived.
     func arriveAndWait(timeout: Duration) {
-        arrivals.withLock { $0 += 1 }
+        lock.withLock { arrivals += 1 }
         let deadline = ContinuousClock.now + timeout
-        while arrivals.withLock({ $0 }) < 2 && ContinuousClock.now < deadline {
+        while lock.withLock({ arrivals }) < 2 && ContinuousClock.now < deadline {
             Thread.sleep(forTimeInterval: 0.005)
         }
     }
 }
 
 /// Counts transaction-body runs across threads.
-private final class Attempts: Sendable {
-    private let value = Mutex(0)
-    func increment() { value.withLock { $0 += 1 } }
-    var count: Int { value.withLock { $0 } }
+private final class Attempts: @unchecked Sendable {
+    // @unchecked: `value` is only read and written under `lock`.
+    private let lock = NSLock()
+    private var value = 0
+    func increment() { lock.withLock { value += 1 } }
+    var count: Int { lock.withLock { value } }
 }
 
 private struct DeliberateFailure: Error {}
