@@ -1,5 +1,4 @@
 import Rules
-import Testing
 
 /// Generates the ≥ 10,000 inputs compared with python-stdnum 2.2, by category.
 struct PersonalCodeCorpus {

@@ -2,9 +2,9 @@ import Rules
 import Testing
 
 /// A date from `YYYY-MM-DD` literals in tests; records an issue for a bad literal.
-func day(_ iso: String, sourceLocation: SourceLocation = #_sourceLocation) -> CalendarDate {
+func day(_ iso: String) -> CalendarDate {
     guard let date = CalendarDate(iso: iso) else {
-        Issue.record("bad date literal \(iso)", sourceLocation: sourceLocation)
+        Issue.record("bad date literal \(iso)")
         return CalendarDate.unixEpoch
     }
     return date

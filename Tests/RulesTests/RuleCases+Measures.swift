@@ -1,0 +1,153 @@
+import Rules
+
+extension RuleCase {
+    /// Adds a money measure for a new E01 risk (hard to get to school).
+    static func addMoney(_ fixture: inout Fixture, _ type: MeasureType, _ cents: Int64?, fundedElsewhere: Bool = false) {
+        if !fixture.plan.risks.contains(where: { $0.code == .E01 }) {
+            fixture.plan.risks.append(IdentifiedRisk(code: .E01, justification: Fixture.concrete))
+        }
+        fixture.plan.measures.append(PlannedMeasure(type: type, addresses: [.E01], plannedAmount: cents.map { Cents($0) },
+                                                    fundedElsewhere: fundedElsewhere))
+    }
+
+    static func vocational(_ fixture: inout Fixture) {
+        fixture.context.institution = InstitutionProfile(id: "inst-rigas-72", kind: .vocational, founder: .state)
+        fixture.plan.general.gradeOrCourse = 2
+    }
+
+    static let measures: [RuleCase] = [
+        .plan(.measureAddressesRequired, nil, "addresses a plan risk") { _ in },
+        .plan(.measureAddressesRequired, .error, "addresses nothing") { $0.plan.measures[0].addresses = [] },
+        .plan(.measureAddressesRequired, .error, "addresses a risk not in the plan") { $0.plan.measures[0].addresses = [.L02, .S05] },
+        .plan(.measureDuplicate, nil, "two consultations are fine") { _ in },
+        .plan(.measureDuplicate, .error, "meals twice") {
+            addMoney(&$0, .meals, 3000)
+            addMoney(&$0, .meals, 3000)
+        },
+        .plan(.measureKindRequired, nil, "kind given") { _ in },
+        .plan(.measureKindRequired, .error, "kind missing") { $0.plan.measures[0].kind = nil },
+        .plan(.measureProvidersRequired, nil, "providers given") { _ in },
+        .plan(.measureProvidersRequired, .error, "no providers") { $0.plan.measures[1].providers = [] },
+        .plan(.measureHoursRequired, nil, "hours given") { _ in },
+        .plan(.measureHoursRequired, .error, "hours missing") { $0.plan.measures[0].plannedMinutes = nil },
+        .plan(.measureHoursRequired, .error, "zero hours") { $0.plan.measures[0].plannedMinutes = 0 },
+        .plan(.measureAmountRequired, nil, "meals with an amount") { addMoney(&$0, .meals, 5000) },
+        .plan(.measureAmountRequired, .error, "meals without an amount") { addMoney(&$0, .meals, nil) },
+        .plan(.measureFundedElsewhere, nil, "meals not funded elsewhere") { addMoney(&$0, .meals, 5000) },
+        .plan(.measureFundedElsewhere, .error, "meals funded by the municipality") {
+            addMoney(&$0, .meals, 5000, fundedElsewhere: true)
+        },
+        .plan(.measureFundedElsewhere, .error, "consultation funded by the state budget") {
+            $0.plan.measures[0].fundedElsewhere = true
+        },
+        .plan(.measureFundedElsewhere, .error, "special transport funded by the municipality") {
+            $0.context.documentsOnFile = [.disabilityCertificate]
+            addMoney(&$0, .specialTransport, 2000, fundedElsewhere: true)
+        },
+        .plan(.measureExcludedSupport, nil, "regular consultations") { _ in },
+        .plan(.measureExcludedSupport, .error, "crisis or holiday support") { $0.plan.measures[1].crisisOrHolidaySupport = true },
+        .plan(.eligibilityCityTransport, .error, "general education") { addMoney(&$0, .transportCity, 2000) },
+        .plan(.eligibilityCityTransport, nil, "vocational institution") {
+            vocational(&$0)
+            addMoney(&$0, .transportCity, 2000)
+        },
+        .plan(.eligibilityCityTransport, nil, "vocational programme in a general school (seed 002)") {
+            $0.plan.general.programmeKind = .vocational
+            $0.plan.general.gradeOrCourse = 1
+            addMoney(&$0, .transportCity, 2000)
+        },
+        .plan(.eligibilityLearningMaterials, .error, "general education, low-income") {
+            $0.context.documentsOnFile = [.lowIncomeCertificate]
+            addMoney(&$0, .learningMaterials, 3000)
+        },
+        .plan(.eligibilityLearningMaterials, nil, "vocational, low-income") {
+            vocational(&$0)
+            $0.context.documentsOnFile = [.lowIncomeCertificate]
+            addMoney(&$0, .learningMaterials, 3000)
+        },
+        .plan(.eligibilityLearningMaterials, nil, "vocational, 17, no 8.5.1 support") {
+            vocational(&$0)
+            $0.context.studentBirthDate = day("2002-08-31")
+            $0.context.documentsOnFile = [.no851SupportStatement]
+            addMoney(&$0, .learningMaterials, 3000)
+        },
+        .plan(.eligibilityLearningMaterials, .error, "vocational, 16, no 8.5.1 support") {
+            vocational(&$0)
+            $0.context.studentBirthDate = day("2002-09-02")
+            $0.context.documentsOnFile = [.no851SupportStatement]
+            addMoney(&$0, .learningMaterials, 3000)
+        },
+        .plan(.eligibilityLearningMaterials, .error, "vocational, 17, no statement") {
+            vocational(&$0)
+            $0.context.studentBirthDate = day("2002-01-01")
+            addMoney(&$0, .learningMaterials, 3000)
+        },
+        .plan(.eligibilityPersonalItems, nil, "low-income family (any age)") {
+            $0.context.documentsOnFile = [.lowIncomeCertificate]
+            addMoney(&$0, .personalItems, 2000)
+        },
+        .plan(.eligibilityPersonalItems, nil, "needy, 18") {
+            $0.context.studentBirthDate = day("2001-09-01")
+            $0.context.consent?.signer = .student
+            $0.context.documentsOnFile = [.needyCertificate]
+            addMoney(&$0, .personalItems, 2000)
+        },
+        .plan(.eligibilityPersonalItems, .error, "needy, 17") {
+            $0.context.studentBirthDate = day("2001-09-02")
+            $0.context.documentsOnFile = [.needyCertificate]
+            addMoney(&$0, .personalItems, 2000)
+        },
+        .plan(.eligibilityPersonalItems, .error, "no certificate") { addMoney(&$0, .personalItems, 2000) },
+        .plan(.eligibilitySpecialTransport, .error, "no disability certificate") { addMoney(&$0, .specialTransport, 2000) },
+        .plan(.eligibilitySpecialTransport, nil, "with disability certificate") {
+            $0.context.documentsOnFile = [.disabilityCertificate]
+            addMoney(&$0, .specialTransport, 2000)
+        },
+        .plan(.esfOverlap, nil, "other ESF project, other measures") {
+            $0.context.otherESFSupport = [OtherESFSupport(project: "8.3.5 karjeras atbalsts", measures: [.lodging])]
+            addMoney(&$0, .meals, 5000)
+        },
+        .plan(.esfOverlap, .error, "meals from another ESF project too") {
+            $0.context.otherESFSupport = [OtherESFSupport(project: "8.3.5 karjeras atbalsts", measures: [.meals])]
+            addMoney(&$0, .meals, 5000)
+        },
+    ]
+
+    /// Caps at, just under and just above their limits (seed 003, DOMAIN.md §5).
+    static let caps: [RuleCase] = {
+        let monthly: [(MeasureType, Int64)] = [
+            (.transportIntercity, 3000), (.lodging, 3500), (.meals, 7000), (.specialTransport, 3000),
+        ]
+        var cases: [RuleCase] = []
+        for (type, cap) in monthly {
+            for (amount, outcome) in [(cap - 1, Severity?.none), (cap, nil), (cap + 1, .error)] {
+                cases.append(.plan(.capMonthly, outcome, "\(type.rawValue) \(amount) cents a month") {
+                    $0.context.documentsOnFile = [.disabilityCertificate]
+                    addMoney(&$0, type, amount)
+                })
+            }
+        }
+        cases.append(.plan(.capMonthly, .error, "city transport 30.01 EUR a month") {
+            vocational(&$0)
+            addMoney(&$0, .transportCity, 3001)
+        })
+        cases.append(.plan(.capMonthly, nil, "operator raised the meals cap") {
+            $0.settings.caps[.meals] = CompensationCap(amount: .euros(80), period: .month)
+            addMoney(&$0, .meals, 8000)
+        })
+        for (amount, outcome) in [(Int64(2499), Severity?.none), (2500, nil), (2501, .error)] {
+            cases.append(.plan(.capSemester, outcome, "personal items \(amount) cents a semester") {
+                $0.context.documentsOnFile = [.lowIncomeCertificate]
+                addMoney(&$0, .personalItems, amount)
+            })
+        }
+        for (amount, outcome) in [(Int64(5000), Severity?.none), (5001, .error)] {
+            cases.append(.plan(.capSemester, outcome, "learning materials \(amount) cents a semester") {
+                vocational(&$0)
+                $0.context.documentsOnFile = [.lowIncomeCertificate]
+                addMoney(&$0, .learningMaterials, amount)
+            })
+        }
+        return cases
+    }()
+}
