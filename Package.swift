@@ -64,7 +64,7 @@ let package = Package(
 
         // Operator CLI `pumpurs`.
         .executableTarget(
-            name: "Ctl", dependencies: ["ServiceKit", "Rules", argumentParser],
+            name: "Ctl", dependencies: ["ServiceKit", "AMQP", "Postgres", "Contracts", "CRabbitMQ", "CLibPQ", log, argumentParser],
             path: "Services/Ctl", swiftSettings: swiftSettings
         ),
 

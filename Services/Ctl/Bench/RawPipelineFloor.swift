@@ -1,0 +1,52 @@
+import AMQP
+import Foundation
+
+/// The same durable operations as the kit pipeline, in bare C calls and one thread:
+/// N single-row outbox commits; then per batch a claim UPDATE, persistent publishes with
+/// confirms, a mark-sent UPDATE; then per message an inbox commit and an ack.
+enum RawPipelineFloor {
+    static let queue = "bench.floor"
+
+    static func run(count: Int, batch: Int, databaseURL: String, amqp: AMQPURL) throws -> Double {
+        let db = try RawDatabase(url: databaseURL)
+        try db.exec("DROP SCHEMA IF EXISTS pumpurs_bench_floor CASCADE")
+        try db.exec("CREATE SCHEMA pumpurs_bench_floor")
+        try db.exec("SET search_path = pumpurs_bench_floor")
+        try db.exec("""
+            CREATE TABLE outbox (id bigserial PRIMARY KEY, message_id uuid NOT NULL UNIQUE, event_type text NOT NULL,
+              body bytea NOT NULL, published_at timestamptz, lease_until timestamptz, attempts int NOT NULL DEFAULT 0)
+            """)
+        try db.exec("CREATE TABLE inbox (message_id uuid PRIMARY KEY, received_at timestamptz NOT NULL DEFAULT now())")
+        let publisher = try RawBroker(url: amqp)
+        defer { publisher.close() }
+        try publisher.enableConfirms()
+        let consumer = try RawBroker(url: amqp)
+        defer { consumer.close() }
+        let queue = RawPipelineFloor.queue
+        let (_, seconds) = try timed {
+            for i in 0..<count {
+                let body = sampleBody(i)
+                try db.exec("INSERT INTO outbox (message_id, event_type, body) VALUES ($1, 'bench.event', $2::bytea)",
+                            [UUID().uuidString, "\\x" + body.map { String(format: "%02x", $0) }.joined()])
+            }
+            var done = 0
+            while done < count {
+                let ids = try db.exec("""
+                    UPDATE outbox SET lease_until = now() + interval '30 seconds', attempts = attempts + 1
+                    WHERE id IN (SELECT id FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT \(batch) FOR UPDATE SKIP LOCKED)
+                    RETURNING id
+                    """)
+                let bodies = ids.map { _ in sampleBody(0) }
+                try publisher.publishConfirmed(bodies, queue: queue)
+                try db.exec("UPDATE outbox SET published_at = now(), lease_until = NULL WHERE id = ANY(string_to_array($1, ',')::bigint[])",
+                            [ids.joined(separator: ",")])
+                try consumer.consume(ids.count, queue: queue) { _ in
+                    try db.exec("INSERT INTO inbox (message_id) VALUES ($1) ON CONFLICT DO NOTHING", [UUID().uuidString])
+                }
+                done += ids.count
+            }
+        }
+        try db.exec("DROP SCHEMA pumpurs_bench_floor CASCADE")
+        return Double(count) / seconds
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `pumpurs`: the operator CLI.
+@main
+struct Pumpurs: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pumpurs",
+        abstract: "PuMPuRS operator tool: migrations, dead letters, benchmarks.",
+        subcommands: [MigrateCommand.self, DeadLettersCommand.self, BenchCommand.self]
+    )
+}

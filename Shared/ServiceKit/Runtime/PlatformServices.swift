@@ -1,0 +1,22 @@
+/// The platform's services: name (schema, role, queue prefix) and default HTTP port.
+public enum PlatformServices {
+    /// One service.
+    public struct Entry: Sendable, Hashable {
+        /// Name used for the schema, role and queues.
+        public var name: String
+        /// Executable.
+        public var executable: String
+        /// Default HTTP port.
+        public var port: Int
+    }
+
+    /// All six services (ARCHITECTURE.md).
+    public static let all: [Entry] = [
+        Entry(name: "intake", executable: "pumpurs-intake", port: 8080),
+        Entry(name: "risk_validation", executable: "pumpurs-risk-validation", port: 8081),
+        Entry(name: "approval", executable: "pumpurs-approval-routing", port: 8082),
+        Entry(name: "timesheets", executable: "pumpurs-timesheets", port: 8083),
+        Entry(name: "payouts", executable: "pumpurs-payouts", port: 8084),
+        Entry(name: "notifications", executable: "pumpurs-notifications", port: 8085),
+    ]
+}
