@@ -1,3 +1,62 @@
+/// Facts derived once from a plan and its context, shared by every rule group.
+public struct PlanFacts: Sendable {
+    /// The plan under validation.
+    public let plan: SupportPlan
+    /// The context gathered by the caller.
+    public let context: ValidationContext
+    /// The operator settings in force.
+    public let settings: ProgrammeSettings
+    /// The plan's semester dates, if the calendar lists the semester.
+    public let semesterDates: SemesterDates?
+    /// The day age is taken on: the semester's first day (DOMAIN.md §3). Without a calendar
+    /// entry, 1 September (semester 1) or 1 January (semester 2) of the school year.
+    public let semesterStart: CalendarDate?
+    /// The student's age on `semesterStart`, if the birth date is known.
+    public let ageAtSemesterStart: Int?
+    /// The student's programme kind: the card's, else the institution's (seed 002).
+    public let programmeKind: InstitutionKind
+    /// Documents on file for the student plus those attached to any risk.
+    public let documents: Set<EvidenceKind>
+    /// The identified risk codes.
+    public let riskCodes: Set<RiskCode>
+
+    /// Derives the facts.
+    public init(plan: SupportPlan, context: ValidationContext, settings: ProgrammeSettings) {
+        self.plan = plan
+        self.context = context
+        self.settings = settings
+        semesterDates = settings.dates(of: plan.semester)
+        let fallbackYear = plan.semester.schoolYear + (plan.semester.number == .first ? 0 : 1)
+        semesterStart = semesterDates?.start
+            ?? CalendarDate(year: fallbackYear, month: plan.semester.number == .first ? 9 : 1, day: 1)
+        if let birth = context.studentBirthDate, let start = semesterStart {
+            ageAtSemesterStart = birth.age(on: start)
+        } else {
+            ageAtSemesterStart = nil
+        }
+        programmeKind = plan.general.programmeKind ?? context.institution.kind
+        documents = context.documentsOnFile.union(plan.risks.flatMap(\.evidence))
+        riskCodes = Set(plan.risks.map(\.code))
+    }
+
+    /// The providers of the consultation measures that address `risk`.
+    public func providers(addressing risk: RiskCode) -> Set<ProviderType> {
+        Set(plan.measures.filter { $0.type == .consultation && $0.addresses.contains(risk) }.flatMap(\.providers))
+    }
+
+    /// Planned consultation minutes of the whole plan, each measure clamped to 0...1,000,000
+    /// so that absurd input cannot overflow.
+    public var plannedConsultationMinutes: Int {
+        plan.measures.filter { $0.type == .consultation }
+            .reduce(0) { $0 + min(max($1.plannedMinutes ?? 0, 0), 1_000_000) }
+    }
+}
+
+extension String {
+    /// Whether the text is empty or only whitespace.
+    var isBlank: Bool { allSatisfy(\.isWhitespace) }
+}
+
 /// Validates a support plan against every programme rule (DOMAIN.md §3–7, seed 000).
 ///
 /// Pure and deterministic: the same plan, context and settings always give the same
