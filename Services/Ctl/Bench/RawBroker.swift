@@ -70,9 +70,19 @@ struct RawBroker {
 
     /// Consumes `count` messages from `queue`, acking each; `each` runs before the ack.
     func consume(_ count: Int, queue: String, prefetch: UInt16 = 256, each: ([UInt8]) throws -> Void = { _ in }) throws {
+        try startConsuming(queue: queue, prefetch: prefetch)
+        try receive(count, each: each)
+    }
+
+    /// Registers a consumer on channel 1 (manual acks).
+    func startConsuming(queue: String, prefetch: UInt16 = 256) throws {
         amqp_basic_qos(state, 1, 0, prefetch, 0)
         _ = queue.withCString { q in amqp_basic_consume(state, 1, amqp_cstring_bytes(q), amqp_empty_bytes, 0, 0, 0, amqp_empty_table) }
         guard amqp_get_rpc_reply(state).reply_type == AMQP_RESPONSE_NORMAL else { throw Failure(description: "consume") }
+    }
+
+    /// Receives and acks `count` deliveries on an already registered consumer.
+    func receive(_ count: Int, each: ([UInt8]) throws -> Void = { _ in }) throws {
         var received = 0
         while received < count {
             amqp_maybe_release_buffers(state)

@@ -9,6 +9,7 @@ final class RawDatabase {
     init(url: String) throws {
         guard let c = PQconnectdb(url), PQstatus(c) == CONNECTION_OK else { throw Failure(description: "connect") }
         connection = c
+        try exec("SET client_min_messages = warning")
     }
 
     deinit { PQfinish(connection) }

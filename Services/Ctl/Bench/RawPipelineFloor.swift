@@ -23,6 +23,7 @@ enum RawPipelineFloor {
         let consumer = try RawBroker(url: amqp)
         defer { consumer.close() }
         let queue = RawPipelineFloor.queue
+        try consumer.startConsuming(queue: queue)
         let (_, seconds) = try timed {
             for i in 0..<count {
                 let body = sampleBody(i)
@@ -40,7 +41,7 @@ enum RawPipelineFloor {
                 try publisher.publishConfirmed(bodies, queue: queue)
                 try db.exec("UPDATE outbox SET published_at = now(), lease_until = NULL WHERE id = ANY(string_to_array($1, ',')::bigint[])",
                             [ids.joined(separator: ",")])
-                try consumer.consume(ids.count, queue: queue) { _ in
+                try consumer.receive(ids.count) { _ in
                     try db.exec("INSERT INTO inbox (message_id) VALUES ($1) ON CONFLICT DO NOTHING", [UUID().uuidString])
                 }
                 done += ids.count
