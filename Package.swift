@@ -48,8 +48,8 @@ let package = Package(
                        providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // Pure modules: no IO.
-        .target(name: "Rules", path: "Shared/Rules", swiftSettings: swiftSettings),
-        .target(name: "Contracts", path: "Shared/Contracts", swiftSettings: swiftSettings),
+        .target(name: "Rules", path: "Shared/Rules", exclude: ["README.md"], swiftSettings: swiftSettings),
+        .target(name: "Contracts", path: "Shared/Contracts", exclude: ["README.md"], swiftSettings: swiftSettings),
 
         // IO modules.
         .target(name: "AMQP", dependencies: ["CRabbitMQ", log], path: "Shared/AMQP", swiftSettings: swiftSettings),
@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "TestSupport"], swiftSettings: swiftSettings),
         // Integration tests: the real RabbitMQ, PostgreSQL and SMTP sink that deploy/local/test starts.
         .testTarget(
-            name: "IntegrationTests", dependencies: ["ServiceKit", "TestSupport", "Mail"],
+            name: "IntegrationTests", dependencies: ["ServiceKit", "TestSupport", "Mail", "AMQP", "CRabbitMQ", "Postgres", "Contracts", log],
             swiftSettings: swiftSettings
         ),
     ]
