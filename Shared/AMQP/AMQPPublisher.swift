@@ -163,7 +163,7 @@ public final class AMQPPublisher: @unchecked Sendable {
             }
             tracker.abandonRemaining(reason: "\(error)")
         }
-        amqp_maybe_release_buffers(try? connection.raw)
+        if let state = try? connection.raw { amqp_maybe_release_buffers(state) }
         return tracker.outcomes.map { $0 ?? .notPublished(reason: "unknown") }
     }
 
