@@ -1,0 +1,78 @@
+import Contracts
+import Testing
+import Foundation
+
+/// One sample of every event type, with every optional field filled so that every key the type
+/// can produce appears in its JSON.
+enum SampleEvents {
+    static let planId = UUID(uuidString: "6F1C2D9E-8B7A-4C3D-9E2F-1A2B3C4D5E6F")!
+    static let institutionId = UUID(uuidString: "11111111-2222-4333-8444-555555555555")!
+    static let personId = UUID(uuidString: "AAAAAAAA-BBBB-4CCC-8DDD-EEEEEEEEEEEE")!
+    static let otherId = UUID(uuidString: "0F0F0F0F-1E1E-4D2D-8C3C-4B4B4B4B4B4B")!
+
+    static let plan = PlanReference(planId: planId, revision: 3, studentCode: "S-7K2M9Q4XTB",
+                                    institutionId: institutionId, semester: "2024/2025-1")
+    static let actor = ActorPayload(personId: personId, role: "institution_head", actingFor: otherId)
+    static let measure = PlannedMeasurePayload(
+        measureId: otherId, type: "consultation", providers: ["psychologist"], plannedMinutes: 600,
+        monthlyAmountCents: 2_500, semesterAmountCents: 12_000, riskCodes: ["R1", "R4"])
+    static let finding = FindingPayload(ruleId: "risk.justification.vague", severity: "warning",
+                                        path: "risks[1].justification", messageLv: "Pamatojums ir neskaidrs",
+                                        messageEn: "The justification is vague")
+    static let change = PlanLifecycleChange(plan: plan, actor: actor, reason: "Trūkst vecāku piekrišanas")
+    static let assignment = RoleAssignmentChanged(
+        assignmentId: otherId, personId: personId, role: "coordinator", scopeKind: "region",
+        scopeId: institutionId, scopeName: "Latgale", assignedBy: otherId)
+    static let line = WorkLogLine(plan: plan, measureId: otherId, role: "specialist", providerType: "speech_therapist", minutes: 90)
+
+    /// Every event type, one value each.
+    static let all: [any DomainEvent] = [
+        PlanSubmitted(plan: plan, submittedBy: actor, content: Array(#"{"risks":[]}"#.utf8), riskCodes: ["R1"], measures: [measure]),
+        PlanValidated(plan: plan, warnings: [finding]),
+        PlanValidationFailed(plan: plan, findings: [finding]),
+        PlanApprovalStepCompleted(plan: plan, level: "institution_head", nextLevel: "municipality", decidedBy: actor, comment: "Labi"),
+        PlanApproved(plan: plan, approvedBy: actor, measures: [measure]),
+        PlanImplementationMayStart(plan: plan, measures: [measure]),
+        PlanReturned(change: change, level: "municipality"),
+        PlanSuspended(change: change),
+        PlanResumed(change: change),
+        PlanDeleted(change: change),
+        PlanConsentChanged(plan: plan, onFile: true, signedBy: "parent_or_guardian"),
+        ApprovalAwaiting(plan: plan, level: "ikvd", scopeId: institutionId),
+        ApprovalOverdue(plan: plan, level: "municipality", daysWaiting: 8, stage: "reminder"),
+        InstitutionRegistered(institutionId: institutionId, name: "Rēzeknes 1. vidusskola", kind: "general",
+                              founder: "municipal", municipalityId: otherId, region: "Latgale"),
+        MunicipalityRegistered(municipalityId: otherId, name: "Rēzeknes valstspilsēta", region: "Latgale"),
+        PersonRegistered(personId: personId, name: "Anna Bērziņa", email: "anna@example.lv", language: "lv"),
+        RoleAssigned(assignment: assignment),
+        RoleRevoked(assignment: assignment),
+        WorkLogSubmitted(workLogId: otherId, personId: personId, institutionId: institutionId, month: "2025-03"),
+        WorkLogApproved(workLogId: otherId, personId: personId, institutionId: institutionId, month: "2025-03",
+                        lines: [line], approvedBy: actor),
+        WorkLogReturned(workLogId: otherId, personId: personId, month: "2025-03", comment: "Pārbaudiet stundas"),
+        PayoutReleased(payoutId: otherId, idempotencyKey: "claim:\(otherId)", amountCents: 12_345, period: "2025-03",
+                       studentCode: "S-7K2M9Q4XTB", planId: planId, measure: "meals", payeeReference: "ACC-0042"),
+        PayoutVoided(payoutId: otherId, idempotencyKey: "claim:\(otherId)", reason: "consent revoked"),
+        PlanPaymentRecorded(planId: planId, totalPaidCents: 99_000),
+        PayoutBatchReady(batchId: otherId, period: "2025-03", count: 2, totalCents: 24_690),
+        NotificationDelivered(sourceEventId: otherId, personId: personId, template: "plan_returned", outcome: "sent"),
+    ]
+
+    /// The samples as test arguments, named by event type in the test report.
+    static let arguments: [Sample] = all.map(Sample.init)
+}
+
+/// A sample event as a test argument.
+struct Sample: Sendable, CustomTestStringConvertible {
+    let event: any DomainEvent
+    var eventType: EventType { type(of: event).eventType }
+    var testDescription: String { eventType.rawValue }
+}
+
+/// A fixed instant with whole milliseconds, so encoding loses nothing.
+func fixedInstant() throws -> Date {
+    guard let date = Timestamp.parse("2026-11-22T19:27:26.123Z") else { throw SampleError.badFixture }
+    return date
+}
+
+enum SampleError: Error { case badFixture }
