@@ -103,16 +103,20 @@ struct MessagingIntegrationTests {
 
         // Kill the broker once some events have gone through, while the rest still flow.
         _ = try await IntegrationEnvironment.eventually(timeout: .seconds(60)) { try await kit.receivedCounts().rows >= 300 }
-        let kill = try IntegrationEnvironment.run(IntegrationEnvironment.infraScript, ["broker-kill"])
+        print("broker kill drill: \(try await kit.receivedCounts().rows) processed; killing the broker")
+        let kill = try await IntegrationEnvironment.run(IntegrationEnvironment.infraScript, ["broker-kill"])
         #expect(kill.status == 0, "broker-kill: \(kill.output)")
         try await Task.sleep(for: .seconds(2))
-        let start = try IntegrationEnvironment.run(IntegrationEnvironment.infraScript, ["broker-start"])
+        let start = try await IntegrationEnvironment.run(IntegrationEnvironment.infraScript, ["broker-start"])
         #expect(start.status == 0, "broker-start: \(start.output)")
+        print("broker kill drill: broker restarted; \(try await kit.receivedCounts().rows) processed")
         try await producer.value
+        print("broker kill drill: all \(total) events written to the outbox")
 
         let arrived = try await IntegrationEnvironment.eventually(timeout: .seconds(120), every: .milliseconds(500)) {
             try await kit.receivedCounts().rows >= total
         }
+        print("broker kill drill: arrived=\(arrived) after draining; stopping relay and consumer")
         try await Task.sleep(for: .seconds(1))  // let stragglers (duplicates) arrive, if any
         relayTask.cancel()
         consumerTask.cancel()
@@ -230,8 +234,8 @@ struct MessagingIntegrationTests {
         let binary = IntegrationEnvironment.repositoryRoot + "/.build/debug/pumpurs"
         #expect(FileManager.default.isExecutableFile(atPath: binary), "build the CLI first: swift build")
         let service = IntegrationEnvironment.uniqueServiceName("mig")
-        async let first = Task.detached { try IntegrationEnvironment.run(binary, ["migrate", "--service", service]) }.value
-        async let second = Task.detached { try IntegrationEnvironment.run(binary, ["migrate", "--service", service]) }.value
+        async let first = IntegrationEnvironment.run(binary, ["migrate", "--service", service])
+        async let second = IntegrationEnvironment.run(binary, ["migrate", "--service", service])
         let results = try await [first, second]
         #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.output))")
         #expect(results.filter { $0.output.contains("applied [1, 2]") }.count == 1, "\(results.map(\.output))")
