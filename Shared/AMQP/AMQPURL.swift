@@ -54,9 +54,25 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible {
             password = parts.count > 1 ? try Self.decode(parts[1]) : ""
         }
         var host = rest, port = 5672
-        if let colon = rest.lastIndex(of: ":") {
+        var portText: Substring?
+        if rest.first == "[" {
+            // An IPv6 literal: its colons are not the port separator, and the brackets are URL
+            // syntax only (the socket layer wants the bare address).
+            guard let close = rest.firstIndex(of: "]") else {
+                throw AMQPError(.invalidURL, "IPv6 address is missing its closing ]")
+            }
+            host = rest[rest.index(after: rest.startIndex)..<close]
+            let afterHost = rest[rest.index(after: close)...]
+            if let colon = afterHost.first {
+                guard colon == ":" else { throw AMQPError(.invalidURL, "only :port may follow an IPv6 address") }
+                portText = afterHost.dropFirst()
+            }
+        } else if let colon = rest.lastIndex(of: ":") {
             host = rest[..<colon]
-            guard let p = Int(rest[rest.index(after: colon)...]), (1...65535).contains(p) else {
+            portText = rest[rest.index(after: colon)...]
+        }
+        if let portText {
+            guard let p = Int(portText), (1...65535).contains(p) else {
                 throw AMQPError(.invalidURL, "port must be a number from 1 to 65535")
             }
             port = p
@@ -74,9 +90,10 @@ public struct AMQPURL: Sendable, Hashable, CustomStringConvertible {
                   vhost: path.isEmpty ? "/" : try Self.decode(path), heartbeatSeconds: heartbeat)
     }
 
-    /// The URL with the password masked.
+    /// The URL with the password masked (an IPv6 host back in brackets).
     public var description: String {
-        "amqp://\(user):***@\(host):\(port)/\(vhost == "/" ? "%2F" : vhost)"
+        let authority = host.contains(":") ? "[\(host)]" : host
+        return "amqp://\(user):***@\(authority):\(port)/\(vhost == "/" ? "%2F" : vhost)"
     }
 
     private static func decode(_ part: Substring) throws(AMQPError) -> String {

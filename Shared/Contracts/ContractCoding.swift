@@ -28,17 +28,3 @@ public enum ContractCoding {
         return try decoder.decode(type, from: Data(bytes))
     }
 }
-
-/// ISO-8601 timestamps in UTC with millisecond precision.
-public enum Timestamp {
-    /// `2026-11-22T19:27:26.123Z`.
-    public static func format(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt))
-    }
-
-    /// Parses with or without fractional seconds.
-    public static func parse(_ text: String) -> Date? {
-        (try? Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt).parse(text))
-            ?? (try? Date.ISO8601FormatStyle(timeZone: .gmt).parse(text))
-    }
-}

@@ -1,5 +1,8 @@
 /// Every event type of the pipeline with its current schema version, producer and consumers:
 /// the one place to read who talks to whom.
+///
+/// Parties are named by service name (`PlatformServices` in ServiceKit: the schema, role, queue
+/// prefix and envelope `producer`), not by executable, plus `finance`, an outside consumer.
 public enum EventCatalogue {
     /// One catalogue row.
     public struct Entry: Sendable, Hashable {
@@ -15,30 +18,30 @@ public enum EventCatalogue {
 
     /// All events.
     public static let entries: [Entry] = [
-        entry(PlanSubmitted.self, "intake", ["risk-validation"]),
-        entry(PlanValidated.self, "risk-validation", ["intake", "approval-routing", "notifications"]),
-        entry(PlanValidationFailed.self, "risk-validation", ["intake", "notifications"]),
-        entry(PlanApprovalStepCompleted.self, "approval-routing", ["intake", "notifications"]),
-        entry(PlanApproved.self, "approval-routing", ["intake", "timesheets", "payouts", "notifications"]),
-        entry(PlanImplementationMayStart.self, "approval-routing", ["timesheets", "payouts"]),
-        entry(PlanReturned.self, "approval-routing", ["intake", "notifications"]),
-        entry(PlanSuspended.self, "approval-routing", ["intake", "timesheets", "payouts"]),
-        entry(PlanResumed.self, "approval-routing", ["intake", "timesheets", "payouts"]),
-        entry(PlanDeleted.self, "approval-routing", ["intake", "payouts"]),
-        entry(PlanConsentChanged.self, "intake", ["approval-routing", "payouts"]),
-        entry(ApprovalAwaiting.self, "approval-routing", ["notifications"]),
-        entry(ApprovalOverdue.self, "approval-routing", ["notifications"]),
-        entry(InstitutionRegistered.self, "intake", ["risk-validation", "approval-routing", "timesheets", "payouts", "notifications"]),
-        entry(MunicipalityRegistered.self, "intake", ["approval-routing", "notifications"]),
-        entry(PersonRegistered.self, "intake", ["approval-routing", "notifications"]),
-        entry(RoleAssigned.self, "intake", ["approval-routing", "timesheets", "notifications"]),
-        entry(RoleRevoked.self, "intake", ["approval-routing", "timesheets", "notifications"]),
+        entry(PlanSubmitted.self, "intake", ["risk_validation"]),
+        entry(PlanValidated.self, "risk_validation", ["intake", "approval", "notifications"]),
+        entry(PlanValidationFailed.self, "risk_validation", ["intake", "notifications"]),
+        entry(PlanApprovalStepCompleted.self, "approval", ["intake", "notifications"]),
+        entry(PlanApproved.self, "approval", ["intake", "timesheets", "payouts", "notifications"]),
+        entry(PlanImplementationMayStart.self, "approval", ["timesheets", "payouts"]),
+        entry(PlanReturned.self, "approval", ["intake", "notifications"]),
+        entry(PlanSuspended.self, "approval", ["intake", "timesheets", "payouts"]),
+        entry(PlanResumed.self, "approval", ["intake", "timesheets", "payouts"]),
+        entry(PlanDeleted.self, "approval", ["intake", "payouts"]),
+        entry(PlanConsentChanged.self, "intake", ["approval", "payouts"]),
+        entry(ApprovalAwaiting.self, "approval", ["notifications"]),
+        entry(ApprovalOverdue.self, "approval", ["notifications"]),
+        entry(InstitutionRegistered.self, "intake", ["risk_validation", "approval", "timesheets", "payouts", "notifications"]),
+        entry(MunicipalityRegistered.self, "intake", ["approval", "notifications"]),
+        entry(PersonRegistered.self, "intake", ["approval", "notifications"]),
+        entry(RoleAssigned.self, "intake", ["approval", "timesheets", "notifications"]),
+        entry(RoleRevoked.self, "intake", ["approval", "timesheets", "notifications"]),
         entry(WorkLogSubmitted.self, "timesheets", ["notifications"]),
         entry(WorkLogApproved.self, "timesheets", ["payouts"]),
         entry(WorkLogReturned.self, "timesheets", ["notifications"]),
         entry(PayoutReleased.self, "payouts", ["finance"]),
         entry(PayoutVoided.self, "payouts", ["finance"]),
-        entry(PlanPaymentRecorded.self, "payouts", ["approval-routing"]),
+        entry(PlanPaymentRecorded.self, "payouts", ["approval"]),
         entry(PayoutBatchReady.self, "payouts", ["notifications"]),
         entry(NotificationDelivered.self, "notifications", []),
     ]

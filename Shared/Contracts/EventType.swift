@@ -21,13 +21,19 @@ public struct SchemaVersion: Codable, Hashable, Sendable, CustomStringConvertibl
     /// Creates a version.
     public init(_ major: Int, _ minor: Int = 0) { self.major = major; self.minor = minor }
 
-    /// Parses `"1.2"` (or `"1"`).
+    /// Parses `"1.2"` (or `"1"`): ASCII digits only.
     public init?(_ text: String) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let major = Int(parts[0]), major >= 0 else { return nil }
-        let minor = parts.count == 2 ? Int(parts[1]) : 0
-        guard let minor, minor >= 0 else { return nil }
+        guard (1...2).contains(parts.count), let major = Self.number(parts[0]) else { return nil }
+        let minor = parts.count == 2 ? Self.number(parts[1]) : 0
+        guard let minor else { return nil }
         self.init(major, minor)
+    }
+
+    /// A run of ASCII digits that fits an `Int`; `Int(_:)` alone would also take a sign ("+1").
+    private static func number(_ text: Substring) -> Int? {
+        guard !text.isEmpty, text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        return Int(text)
     }
 
     /// `"major.minor"`.

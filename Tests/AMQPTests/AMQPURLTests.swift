@@ -114,21 +114,36 @@ struct AMQPURLTests {
         let url = try AMQPURL(parsing: "amqp://u:p@[::1]:5673/pumpurs")
         #expect(url.port == 5673)
         #expect(url.vhost == "pumpurs")
-        // Known issue: the brackets stay in `host`, which getaddrinfo does not resolve.
-        withKnownIssue("AMQPURL keeps the IPv6 brackets in host") {
-            #expect(url.host == "::1")
-        }
+        // The brackets are URL syntax: getaddrinfo (rabbitmq-c's socket open) wants the bare address.
+        #expect(url.host == "::1")
     }
 
-    // Known issue: without a port the last ':' inside the brackets is taken as the port separator,
-    // so an IPv6 literal without a port is refused ("port must be a number"). Postgres's URL parser
-    // handles `[...]`; this one does not.
+    // The colons inside the brackets are not the port separator.
     @Test("an IPv6 literal without a port")
-    func ipv6WithoutPort() {
-        withKnownIssue("AMQPURL(parsing:) refuses an IPv6 literal without a port") {
-            let url = try AMQPURL(parsing: "amqp://u:p@[::1]/pumpurs")
-            #expect(url.host == "::1")
-            #expect(url.port == 5672)
-        }
+    func ipv6WithoutPort() throws {
+        let url = try AMQPURL(parsing: "amqp://u:p@[::1]/pumpurs")
+        #expect(url.host == "::1")
+        #expect(url.port == 5672)
+    }
+
+    @Test("IPv6 literals: host without brackets, default port, and the brackets back in description", arguments: [
+        ("amqp://[::1]/x", "::1", 5672, "amqp://guest:***@[::1]:5672/x"),
+        ("amqp://user:pw@[::1]:5673/v", "::1", 5673, "amqp://user:***@[::1]:5673/v"),
+        ("amqp://[fe80::1%25eth0]", "fe80::1%25eth0", 5672, "amqp://guest:***@[fe80::1%25eth0]:5672/%2F"),
+        ("amqp://[2001:db8::42]:5671?heartbeat=5", "2001:db8::42", 5671, "amqp://guest:***@[2001:db8::42]:5671/%2F"),
+    ])
+    func ipv6(text: String, host: String, port: Int, description: String) throws {
+        let url = try AMQPURL(parsing: text)
+        #expect(url.host == host)
+        #expect(url.port == port)
+        #expect(url.description == description)
+    }
+
+    @Test("malformed IPv6 literals are refused", arguments: [
+        "amqp://[::1", "amqp://[]:5672", "amqp://[]", "amqp://[::1]x", "amqp://[::1]:", "amqp://[::1]:0", "amqp://[::1]:port",
+    ])
+    func ipv6Refused(text: String) {
+        let error = #expect(throws: AMQPError.self) { try AMQPURL(parsing: text) }
+        #expect(error?.code == .invalidURL)
     }
 }

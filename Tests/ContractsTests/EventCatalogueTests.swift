@@ -3,9 +3,10 @@ import Testing
 
 @Suite("EventCatalogue")
 struct EventCatalogueTests {
-    /// The services of ARCHITECTURE.md plus finance (an outside system that only consumes).
+    /// The service names of `PlatformServices` (schema, role, queue prefix, envelope producer)
+    /// plus finance (an outside system that only consumes).
     static let knownParties: Set<String> = [
-        "intake", "risk-validation", "approval-routing", "timesheets", "payouts", "notifications", "finance",
+        "intake", "risk_validation", "approval", "timesheets", "payouts", "notifications", "finance",
     ]
 
     @Test("every event type appears exactly once")
@@ -51,7 +52,7 @@ struct EventCatalogueTests {
     @Test("lookup by type finds the row, and nothing for an unknown type")
     func lookup() {
         #expect(EventCatalogue.entry(for: "plan.submitted")?.producer == "intake")
-        #expect(EventCatalogue.entry(for: "plan.submitted")?.consumers == ["risk-validation"])
+        #expect(EventCatalogue.entry(for: "plan.submitted")?.consumers == ["risk_validation"])
         #expect(EventCatalogue.entry(for: "plan.nope") == nil)
         #expect(EventCatalogue.entry(for: "PLAN.SUBMITTED") == nil)
     }

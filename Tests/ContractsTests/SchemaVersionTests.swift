@@ -22,13 +22,11 @@ struct SchemaVersionTests {
         #expect(SchemaVersion(text) == nil)
     }
 
-    // Known issue: `Int(_:)` accepts a leading "+", so "+1.0" and "1.+2" parse although the
-    // format is digits only ("1.2" or "1"); the version then re-encodes differently ("1.0").
-    @Test("rejects a sign in front of a number", arguments: ["+1.0", "1.+2"])
+    // `Int(_:)` alone accepts a leading "+"; the format is digits only ("1.2" or "1"), and a
+    // version that parsed from "+1.0" would re-encode differently ("1.0").
+    @Test("rejects a sign or a non-ASCII digit in a number", arguments: ["+1.0", "1.+2", "+1", "١.0", "1.٢"])
     func rejectsSigns(text: String) {
-        withKnownIssue("SchemaVersion(_:) accepts a leading '+' (Int(_:) is lenient)") {
-            #expect(SchemaVersion(text) == nil)
-        }
+        #expect(SchemaVersion(text) == nil)
     }
 
     @Test("formats as major.minor, and parsing the format gives the same version", arguments: [

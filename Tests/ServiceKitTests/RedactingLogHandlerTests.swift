@@ -96,8 +96,8 @@ struct RedactingLogHandlerTests {
         #expect(store.all.first?.metadata["service"] == "intake")
     }
 
-    // Known issue: handler-level metadata (`logger[metadataKey:] = …`, e.g. set once per request or
-    // message) is stored in the wrapped handler and merged there, after redaction ran on the event.
+    // Handler-level metadata (`logger[metadataKey:] = …`, e.g. set once per request or message)
+    // must not be merged by the wrapped handler after redaction ran on the event.
     @Test("handler-level metadata is redacted too")
     func handlerMetadata() throws {
         let (base, store) = Self.logger()
@@ -105,22 +105,50 @@ struct RedactingLogHandlerTests {
         logger[metadataKey: "student"] = "010101-12345"
         logger.info("opened the card")
         let line = try #require(store.all.first)
-        withKnownIssue("RedactingLogHandler redacts only per-call metadata") {
-            #expect(!line.rendered.contains("010101-12345"))
-        }
+        #expect(!line.rendered.contains("010101-12345"))
+        #expect(line.metadata["student"] == "[redacted]")
     }
 
-    // Known issue: swift-log 1.16's `error:` argument travels in `LogEvent.error`, which the handler
-    // forwards untouched; stream handlers print it as `error.message`. An error text echoing a value
-    // is exactly the accident the redaction exists for.
+    @Test("the call's metadata wins over the logger's, and both reach the wrapped handler")
+    func callMetadataWins() throws {
+        let (base, store) = Self.logger()
+        var logger = base
+        logger[metadataKey: "service"] = "intake"
+        logger[metadataKey: "message.id"] = "first"
+        logger.info("handled", metadata: ["message.id": "second", "code": "01010112345"])
+        let line = try #require(store.all.first)
+        #expect(line.metadata == ["service": "intake", "message.id": "second", "code": "[redacted]"])
+    }
+
+    @Test("metadata from a metadata provider is redacted too")
+    func providerMetadata() throws {
+        let store = CapturingLogHandler.Store()
+        var handler = RedactingLogHandler(wrapping: CapturingLogHandler(store: store))
+        handler.metadataProvider = Logger.MetadataProvider { ["student": "010101-12345", "trace.id": "abc"] }
+        let logger = Logger(label: "test") { _ in handler }
+        logger.info("opened the card", metadata: ["trace.id": "call"])
+        let line = try #require(store.all.first)
+        #expect(line.metadata == ["student": "[redacted]", "trace.id": "call"])
+    }
+
+    // swift-log 1.16's `error:` argument travels in `LogEvent.error`; stream handlers print it as
+    // `error.message`. An error text echoing a value is exactly the accident the redaction exists for.
     @Test("an attached error's text is redacted too")
     func attachedError() throws {
         let (logger, store) = Self.logger()
         logger.error("insert failed", error: EchoingError(description: "duplicate key (personal_code)=(010101-12345)"))
         let line = try #require(store.all.first)
         #expect(line.message == "insert failed")
-        withKnownIssue("RedactingLogHandler does not redact LogEvent.error") {
-            #expect(!line.rendered.contains("010101-12345"))
-        }
+        #expect(!line.rendered.contains("010101-12345"))
+        #expect(line.metadata["error"] == "duplicate key (personal_code)=([redacted])")
+    }
+
+    @Test("an error key set by the call is kept")
+    func errorKeyFromCall() throws {
+        let (logger, store) = Self.logger()
+        logger.error("insert failed", error: EchoingError(description: "010101-12345"), metadata: ["error": "23505"])
+        let line = try #require(store.all.first)
+        #expect(line.metadata["error"] == "23505")
+        #expect(!line.rendered.contains("010101-12345"))
     }
 }

@@ -126,19 +126,29 @@ struct ServiceConfigurationTests {
         }
     }
 
-    // Known issue: the service name doubles as the PostgreSQL schema (and default role), which must
-    // match ^[a-z_][a-z0-9_]*$. The services named with a hyphen in EventCatalogue and ARCHITECTURE.md
-    // (`risk-validation`, `approval-routing`, whose schemas are `risk_validation` and `approval`) cannot be
-    // configured at all: every environment fails with a PUMPURS_DATABASE_URL error about the schema.
-    @Test("every service of the platform can be configured", arguments: [
-        "intake", "risk-validation", "approval-routing", "timesheets", "payouts", "notifications",
-    ])
+    @Test("every service of the platform can be configured", arguments: PlatformServices.all.map(\.name))
     func platformServices(service: String) throws {
-        try withKnownIssue("a hyphenated service name is not a valid schema name") {
-            let configuration = try ServiceConfiguration(service: service, defaultPort: 8080, environment: [:])
-            #expect(configuration.serviceName == service)
-        } when: {
-            service.contains("-")
+        let configuration = try ServiceConfiguration(service: service, defaultPort: 8080, environment: [:])
+        #expect(configuration.serviceName == service)
+        #expect(configuration.database.schema == service)
+    }
+
+    // The service name is the PostgreSQL schema and role and the queue prefix; a name that cannot be
+    // one (an executable name with a hyphen, say) is refused under its own key, before any URL is read.
+    @Test("an invalid service name is refused as such", arguments: [
+        "risk-validation", "approval-routing", "", "Intake", "1intake", "_intake", "intake ", "ıntake",
+        "a234567890123456789012345678901x",
+    ])
+    func invalidServiceName(service: String) {
+        let error = #expect(throws: ConfigurationError.self) {
+            try ServiceConfiguration(service: service, defaultPort: 8080, environment: [:])
         }
+        #expect(error?.key == "service name")
+        #expect(error?.message.isEmpty == false)
+    }
+
+    @Test("service name edges are accepted", arguments: ["a", "a23456789012345678901234567890x", "risk_validation", "s3_"])
+    func serviceNameEdges(service: String) throws {
+        #expect(try ServiceConfiguration(service: service, defaultPort: 8080, environment: [:]).serviceName == service)
     }
 }

@@ -40,7 +40,18 @@ public struct ServiceConfiguration: Sendable {
     public var logLevel: Logger.Level
 
     /// Reads the configuration of `service` from `environment` (pass `ProcessInfo…environment`).
+    ///
+    /// `service` must be a `PlatformServices` name (`^[a-z][a-z0-9_]{0,30}$`): it becomes the schema,
+    /// role and queue prefix, so an executable name such as `risk-validation` is refused here, under
+    /// its own key, rather than later as a misleading `PUMPURS_DATABASE_URL` error.
     public init(service: String, defaultPort: Int, environment: [String: String]) throws(ConfigurationError) {
+        guard PostgresIdentifier.isValidServiceName(service) else {
+            throw ConfigurationError(
+                key: "service name",
+                message: "must match ^[a-z][a-z0-9_]{0,30}$ (it names the PostgreSQL schema and role and the queues; "
+                    + "use the PlatformServices name, e.g. risk_validation, not the executable name)"
+            )
+        }
         let reader = EnvironmentReader(environment)
         serviceName = service
         httpHost = reader.string("PUMPURS_HTTP_HOST", default: "127.0.0.1")
