@@ -11,24 +11,29 @@ import ServiceLifecycle
 /// - Undecodable envelope, unknown type or unknown major version → dead letter at once.
 /// - Duplicate (message id already in the inbox) → ack, nothing changes.
 /// - `PermanentHandlerError` → dead letter at once.
-/// - Any other failure (database down, serialization conflict…) → requeue after a backoff; the
-///   quorum queue counts deliveries and dead-letters the message past `x-delivery-limit`.
+/// - Database unreachable → the message is held and retried in-process with backoff (up to
+///   `outageRetries` times), so an outage does not burn the message's delivery attempts.
+/// - Any other failure → requeue after a backoff; the quorum queue counts deliveries and
+///   dead-letters the message past `x-delivery-limit`.
 public struct ConsumerRunner: Service {
     let service: String
     let consumer: AMQPConsumer
     let pool: PostgresPool
     let handlers: EventHandlers
     let retryBackoff: Backoff
+    let outageRetries: Int
     let logger: Logger
 
     /// Creates a runner for `service`'s queue.
     public init(service: String, consumer: AMQPConsumer, pool: PostgresPool, handlers: EventHandlers,
-                retryBackoff: Backoff = Backoff(initial: .milliseconds(100), maximum: .seconds(5)), logger: Logger) {
+                retryBackoff: Backoff = Backoff(initial: .milliseconds(100), maximum: .seconds(5)), outageRetries: Int = 60,
+                logger: Logger) {
         self.service = service
         self.consumer = consumer
         self.pool = pool
         self.handlers = handlers
         self.retryBackoff = retryBackoff
+        self.outageRetries = outageRetries
         self.logger = logger
     }
 
@@ -43,7 +48,16 @@ public struct ConsumerRunner: Service {
     /// without a broker.
     public func handle(_ delivery: AMQPDelivery) async -> AMQPDisposition {
         let started = ContinuousClock.now
-        let outcome = await process(delivery)
+        var outcome = await process(delivery)
+        var outageAttempt = 0
+        while case .transient(let error) = outcome, Self.isDatabaseOutage(error), outageAttempt < outageRetries, !Task.isCancelled {
+            outageAttempt += 1
+            logger.warning("database unreachable; holding the message", metadata: [
+                "message_id": "\(delivery.properties.messageID ?? "-")", "outage.attempt": "\(outageAttempt)",
+            ])
+            try? await Task.sleep(for: retryBackoff.delay(forAttempt: outageAttempt))
+            outcome = await process(delivery)
+        }
         let dimensions = [("service", service), ("outcome", outcome.label)]
         Counter(label: "pumpurs_messages_consumed_total", dimensions: dimensions).increment()
         Timer(label: "pumpurs_message_handling_duration_seconds", dimensions: [("service", service)])
@@ -65,6 +79,12 @@ public struct ConsumerRunner: Service {
             try? await Task.sleep(for: retryBackoff.delay(forAttempt: attempt))
             return .requeue
         }
+    }
+
+    /// The database cannot be reached (as opposed to a handler or data problem).
+    static func isDatabaseOutage(_ error: any Error) -> Bool {
+        guard let error = error as? PostgresError else { return false }
+        return error.isConnectionLost || error.code == .connectionFailed || error.code == .poolTimeout
     }
 
     enum Outcome {

@@ -132,6 +132,46 @@ struct MessagingIntegrationTests {
         await kit.stop()
     }
 
+    @Test("database killed (kill -9) and restarted while 1,000 events drain: all arrive once")
+    func databaseKillWhileDraining() async throws {
+        let kit = try await KitHarness.make("dbkill")
+        let total = 1_000
+        try await kit.enqueue(0..<total)
+        let tally = Tally()
+        let runner = kit.runner()
+        let consumer = kit.consumer()
+        let relayTask = Task { try await kit.relay.run() }
+        let consumerTask = Task { await consumer.run { delivery in
+            tally.add("deliveries")
+            return await runner.handle(delivery)
+        } }
+        _ = try await IntegrationEnvironment.eventually(timeout: .seconds(60)) { try await kit.receivedCounts().rows >= 150 }
+        print("database kill drill: \(try await kit.receivedCounts().rows) processed; killing PostgreSQL")
+        let kill = try await IntegrationEnvironment.run(IntegrationEnvironment.infraScript, ["db-kill"])
+        #expect(kill.status == 0, "db-kill: \(kill.output)")
+        try await Task.sleep(for: .seconds(2))
+        let start = try await IntegrationEnvironment.run(IntegrationEnvironment.infraScript, ["db-start"])
+        #expect(start.status == 0, "db-start: \(start.output)")
+        let arrived = await IntegrationEnvironment.eventually(timeout: .seconds(120), every: .milliseconds(500)) {
+            let received = (try? await kit.receivedCounts().rows) ?? 0
+            let pending = (try? await kit.pendingOutbox()) ?? 1
+            return received >= total && pending == 0
+        }
+        try await Task.sleep(for: .seconds(1))
+        relayTask.cancel()
+        consumerTask.cancel()
+        _ = await relayTask.result
+        await consumerTask.value
+        let counts = try await kit.receivedCounts()
+        let pending = try await kit.pendingOutbox()
+        print("database kill drill: sent=\(total) processed=\(counts.rows) distinct=\(counts.distinct) deliveries=\(tally.get("deliveries")) redeliveries=\(tally.get("deliveries") - counts.rows) outbox-pending=\(pending)")
+        #expect(arrived)
+        #expect(counts.rows == total, "every event processed exactly once")
+        #expect(counts.distinct == total)
+        #expect(pending == 0)
+        await kit.stop()
+    }
+
     @Test("malformed message → dead letter after exactly 1 delivery")
     func malformedIsDeadLetteredAtOnce() async throws {
         let kit = try await KitHarness.make("poison")
