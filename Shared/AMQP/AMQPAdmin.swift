@@ -86,8 +86,13 @@ public struct AMQPAdmin: Sendable {
                 seen += 1
                 guard messageIDs.map({ ids in content.properties.messageID.map(ids.contains) ?? false }) ?? true else { continue }
                 var properties = content.properties
+                // A replay is a fresh start: drop the broker's bookkeeping of the failed attempts.
+                for key in properties.headers.keys where key == "x-delivery-count" || key == "x-death" || key.hasPrefix("x-first-death") || key.hasPrefix("x-last-death") {
+                    properties.headers[key] = nil
+                }
                 properties.headers["x-replayed-from"] = .string(dead)
                 let arena = CArena()
+                defer { withExtendedLifetime(arena) {} }
                 var props = properties.cProperties(in: arena)
                 let status = amqp_basic_publish(state, connection.channel, amqp_empty_bytes, arena.bytes(target), 1, 0,
                                                 &props, arena.bytes(content.body))
@@ -133,6 +138,7 @@ public struct AMQPAdmin: Sendable {
         let state = try connection.raw
         amqp_maybe_release_buffers(state)
         let arena = CArena()
+        defer { withExtendedLifetime(arena) {} }
         let reply = amqp_basic_get(state, connection.channel, arena.bytes(queue), 0)
         try AMQPConnection.check(reply, during: "basic.get \(queue)")
         guard reply.reply.id == PUMPURS_BASIC_GET_OK, let decoded = reply.reply.decoded else { return nil }

@@ -9,6 +9,7 @@ extension AMQPConnection {
         if !channelOpen { try reopenChannel() }
         let state = try raw
         let arena = CArena()
+        defer { withExtendedLifetime(arena) {} }
         for exchange in topology.exchanges {
             amqp_exchange_declare(state, channel, arena.bytes(exchange.name), arena.bytes(exchange.type),
                                   0, 1, 0, 0, amqp_empty_table)
@@ -30,6 +31,7 @@ extension AMQPConnection {
         if !channelOpen { try reopenChannel() }
         let state = try raw
         let arena = CArena()
+        defer { withExtendedLifetime(arena) {} }
         let ok = amqp_queue_declare(state, channel, arena.bytes(queue), 1, 0, 0, 0, amqp_empty_table)
         try checkRPC("queue.declare(passive) \(queue)")
         return Int(ok?.pointee.message_count ?? 0)
@@ -40,6 +42,7 @@ extension AMQPConnection {
         if !channelOpen { try reopenChannel() }
         let state = try raw
         let arena = CArena()
+        defer { withExtendedLifetime(arena) {} }
         amqp_queue_delete(state, channel, arena.bytes(queue), 0, 0)
         try checkRPC("queue.delete \(queue)")
     }
@@ -49,6 +52,7 @@ extension AMQPConnection {
         if !channelOpen { try reopenChannel() }
         let state = try raw
         let arena = CArena()
+        defer { withExtendedLifetime(arena) {} }
         amqp_queue_purge(state, channel, arena.bytes(queue))
         try checkRPC("queue.purge \(queue)")
     }

@@ -11,7 +11,7 @@ public final class AMQPConsumer: @unchecked Sendable {
     // @unchecked: `connection` and `generation` are only touched on `thread`.
     private var connection: AMQPConnection?
     private var generation = 0
-    private let thread: ConfinedThread
+    private var thread: ConfinedThread!
     private let url: AMQPURL
     private let queue: String
     private let prefetch: UInt16
@@ -31,20 +31,30 @@ public final class AMQPConsumer: @unchecked Sendable {
         self.backoff = backoff
         self.pollInterval = pollInterval
         self.logger = logger
-        self.thread = ConfinedThread(name: "amqp-consumer-\(queue)")
+        // While a handler runs nothing else calls into rabbitmq-c, so the idle hook sends the
+        // heartbeats that keep the broker from closing the connection under a slow handler.
+        let interval = url.heartbeatSeconds > 0 ? Duration.seconds(max(1, url.heartbeatSeconds / 3)) : nil
+        self.thread = ConfinedThread(name: "amqp-consumer-\(queue)", idleInterval: interval) { [weak self] in
+            self?.sendHeartbeat()
+        }
     }
 
     deinit { thread.stop() }
 
     /// Consumes until the task is cancelled. Transport failures are logged and retried.
-    public func run(_ handler: @Sendable (AMQPDelivery) async -> AMQPDisposition) async {
+    ///
+    /// The handler and the settle of its delivery run shielded from cancellation: a shutdown
+    /// lets the message in hand finish (and be acked) instead of abandoning it half-way.
+    public func run(_ handler: @escaping @Sendable (AMQPDelivery) async -> AMQPDisposition) async {
         var failures = 0
         while !Task.isCancelled {
             do {
                 guard let delivery = try await thread.run({ try self.nextDelivery() }) else { continue }
                 failures = 0
-                let disposition = await handler(delivery)
-                try await thread.run { try self.settle(delivery, disposition) }
+                try await Task {
+                    let disposition = await handler(delivery)
+                    try await self.thread.run { try self.settle(delivery, disposition) }
+                }.value
             } catch {
                 failures += 1
                 logger.warning("amqp consumer interrupted", metadata: [
@@ -69,6 +79,7 @@ public final class AMQPConsumer: @unchecked Sendable {
         amqp_basic_qos(state, fresh.channel, 0, prefetch, 0)
         try fresh.checkRPC("basic.qos")
         let arena = CArena()
+        defer { withExtendedLifetime(arena) {} }
         amqp_basic_consume(state, fresh.channel, arena.bytes(queue), amqp_empty_bytes, 0, 0, 0, amqp_empty_table)
         try fresh.checkRPC("basic.consume \(queue)")
         connection = fresh
@@ -102,8 +113,11 @@ public final class AMQPConsumer: @unchecked Sendable {
             try handleNonDeliveryFrame(on: connection)
             return nil
         default:
-            connection.abandon()
-            self.connection = nil
+            // Read the reply (it may point into the connection's memory) before freeing it.
+            defer {
+                connection.abandon()
+                self.connection = nil
+            }
             try AMQPConnection.check(reply, during: "basic.consume \(queue)")
             throw AMQPError(.connectionFailed, "consume failed")
         }
@@ -117,10 +131,12 @@ public final class AMQPConsumer: @unchecked Sendable {
         switch frame.payload.method.id {
         case PUMPURS_CHANNEL_CLOSE:
             let close = frame.payload.method.decoded.assumingMemoryBound(to: amqp_channel_close_t.self).pointee
+            // Copy the reply text out before `close()` frees the memory it points into.
+            let error = AMQPError(.channelClosed, close.reply_text.string, replyCode: Int(close.reply_code))
             connection.acknowledgeChannelClose()
             connection.close()
             self.connection = nil
-            throw AMQPError(.channelClosed, close.reply_text.string, replyCode: Int(close.reply_code))
+            throw error
         case PUMPURS_BASIC_CANCEL:
             connection.close()
             self.connection = nil
@@ -128,6 +144,15 @@ public final class AMQPConsumer: @unchecked Sendable {
         default:
             return
         }
+    }
+
+    /// Sends one heartbeat frame (never reads, so no delivery can be taken here).
+    private func sendHeartbeat() {
+        guard let connection, let state = try? connection.raw else { return }
+        var frame = amqp_frame_t()
+        frame.frame_type = UInt8(PUMPURS_FRAME_HEARTBEAT)
+        frame.channel = 0
+        _ = amqp_send_frame(state, &frame)
     }
 
     private func settle(_ delivery: AMQPDelivery, _ disposition: AMQPDisposition) throws {

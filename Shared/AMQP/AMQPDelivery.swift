@@ -19,7 +19,8 @@ public struct AMQPDelivery: Sendable {
     /// How many earlier deliveries of this message failed (`x-delivery-count`, set by quorum
     /// queues on redelivery; 0 on the first delivery).
     public var previousDeliveries: Int {
-        Int(properties.headers["x-delivery-count"]?.intValue ?? 0)
+        // Clamped: the header can come from a publisher, and arithmetic on it must never trap.
+        Int(min(max(properties.headers["x-delivery-count"]?.intValue ?? 0, 0), 1_000_000))
     }
 }
 

@@ -39,6 +39,7 @@ public final class AMQPPublisher: @unchecked Sendable {
     private var nextTag: UInt64 = 0
     private var failures = 0
     private var retryAfter = ContinuousClock.now
+    private var topologyLost = false
     private var thread: ConfinedThread!
     private let url: AMQPURL
     private let window: Int
@@ -99,6 +100,14 @@ public final class AMQPPublisher: @unchecked Sendable {
 
     private func ensureConnected(ignoringBackoff: Bool = false) throws {
         if let connection, connection.isOpen {
+            if topologyLost {
+                // A 404 closed the channel: an exchange was deleted; declare it again (this reopens
+                // a plain channel, so confirm mode must be selected afresh).
+                try connection.declare(topology)
+                topologyLost = false
+                try openConfirmChannel(connection)
+                return
+            }
             if !connection.channelOpen { try openConfirmChannel(connection) }
             return
         }
@@ -121,6 +130,7 @@ public final class AMQPPublisher: @unchecked Sendable {
         }
     }
 
+    /// Opens the channel if needed and puts it in confirm mode (delivery tags restart at 1).
     private func openConfirmChannel(_ connection: AMQPConnection) throws(AMQPError) {
         if !connection.channelOpen { try connection.reopenChannel() }
         amqp_confirm_select(try connection.raw, connection.channel)
@@ -157,6 +167,7 @@ public final class AMQPPublisher: @unchecked Sendable {
             logger.warning("amqp publish interrupted", metadata: ["error": "\(error)"])
             if let error = error as? AMQPError, error.code == .channelClosed {
                 // Channel-level: the connection survives; the channel is reopened next time.
+                if error.replyCode == 404 { topologyLost = true }
             } else {
                 connection.abandon()
                 self.connection = nil
@@ -169,6 +180,7 @@ public final class AMQPPublisher: @unchecked Sendable {
 
     private func send(_ message: AMQPOutgoingMessage, on connection: AMQPConnection) throws(AMQPError) {
         let arena = CArena()
+        defer { withExtendedLifetime(arena) {} }
         var props = message.properties.cProperties(in: arena)
         let status = amqp_basic_publish(try connection.raw, connection.channel, arena.bytes(message.exchange),
                                         arena.bytes(message.routingKey), message.mandatory ? 1 : 0, 0, &props,

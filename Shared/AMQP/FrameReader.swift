@@ -31,7 +31,7 @@ enum FrameReader {
     /// Reads the header and body frames that follow a content-bearing method
     /// (`basic.return`, `basic.get-ok`, `basic.deliver`).
     static func content(on connection: AMQPConnection, timeout: Duration) throws(AMQPError) -> Content {
-        guard let header = try next(on: connection, timeout: timeout), header.frame_type == UInt8(PUMPURS_FRAME_HEADER) else {
+        guard let header = try nextOnChannel(connection, timeout: timeout), header.frame_type == UInt8(PUMPURS_FRAME_HEADER) else {
             throw AMQPError(.unexpectedFrame, "expected a content header frame")
         }
         let properties = AMQPMessageProperties(
@@ -40,11 +40,21 @@ enum FrameReader {
         var body: [UInt8] = []
         body.reserveCapacity(size)
         while body.count < size {
-            guard let frame = try next(on: connection, timeout: timeout), frame.frame_type == UInt8(PUMPURS_FRAME_BODY) else {
+            guard let frame = try nextOnChannel(connection, timeout: timeout), frame.frame_type == UInt8(PUMPURS_FRAME_BODY) else {
                 throw AMQPError(.unexpectedFrame, "expected a content body frame")
             }
             body += frame.payload.body_fragment.array
         }
         return Content(properties: properties, body: body)
+    }
+
+    /// The next frame of the connection's channel, skipping heartbeats and channel-0 frames that
+    /// may legally arrive between a content header and its body.
+    private static func nextOnChannel(_ connection: AMQPConnection, timeout: Duration) throws(AMQPError) -> amqp_frame_t? {
+        while let frame = try next(on: connection, timeout: timeout) {
+            if frame.frame_type == UInt8(PUMPURS_FRAME_HEARTBEAT) || frame.channel != connection.channel { continue }
+            return frame
+        }
+        return nil
     }
 }

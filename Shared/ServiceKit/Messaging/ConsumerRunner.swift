@@ -74,10 +74,21 @@ public struct ConsumerRunner: Service {
         case .transient(let error):
             let attempt = delivery.previousDeliveries + 1
             logger.warning("message handling failed; will retry", metadata: [
-                "message_id": "\(delivery.properties.messageID ?? "-")", "error": "\(error)", "delivery.attempt": "\(attempt)",
+                "message_id": "\(delivery.properties.messageID ?? "-")", "error": "\(Self.safeSummary(error))",
+                "delivery.attempt": "\(attempt)",
             ])
             try? await Task.sleep(for: retryBackoff.delay(forAttempt: attempt))
             return .requeue
+        }
+    }
+
+    /// What may be logged of a handler error: infrastructure errors describe themselves without
+    /// row values; anything else is logged by type only (its text might carry personal data).
+    static func safeSummary(_ error: any Error) -> String {
+        switch error {
+        case let error as PostgresError: "\(error)"
+        case let error as UnhandledEventType: "no handler for \(error.type)"
+        default: "\(type(of: error))"
         }
     }
 
@@ -107,7 +118,9 @@ public struct ConsumerRunner: Service {
             return .poison("envelope does not decode: \(DecodingErrorSummary.describe(error))")
         }
         guard let registration = handlers.registrations[header.type] else {
-            return .poison("no handler for \(header.type)")
+            // During a rolling deploy an older instance may see a type the newer one bound:
+            // give it back for an instance that knows it (the delivery limit still applies).
+            return .transient(UnhandledEventType(type: header.type))
         }
         guard registration.major == header.version.major else {
             return .poison("unsupported major version \(header.version) of \(header.type) (handles \(registration.major).x)")
@@ -140,4 +153,9 @@ extension Duration {
         let (s, attos) = components
         return s * 1_000_000_000 + attos / 1_000_000_000
     }
+}
+
+/// A message whose type this instance has no handler for.
+struct UnhandledEventType: Error {
+    var type: EventType
 }

@@ -59,7 +59,7 @@ public struct OutboxRelay: Service {
             }
             do {
                 let result = try await drain()
-                if result.failed > 0 {
+                if result.stalled {
                     failures += 1
                     try? await Task.sleep(for: backoff.delay(forAttempt: failures))
                     continue
@@ -81,31 +81,44 @@ public struct OutboxRelay: Service {
     }
 
     /// Publishes pending rows until none are left (or a publish fails). Public for tests and
-    /// benchmarks that drive the relay step by step.
+    /// benchmarks that drive the relay step by step. `failed` counts rows not confirmed (they stay
+    /// pending); `stalled` is true when the broker could not be reached (the caller backs off).
     @discardableResult
-    public func drain() async throws -> (published: Int, failed: Int) {
-        var published = 0
+    public func drain() async throws -> (published: Int, failed: Int, stalled: Bool) {
+        var published = 0, failedTotal = 0
         while !Task.isCancelled {
             let batch = try await claimBatch()
-            if batch.isEmpty { return (published, 0) }
-            let outcomes = await publisher.publish(batch.map(\.message))
-            var sent: [Int64] = [], failed: [(Int64, String)] = []
-            for (row, outcome) in zip(batch, outcomes) {
-                if outcome.isConfirmed { sent.append(row.id) } else { failed.append((row.id, "\(outcome)")) }
-            }
-            try await settle(sent: sent, failed: failed)
+            if batch.isEmpty { return (published, failedTotal, false) }
+            // Publish and settle run shielded from cancellation: a shutdown between the broker's
+            // confirm and the mark-sent would only cause a duplicate, but there is no need for it.
+            let (sent, failed, transportFailed) = try await Task { [publisher] in
+                let outcomes = await publisher.publish(batch.map(\.message))
+                var sent: [Int64] = [], rejected: [(Int64, String)] = [], transport: [(Int64, String)] = []
+                for (row, outcome) in zip(batch, outcomes) {
+                    switch outcome {
+                    case .confirmed: sent.append(row.id)
+                    case .returned, .nacked: rejected.append((row.id, "\(outcome)"))
+                    case .notPublished: transport.append((row.id, "\(outcome)"))
+                    }
+                }
+                try await self.settle(sent: sent, rejected: rejected, transport: transport)
+                return (sent, rejected + transport, !transport.isEmpty)
+            }.value
             published += sent.count
             Counter(label: "pumpurs_outbox_published_total", dimensions: [("service", service)]).increment(by: sent.count)
+            failedTotal += failed.count
             if !failed.isEmpty {
                 Counter(label: "pumpurs_outbox_publish_failures_total", dimensions: [("service", service)]).increment(by: failed.count)
                 logger.warning("outbox rows not confirmed; will retry", metadata: [
                     "outbox.failed": "\(failed.count)", "outbox.reason": "\(failed[0].1)",
                 ])
-                return (published, failed.count)
+                // Only a transport failure pauses the relay; a returned or nacked row backs off on
+                // its own (lease_until) so it never holds up the rows behind it.
+                if transportFailed { return (published, failedTotal, true) }
             }
-            if batch.count < batchSize { return (published, 0) }
+            if batch.count < batchSize { return (published, failedTotal, false) }
         }
-        return (published, 0)
+        return (published, failedTotal, false)
     }
 
     private struct ClaimedRow: Sendable {
@@ -142,10 +155,9 @@ public struct OutboxRelay: Service {
         }
     }
 
-    private func settle(sent: [Int64], failed: [(Int64, String)]) async throws {
+    private func settle(sent: [Int64], rejected: [(Int64, String)], transport: [(Int64, String)]) async throws {
+        @Sendable func list(_ rows: [(Int64, String)]) -> String { rows.map { String($0.0) }.joined(separator: ",") }
         let sentList = sent.map(String.init).joined(separator: ",")
-        let failedList = failed.map { String($0.0) }.joined(separator: ",")
-        let reason = failed.first?.1 ?? ""
         try await pool.withTransaction { connection in
             if !sent.isEmpty {
                 try connection.execute("""
@@ -153,11 +165,19 @@ public struct OutboxRelay: Service {
                     WHERE id = ANY(string_to_array($1, ',')::bigint[])
                     """, [sentList])
             }
-            if !failed.isEmpty {
+            if !rejected.isEmpty {
+                // Unroutable or refused: retry this row later, backing off per row (2^attempts s, ≤ 5 min).
+                try connection.execute("""
+                    UPDATE outbox SET lease_until = now() + least(power(2, least(attempts, 9)), 300) * interval '1 second',
+                                      last_error = $2
+                    WHERE id = ANY(string_to_array($1, ',')::bigint[])
+                    """, [list(rejected), String(rejected[0].1.prefix(500))])
+            }
+            if !transport.isEmpty {
                 try connection.execute("""
                     UPDATE outbox SET lease_until = NULL, last_error = $2
                     WHERE id = ANY(string_to_array($1, ',')::bigint[])
-                    """, [failedList, String(reason.prefix(500))])
+                    """, [list(transport), String(transport[0].1.prefix(500))])
             }
         }
     }

@@ -44,9 +44,11 @@ public enum ServiceHost {
                                configuration: .init(address: .hostname(configuration.httpHost, port: configuration.httpPort)),
                                logger: logger)
 
-        var services: [any Service] = [http, OutboxRelay(
+        // ServiceGroup stops services in reverse order: the consumer first (it finishes the
+        // message in hand), then HTTP, then the relay, and the pool and publisher last.
+        var services: [any Service] = [ResourceCloser(pool: pool, publisher: publisher), OutboxRelay(
             service: definition.name, pool: pool, publisher: publisher, batchSize: configuration.relayBatchSize,
-            pollInterval: configuration.relayPollInterval, logger: logger)]
+            pollInterval: configuration.relayPollInterval, logger: logger), http]
         if !definition.handlers.eventTypes.isEmpty {
             let topology = AMQPTopology.service(definition.name, consuming: definition.handlers.eventTypes.map(\.rawValue),
                                                 deliveryLimit: configuration.deliveryLimit)
@@ -55,9 +57,10 @@ public enum ServiceHost {
             services.append(ConsumerRunner(service: definition.name, consumer: consumer, pool: pool,
                                            handlers: definition.handlers, logger: logger))
         }
-        services.append(ResourceCloser(pool: pool, publisher: publisher))
-        return ServiceGroup(configuration: .init(services: services.map { .init(service: $0) },
-                                                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        var groupConfiguration = ServiceGroupConfiguration(services: services.map { .init(service: $0) },
+                                                           gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(30)
+        return ServiceGroup(configuration: groupConfiguration)
     }
 
     /// Migrations at start-up; the database may still be starting, so retry for a while.
