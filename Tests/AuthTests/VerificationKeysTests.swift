@@ -102,7 +102,7 @@ struct VerificationKeysTests {
         #expect(throws: AuthConfigurationError.self) { try VerificationKeys.jwks(json: "") }
     }
 
-    @Test("Keys from the environment: JWKS JSON, JWKS file, then the dev public key file")
+    @Test("Keys from the environment: JWKS JSON, JWKS file, dev public key file, dev private key file")
     func environment() throws {
         let json = DevelopmentKeyPair.jwks(for: Fixture.trustedKey.publicKey)
         let fromJSON = try VerificationKeys.fromEnvironment([EnvironmentKey.jwks: json])
@@ -117,6 +117,10 @@ struct VerificationKeysTests {
         try Fixture.trustedKey.publicKey.pemRepresentation.write(toFile: directory + "/pub.pem", atomically: true, encoding: .utf8)
         let fromPEM = try VerificationKeys.fromEnvironment([EnvironmentKey.publicKeyFile: directory + "/pub.pem"])
         #expect(fromPEM.entries.map(\.keyId) == [Fixture.trustedKeyId])
+
+        try Fixture.trustedKey.pemRepresentation.write(toFile: directory + "/priv.pem", atomically: true, encoding: .utf8)
+        let fromPrivate = try VerificationKeys.fromEnvironment([EnvironmentKey.privateKeyFile: directory + "/priv.pem"])
+        #expect(fromPrivate.entries.map(\.keyId) == [Fixture.trustedKeyId])
 
         #expect(throws: AuthConfigurationError.self) { try VerificationKeys.fromEnvironment([:]) }
     }

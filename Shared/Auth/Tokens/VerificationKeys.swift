@@ -69,13 +69,18 @@ public struct VerificationKeys: Sendable {
     }
 
     /// The keys the environment names, first match wins: `PUMPURS_JWT_JWKS` (the JSON itself),
-    /// `PUMPURS_JWT_JWKS_FILE`, `PUMPURS_JWT_PUBLIC_KEY_FILE` (development PEM).
+    /// `PUMPURS_JWT_JWKS_FILE`, `PUMPURS_JWT_PUBLIC_KEY_FILE` (development PEM), and last the
+    /// public half of `PUMPURS_JWT_PRIVATE_KEY_FILE` (a developer machine with only the pair's private file).
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
         throws(AuthConfigurationError) -> VerificationKeys {
         if let json = environment[EnvironmentKey.jwks], !json.isEmpty { return try jwks(json: json) }
         if let path = environment[EnvironmentKey.jwksFile], !path.isEmpty { return try jwks(file: path) }
         if let path = environment[EnvironmentKey.publicKeyFile], !path.isEmpty {
             return try developmentPublicKey(file: path)
+        }
+        if let path = environment[EnvironmentKey.privateKeyFile], !path.isEmpty {
+            let key = try DevelopmentKeyPair.loadPrivateKey(file: path)
+            return try developmentPublicKey(pem: key.publicKey.pemRepresentation)
         }
         throw AuthConfigurationError(
             code: "auth.config.no_keys",
