@@ -22,6 +22,9 @@ let unixSignals = Target.Dependency.product(name: "UnixSignals", package: "swift
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "swift-property-based")
+let jwtKit = Target.Dependency.product(name: "JWTKit", package: "jwt-kit")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+let hummingbirdTesting = Target.Dependency.product(name: "HummingbirdTesting", package: "hummingbird")
 
 let package = Package(
     name: "pumpurs",
@@ -37,6 +40,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // C libraries through pkg-config, with shims for variadic functions and macros.
@@ -60,11 +65,13 @@ let package = Package(
             dependencies: ["Contracts", "AMQP", "Postgres", log, metrics, prometheus, lifecycle, unixSignals, hummingbird],
             path: "Shared/ServiceKit", swiftSettings: swiftSettings
         ),
+        .target(name: "Auth", dependencies: [jwtKit, crypto, hummingbird, log], path: "Shared/Auth",
+                exclude: ["README.md"], swiftSettings: swiftSettings),
         .target(name: "TestSupport", dependencies: ["ServiceKit"], path: "Shared/TestSupport", swiftSettings: swiftSettings),
 
         // Operator CLI `pumpurs`.
         .executableTarget(
-            name: "Ctl", dependencies: ["ServiceKit", "AMQP", "Postgres", "Contracts", "CRabbitMQ", "CLibPQ", log, argumentParser],
+            name: "Ctl", dependencies: ["ServiceKit", "Auth", "AMQP", "Postgres", "Contracts", "CRabbitMQ", "CLibPQ", log, argumentParser],
             path: "Services/Ctl", swiftSettings: swiftSettings
         ),
 
@@ -73,6 +80,8 @@ let package = Package(
         .testTarget(name: "ContractsTests", dependencies: ["Contracts"], swiftSettings: swiftSettings),
         .testTarget(name: "AMQPTests", dependencies: ["AMQP"], swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: swiftSettings),
+        .testTarget(name: "AuthTests", dependencies: ["Auth", jwtKit, crypto, hummingbird, hummingbirdTesting],
+                    swiftSettings: swiftSettings),
         .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "TestSupport"], swiftSettings: swiftSettings),
         // Integration tests: the real RabbitMQ, PostgreSQL and SMTP sink that deploy/local/test starts.
         .testTarget(

@@ -12,6 +12,8 @@ final class AMQPConnection {
     let channel: amqp_channel_t = 1
     /// False once the broker closed the channel; `reopenChannel()` brings it back.
     private(set) var channelOpen = false
+    /// True while the broker blocks publishers (memory or disk alarm: `connection.blocked`).
+    var blocked = false
 
     /// Opens a TCP connection, logs in and opens channel 1.
     init(url: AMQPURL, connectTimeout: Duration = .seconds(5)) throws(AMQPError) {
@@ -28,7 +30,19 @@ final class AMQPConnection {
             close()
             throw AMQPError(.connectionFailed, "cannot connect to \(url.host):\(url.port): \(Self.statusText(status))")
         }
-        let reply = pumpurs_amqp_login_plain(state, url.vhost, 0, 131_072, Int32(url.heartbeatSeconds), url.user, url.password)
+        // Advertise the capabilities plain amqp_login leaves out, so the broker tells us when it
+        // blocks publishers and when it cancels a consumer (e.g. its queue was deleted).
+        let arena = CArena()
+        defer { withExtendedLifetime(arena) {} }
+        var properties = arena.table([
+            "product": .string("pumpurs"),
+            "capabilities": .table([
+                "connection.blocked": .bool(true), "consumer_cancel_notify": .bool(true),
+                "publisher_confirms": .bool(true), "basic.nack": .bool(true),
+            ]),
+        ])
+        let reply = pumpurs_amqp_login_plain_with_properties(state, url.vhost, 0, 131_072, Int32(url.heartbeatSeconds),
+                                                             &properties, url.user, url.password)
         do {
             try Self.check(reply, during: "login")
         } catch {

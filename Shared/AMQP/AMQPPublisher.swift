@@ -147,6 +147,15 @@ public final class AMQPPublisher: @unchecked Sendable {
             return tracker.outcomes.map { $0 ?? .notPublished(reason: "unknown") }
         }
         guard let connection else { return messages.map { _ in .notPublished(reason: "no connection") } }
+        if connection.blocked {
+            // Give the broker a moment to lift its alarm; otherwise report, do not hang.
+            var probe = ConfirmTracker(count: 0)
+            try? readConfirmFrame(on: connection, timeout: .milliseconds(100), into: &probe)
+            if connection.blocked {
+                tracker.abandonRemaining(reason: "the broker blocks publishers (resource alarm)")
+                return tracker.outcomes.map { $0 ?? .notPublished(reason: "blocked") }
+            }
+        }
         let deadline = ContinuousClock.now + confirmTimeout
         var next = 0
         do {
@@ -215,6 +224,12 @@ public final class AMQPPublisher: @unchecked Sendable {
         case PUMPURS_CONNECTION_CLOSE:
             let close = method.decoded.assumingMemoryBound(to: amqp_connection_close_t.self).pointee
             throw AMQPError(.connectionClosed, close.reply_text.string, replyCode: Int(close.reply_code))
+        case PUMPURS_CONNECTION_BLOCKED:
+            connection.blocked = true
+            logger.warning("broker blocks publishers (resource alarm)")
+        case PUMPURS_CONNECTION_UNBLOCKED:
+            connection.blocked = false
+            logger.info("broker unblocked publishers")
         default:
             return
         }
@@ -226,8 +241,12 @@ public final class AMQPPublisher: @unchecked Sendable {
         guard let connection else { return }
         do {
             while let frame = try FrameReader.next(on: connection, timeout: .milliseconds(1)) {
-                if frame.frame_type == UInt8(PUMPURS_FRAME_METHOD), frame.payload.method.id == PUMPURS_CHANNEL_CLOSE {
-                    connection.acknowledgeChannelClose()
+                guard frame.frame_type == UInt8(PUMPURS_FRAME_METHOD) else { continue }
+                switch frame.payload.method.id {
+                case PUMPURS_CHANNEL_CLOSE: connection.acknowledgeChannelClose()
+                case PUMPURS_CONNECTION_BLOCKED: connection.blocked = true
+                case PUMPURS_CONNECTION_UNBLOCKED: connection.blocked = false
+                default: continue
                 }
             }
             amqp_maybe_release_buffers(try connection.raw)

@@ -14,6 +14,15 @@ static inline amqp_rpc_reply_t pumpurs_amqp_login_plain(amqp_connection_state_t 
     return amqp_login(state, vhost, channel_max, frame_max, heartbeat, AMQP_SASL_METHOD_PLAIN, user, password);
 }
 
+/// amqp_login_with_properties with PLAIN credentials: lets the client advertise capabilities
+/// (connection.blocked, consumer_cancel_notify) that plain amqp_login does not.
+static inline amqp_rpc_reply_t pumpurs_amqp_login_plain_with_properties(
+    amqp_connection_state_t state, const char *vhost, int channel_max, int frame_max, int heartbeat,
+    const amqp_table_t *properties, const char *user, const char *password) {
+    return amqp_login_with_properties(state, vhost, channel_max, frame_max, heartbeat, properties,
+                                      AMQP_SASL_METHOD_PLAIN, user, password);
+}
+
 static const amqp_method_number_t PUMPURS_BASIC_ACK = AMQP_BASIC_ACK_METHOD;
 static const amqp_method_number_t PUMPURS_BASIC_NACK = AMQP_BASIC_NACK_METHOD;
 static const amqp_method_number_t PUMPURS_BASIC_RETURN = AMQP_BASIC_RETURN_METHOD;

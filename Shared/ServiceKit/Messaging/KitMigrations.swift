@@ -30,6 +30,9 @@ public enum KitMigrations {
                 received_at  timestamptz NOT NULL DEFAULT now()
             );
             """),
+        Migration(version: 3, name: "kit_outbox_lease_owner", sql: """
+            ALTER TABLE outbox ADD COLUMN lease_owner uuid;
+            """),
     ]
 
     /// The kit's migrations followed by the service's (which must use versions ≥ 100).

@@ -87,7 +87,10 @@ public struct OutboxRelay: Service {
     public func drain() async throws -> (published: Int, failed: Int, stalled: Bool) {
         var published = 0, failedTotal = 0
         while !Task.isCancelled {
-            let batch = try await claimBatch()
+            // Each claim carries its own token: a relay that outlived its lease cannot settle rows
+            // another relay has claimed since (that would publish them a third time).
+            let claim = UUID()
+            let batch = try await claimBatch(claim)
             if batch.isEmpty { return (published, failedTotal, false) }
             // Publish and settle run shielded from cancellation: a shutdown between the broker's
             // confirm and the mark-sent would only cause a duplicate, but there is no need for it.
@@ -101,7 +104,7 @@ public struct OutboxRelay: Service {
                     case .notPublished: transport.append((row.id, "\(outcome)"))
                     }
                 }
-                try await self.settle(sent: sent, rejected: rejected, transport: transport)
+                try await self.settle(claim, sent: sent, rejected: rejected, transport: transport)
                 return (sent, rejected + transport, !transport.isEmpty)
             }.value
             published += sent.count
@@ -126,18 +129,18 @@ public struct OutboxRelay: Service {
         var message: AMQPOutgoingMessage
     }
 
-    private func claimBatch() async throws -> [ClaimedRow] {
+    private func claimBatch(_ claim: UUID) async throws -> [ClaimedRow] {
         let leaseSeconds = Int(lease.components.seconds)
         let limit = batchSize
         let producer = service
         return try await pool.withConnection { connection in
             let rows = try connection.query("""
-                UPDATE outbox SET lease_until = now() + make_interval(secs => $1), attempts = attempts + 1
+                UPDATE outbox SET lease_until = now() + make_interval(secs => $1), attempts = attempts + 1, lease_owner = $3
                 WHERE id IN (SELECT id FROM outbox
                              WHERE published_at IS NULL AND (lease_until IS NULL OR lease_until < now())
                              ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
                 RETURNING id, message_id, event_type, schema_version, body, correlation_id, traceparent, created_at
-                """, [leaseSeconds, limit])
+                """, [leaseSeconds, limit, claim])
             return try rows.map { row in
                 let messageID = try row.decode("message_id", as: UUID.self)
                 let type = try row.decode("event_type", as: String.self)
@@ -155,14 +158,14 @@ public struct OutboxRelay: Service {
         }
     }
 
-    private func settle(sent: [Int64], rejected: [(Int64, String)], transport: [(Int64, String)]) async throws {
+    private func settle(_ claim: UUID, sent: [Int64], rejected: [(Int64, String)], transport: [(Int64, String)]) async throws {
         @Sendable func list(_ rows: [(Int64, String)]) -> String { rows.map { String($0.0) }.joined(separator: ",") }
         let sentList = sent.map(String.init).joined(separator: ",")
         try await pool.withTransaction { connection in
             if !sent.isEmpty {
                 try connection.execute("""
                     UPDATE outbox SET published_at = now(), lease_until = NULL, last_error = NULL
-                    WHERE id = ANY(string_to_array($1, ',')::bigint[])
+                    WHERE id = ANY(string_to_array($1, ',')::bigint[]) AND published_at IS NULL
                     """, [sentList])
             }
             if !rejected.isEmpty {
@@ -170,14 +173,14 @@ public struct OutboxRelay: Service {
                 try connection.execute("""
                     UPDATE outbox SET lease_until = now() + least(power(2, least(attempts, 9)), 300) * interval '1 second',
                                       last_error = $2
-                    WHERE id = ANY(string_to_array($1, ',')::bigint[])
-                    """, [list(rejected), String(rejected[0].1.prefix(500))])
+                    WHERE id = ANY(string_to_array($1, ',')::bigint[]) AND lease_owner = $3
+                    """, [list(rejected), String(rejected[0].1.prefix(500)), claim])
             }
             if !transport.isEmpty {
                 try connection.execute("""
                     UPDATE outbox SET lease_until = NULL, last_error = $2
-                    WHERE id = ANY(string_to_array($1, ',')::bigint[])
-                    """, [list(transport), String(transport[0].1.prefix(500))])
+                    WHERE id = ANY(string_to_array($1, ',')::bigint[]) AND lease_owner = $3
+                    """, [list(transport), String(transport[0].1.prefix(500)), claim])
             }
         }
     }

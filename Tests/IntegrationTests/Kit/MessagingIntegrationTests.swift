@@ -269,6 +269,38 @@ struct MessagingIntegrationTests {
         await kit.stop()
     }
 
+    @Test("a broker resource alarm blocks publishing: nothing is confirmed, nothing hangs, publishing resumes after")
+    func resourceAlarmBlocksPublishing() async throws {
+        let amqp = try IntegrationEnvironment.amqpURL()
+        let queue = "t.alarm.\(UInt32.random(in: 0...UInt32.max))"
+        let admin = AMQPAdmin(url: amqp)
+        try await admin.declare(AMQPTopology(queues: [.init(name: queue, arguments: ["x-queue-type": .string("quorum")])]))
+        let publisher = AMQPPublisher(url: amqp, confirmTimeout: .seconds(5), logger: IntegrationEnvironment.logger)
+        func message(_ id: String) -> AMQPOutgoingMessage {
+            AMQPOutgoingMessage(exchange: "", routingKey: queue, body: Array(id.utf8), properties: AMQPMessageProperties(messageID: id))
+        }
+        #expect(await publisher.publish([message("before")]) == [.confirmed])
+
+        let on = try await IntegrationEnvironment.run(IntegrationEnvironment.infraScript, ["broker-alarm-on"])
+        #expect(on.status == 0, "\(on.output)")
+        try await Task.sleep(for: .seconds(1))
+        let started = ContinuousClock.now
+        let during = await publisher.publish([message("during")])
+        let waited = ContinuousClock.now - started
+        let off = try await IntegrationEnvironment.run(IntegrationEnvironment.infraScript, ["broker-alarm-off"])
+        #expect(off.status == 0, "\(off.output)")
+        print("resource alarm: outcome=\(during) after \(waited)")
+        #expect(during.first?.isConfirmed == false)
+        #expect(waited < .seconds(8))
+
+        let resumed = await IntegrationEnvironment.eventually(timeout: .seconds(20), every: .milliseconds(500)) {
+            await publisher.publish([message("after-\(UUID().uuidString)")]) == [.confirmed]
+        }
+        #expect(resumed)
+        await publisher.shutdown()
+        try? await admin.delete(queue: queue)
+    }
+
     @Test("two `pumpurs migrate` processes at once both succeed and apply each migration once")
     func concurrentMigrateProcesses() async throws {
         let binary = IntegrationEnvironment.repositoryRoot + "/.build/debug/pumpurs"
@@ -278,12 +310,13 @@ struct MessagingIntegrationTests {
         async let second = IntegrationEnvironment.run(binary, ["migrate", "--service", service])
         let results = try await [first, second]
         #expect(results.allSatisfy { $0.status == 0 }, "\(results.map(\.output))")
-        #expect(results.filter { $0.output.contains("applied [1, 2]") }.count == 1, "\(results.map(\.output))")
+        let expected = KitMigrations.all.map(\.version)
+        #expect(results.filter { $0.output.contains("applied \(expected)") }.count == 1, "\(results.map(\.output))")
         let pool = try await IntegrationEnvironment.provisionService(service)
         let versions = try await pool.withConnection { c in
             try c.query("SELECT version FROM schema_migrations ORDER BY version").map { try $0.decode("version", as: Int.self) }
         }
-        #expect(versions == [1, 2])
+        #expect(versions == expected)
         await pool.shutdown()
     }
 }
