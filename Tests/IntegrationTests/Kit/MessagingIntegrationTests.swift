@@ -63,7 +63,7 @@ struct MessagingIntegrationTests {
             _ = queue.withCString { amqp_basic_consume(state, 1, amqp_cstring_bytes($0), amqp_empty_bytes, 0, 0, 0, amqp_empty_table) }
             try connection.checkRPC("basic.consume")
             var envelope = amqp_envelope_t()
-            var tv = timeval(tv_sec: 5, tv_usec: 0)
+            var tv = Duration.seconds(5).timeval
             let reply = amqp_consume_message(state, &envelope, &tv, 0)
             defer { amqp_destroy_envelope(&envelope) }
             connection.abandon()
