@@ -70,7 +70,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["ServiceKit"], path: "Shared/TestSupport", swiftSettings: swiftSettings),
 
         // Services: a library with the logic + (later) a thin executable each.
-        .target(name: "Intake", dependencies: ["Rules", "Postgres", crypto], path: "Services/Intake", swiftSettings: swiftSettings),
+        .target(name: "Intake", dependencies: ["Rules", "Postgres", "Auth", crypto], path: "Services/Intake", swiftSettings: swiftSettings),
 
         // Operator CLI `pumpurs`.
         .executableTarget(
@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: swiftSettings),
         .testTarget(name: "AuthTests", dependencies: ["Auth", jwtKit, crypto, hummingbird, hummingbirdTesting],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Rules"], swiftSettings: swiftSettings),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Rules", "Auth"], swiftSettings: swiftSettings),
         .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "TestSupport"], swiftSettings: swiftSettings),
         // Integration tests: the real RabbitMQ, PostgreSQL and SMTP sink that deploy/local/test starts.
         .testTarget(
