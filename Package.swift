@@ -62,7 +62,7 @@ let package = Package(
         .target(name: "Mail", dependencies: ["CCurl", log], path: "Shared/Mail", swiftSettings: swiftSettings),
         .target(
             name: "ServiceKit",
-            dependencies: ["Contracts", "AMQP", "Postgres", log, metrics, prometheus, lifecycle, unixSignals, hummingbird],
+            dependencies: ["Contracts", "AMQP", "Postgres", "Auth", log, metrics, prometheus, lifecycle, unixSignals, hummingbird],
             path: "Shared/ServiceKit", swiftSettings: swiftSettings
         ),
         .target(name: "Auth", dependencies: [jwtKit, crypto, hummingbird, log], path: "Shared/Auth",

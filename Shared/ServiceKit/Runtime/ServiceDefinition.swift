@@ -1,3 +1,4 @@
+import Auth
 import Hummingbird
 import Postgres
 
@@ -12,12 +13,14 @@ public struct ServiceDefinition: Sendable {
     public var migrations: [Migration]
     /// Consumed events.
     public var handlers: EventHandlers
-    /// Adds the service's own routes.
-    public var routes: @Sendable (Router<BasicRequestContext>, ServiceResources) -> Void
+    /// Adds the service's own routes. The router's context carries the authenticated principal
+    /// (put there by `AuthenticationMiddleware` on the route groups that need it; the ops
+    /// endpoints stay open).
+    public var routes: @Sendable (Router<AuthenticatedRequestContext>, ServiceResources) -> Void
 
     /// Creates a definition.
     public init(name: String, defaultPort: Int, migrations: [Migration] = [], handlers: EventHandlers = EventHandlers(),
-                routes: @escaping @Sendable (Router<BasicRequestContext>, ServiceResources) -> Void = { _, _ in }) {
+                routes: @escaping @Sendable (Router<AuthenticatedRequestContext>, ServiceResources) -> Void = { _, _ in }) {
         self.name = name
         self.defaultPort = defaultPort
         self.migrations = migrations

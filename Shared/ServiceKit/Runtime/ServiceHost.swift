@@ -1,4 +1,5 @@
 import AMQP
+import Auth
 import Foundation
 import Hummingbird
 import Logging
@@ -34,7 +35,7 @@ public enum ServiceHost {
         let publisher = AMQPPublisher(url: configuration.amqp, logger: logger)
         let resources = ServiceResources(configuration: configuration, pool: pool, publisher: publisher, logger: logger)
 
-        let router = Router()
+        let router = Router(context: AuthenticatedRequestContext.self)
         OpsRoutes.add(to: router, checks: [
             ReadinessCheck(name: "database") { _ = try await pool.withConnection { try $0.query("SELECT 1") } },
             ReadinessCheck(name: "broker") { try await AMQPAdmin(url: configuration.amqp).ping() },
