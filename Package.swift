@@ -70,7 +70,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["ServiceKit"], path: "Shared/TestSupport", swiftSettings: swiftSettings),
 
         // Services: a library with the logic + (later) a thin executable each.
-        .target(name: "Intake", dependencies: ["Rules", "Postgres", "Auth", crypto], path: "Services/Intake", swiftSettings: swiftSettings),
+        .target(name: "Intake", dependencies: ["Rules", "Postgres", "Auth", "ServiceKit", hummingbird, crypto], path: "Services/Intake", swiftSettings: swiftSettings),
 
         // Operator CLI `pumpurs`.
         .executableTarget(
@@ -90,8 +90,8 @@ let package = Package(
         // Integration tests: the real RabbitMQ, PostgreSQL and SMTP sink that deploy/local/test starts.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["ServiceKit", "TestSupport", "Mail", "AMQP", "CRabbitMQ", "Postgres", "Contracts", "Intake", "Rules",
-                           log, lifecycle, prometheus],
+            dependencies: ["ServiceKit", "TestSupport", "Mail", "AMQP", "CRabbitMQ", "Postgres", "Contracts", "Intake", "Rules", "Auth",
+                           log, lifecycle, prometheus, hummingbird, hummingbirdTesting],
             swiftSettings: swiftSettings
         ),
     ]
