@@ -31,6 +31,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "pumpurs", targets: ["Ctl"]),
+        .executable(name: "pumpurs-intake", targets: ["IntakeMain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -72,9 +73,12 @@ let package = Package(
         // Services: a library with the logic + (later) a thin executable each.
         .target(name: "Intake", dependencies: ["Rules", "Postgres", "Auth", "ServiceKit", hummingbird, crypto], path: "Services/Intake", swiftSettings: swiftSettings),
 
+        .executableTarget(name: "IntakeMain", dependencies: ["Intake", "ServiceKit", "Auth", "Rules"],
+                          path: "Services/IntakeMain", swiftSettings: swiftSettings),
+
         // Operator CLI `pumpurs`.
         .executableTarget(
-            name: "Ctl", dependencies: ["ServiceKit", "Auth", "AMQP", "Postgres", "Contracts", "CRabbitMQ", "CLibPQ", log, argumentParser],
+            name: "Ctl", dependencies: ["ServiceKit", "Auth", "Intake", "AMQP", "Postgres", "Contracts", "CRabbitMQ", "CLibPQ", log, argumentParser],
             path: "Services/Ctl", swiftSettings: swiftSettings
         ),
 

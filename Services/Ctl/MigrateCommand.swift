@@ -1,4 +1,5 @@
 import ArgumentParser
+import Intake
 import Postgres
 import ServiceKit
 
@@ -28,10 +29,13 @@ struct MigrateCommand: AsyncParsableCommand {
     }
 }
 
-/// Each service's migrations as the CLI knows them. Services that exist add theirs here when
-/// their library is linked into the CLI; until then a schema gets the kit tables.
+/// Each service's migrations as the CLI knows them (the kit's first). A service whose library
+/// is not linked into the CLI yet gets the kit tables only.
 enum ServiceMigrations {
     static func migrations(for service: String) -> [Migration] {
-        KitMigrations.with([])
+        switch service {
+        case "intake": KitMigrations.with(IntakeMigrations.all)
+        default: KitMigrations.with([])
+        }
     }
 }

@@ -20,6 +20,10 @@ enum IntakeProblems {
         invalidBody("personalCode", error.code, lv: error.message.lv, en: error.message.en)
     }
 
+    static let clockUnavailable = ProblemDetails(
+        status: .serviceUnavailable, type: "urn:pumpurs:problem:clock",
+        title: "Pakalpojums īslaicīgi nav pieejams / Service temporarily unavailable")
+
     static let outOfScope = ProblemDetails(
         status: .forbidden, type: "urn:pumpurs:problem:out-of-scope",
         title: "Ārpus jūsu darbības jomas / Outside your scope",

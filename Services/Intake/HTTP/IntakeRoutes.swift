@@ -12,11 +12,11 @@ public struct IntakeRoutes: Sendable {
     let drafts: PlanDrafts
     let verifier: TokenVerifier
     let maxBodyBytes: Int
-    let today: @Sendable () -> CalendarDate
+    let today: @Sendable () -> CalendarDate?
 
-    /// Creates the routes.
+    /// Creates the routes; `today` is the current date in UTC (nil only if the clock is unusable).
     public init(pool: PostgresPool, drafts: PlanDrafts, verifier: TokenVerifier, maxBodyBytes: Int = 64 * 1024,
-                today: @escaping @Sendable () -> CalendarDate) {
+                today: @escaping @Sendable () -> CalendarDate?) {
         self.pool = pool
         self.drafts = drafts
         self.verifier = verifier
@@ -53,9 +53,10 @@ public struct IntakeRoutes: Sendable {
             throw IntakeProblems.invalidBody("semester", "semester.format", lv: "Semestris jānorāda kā 2026/2027-1.",
                                              en: "Give the semester as 2026/2027-1.")
         }
+        guard let today = today() else { throw IntakeProblems.clockUnavailable }
         let code: PersonalCode
         do {
-            code = try PersonalCode.parse(input.personalCode, today: today())
+            code = try PersonalCode.parse(input.personalCode, today: today)
         } catch {
             throw IntakeProblems.personalCode(error)
         }

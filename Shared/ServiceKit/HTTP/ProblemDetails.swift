@@ -55,7 +55,7 @@ public struct ProblemDetails: Error, HTTPResponseError, Codable, Sendable {
     /// Writes `application/problem+json`.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(self)
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json; charset=utf-8"
