@@ -14,7 +14,12 @@ func timed<T>(_ body: () throws -> T) rethrows -> (T, Double) {
     let start = ContinuousClock.now
     let value = try body()
     let elapsed = ContinuousClock.now - start
-    return (value, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    return (value, elapsed.secondsValue)
+}
+
+extension Duration {
+    /// The duration in (fractional) seconds, for rates.
+    var secondsValue: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
 
 /// A sample event body of realistic size (an envelope of ~400 bytes).

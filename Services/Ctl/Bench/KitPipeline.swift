@@ -62,6 +62,6 @@ enum KitPipeline {
         }
         let elapsed = ContinuousClock.now - start
         await publisher.shutdown()
-        return Double(count) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        return Double(count) / elapsed.secondsValue
     }
 }

@@ -77,3 +77,44 @@ struct KitHarness {
 }
 
 struct TransientTestFailure: Error {}
+
+/// A harness's relay and consumer running in the background, counting deliveries: the shared
+/// scaffolding of the fault drills.
+struct RunningPipeline {
+    let kit: KitHarness
+    let deliveries = Tally()
+    private let relayTask: Task<Void, any Error>
+    private let consumerTask: Task<Void, Never>
+
+    init(_ kit: KitHarness) {
+        self.kit = kit
+        let runner = kit.runner()
+        let consumer = kit.consumer()
+        let deliveries = self.deliveries
+        relayTask = Task { try await kit.relay.run() }
+        consumerTask = Task { await consumer.run { delivery in
+            deliveries.add("deliveries")
+            return await runner.handle(delivery)
+        } }
+    }
+
+    /// Waits a second for stragglers (duplicates), stops both, prints the drill's counts and
+    /// returns the received rows and the outbox rows still pending.
+    func stop(drill: String, sent: Int) async throws -> (counts: (rows: Int, distinct: Int), pending: Int) {
+        try await Task.sleep(for: .seconds(1))
+        relayTask.cancel()
+        consumerTask.cancel()
+        _ = await relayTask.result
+        await consumerTask.value
+        let counts = try await kit.receivedCounts()
+        let pending = try await kit.pendingOutbox()
+        let total = deliveries.get("deliveries")
+        print("\(drill) drill: sent=\(sent) processed=\(counts.rows) distinct=\(counts.distinct) deliveries=\(total) redeliveries-absorbed=\(total - counts.rows) outbox-pending=\(pending)")
+        return (counts, pending)
+    }
+
+    /// Runs a `deploy/local/infra` fault command and returns its exit status and output.
+    static func infra(_ command: String) async throws -> (status: Int32, output: String) {
+        try await IntegrationEnvironment.run(IntegrationEnvironment.infraScript, [command])
+    }
+}

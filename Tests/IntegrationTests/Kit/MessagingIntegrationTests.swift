@@ -91,23 +91,16 @@ struct MessagingIntegrationTests {
     func brokerKillWhileFlowing() async throws {
         let kit = try await KitHarness.make("kill")
         let total = 2_000
-        let tally = Tally()
-        let runner = kit.runner()
-        let consumer = kit.consumer()
-        let relayTask = Task { try await kit.relay.run() }
-        let consumerTask = Task { await consumer.run { delivery in
-            tally.add("deliveries")
-            return await runner.handle(delivery)
-        } }
+        let pipeline = RunningPipeline(kit)
         let producer = Task { try await kit.enqueue(0..<total) }
 
         // Kill the broker once some events have gone through, while the rest still flow.
         _ = try await IntegrationEnvironment.eventually(timeout: .seconds(60)) { try await kit.receivedCounts().rows >= 300 }
         print("broker kill drill: \(try await kit.receivedCounts().rows) processed; killing the broker")
-        let kill = try await IntegrationEnvironment.run(IntegrationEnvironment.infraScript, ["broker-kill"])
+        let kill = try await RunningPipeline.infra("broker-kill")
         #expect(kill.status == 0, "broker-kill: \(kill.output)")
         try await Task.sleep(for: .seconds(2))
-        let start = try await IntegrationEnvironment.run(IntegrationEnvironment.infraScript, ["broker-start"])
+        let start = try await RunningPipeline.infra("broker-start")
         #expect(start.status == 0, "broker-start: \(start.output)")
         print("broker kill drill: broker restarted; \(try await kit.receivedCounts().rows) processed")
         try await producer.value
@@ -116,15 +109,7 @@ struct MessagingIntegrationTests {
         let arrived = try await IntegrationEnvironment.eventually(timeout: .seconds(120), every: .milliseconds(500)) {
             try await kit.receivedCounts().rows >= total
         }
-        print("broker kill drill: arrived=\(arrived) after draining; stopping relay and consumer")
-        try await Task.sleep(for: .seconds(1))  // let stragglers (duplicates) arrive, if any
-        relayTask.cancel()
-        consumerTask.cancel()
-        _ = await relayTask.result
-        await consumerTask.value
-        let counts = try await kit.receivedCounts()
-        let pending = try await kit.pendingOutbox()
-        print("broker kill drill: sent=\(total) processed=\(counts.rows) distinct=\(counts.distinct) deliveries=\(tally.get("deliveries")) duplicates-absorbed=\(tally.get("deliveries") - counts.rows) outbox-pending=\(pending)")
+        let (counts, pending) = try await pipeline.stop(drill: "broker kill", sent: total)
         #expect(arrived)
         #expect(counts.rows == total, "every event processed exactly once")
         #expect(counts.distinct == total)
@@ -137,34 +122,20 @@ struct MessagingIntegrationTests {
         let kit = try await KitHarness.make("dbkill")
         let total = 1_000
         try await kit.enqueue(0..<total)
-        let tally = Tally()
-        let runner = kit.runner()
-        let consumer = kit.consumer()
-        let relayTask = Task { try await kit.relay.run() }
-        let consumerTask = Task { await consumer.run { delivery in
-            tally.add("deliveries")
-            return await runner.handle(delivery)
-        } }
+        let pipeline = RunningPipeline(kit)
         _ = try await IntegrationEnvironment.eventually(timeout: .seconds(60)) { try await kit.receivedCounts().rows >= 150 }
         print("database kill drill: \(try await kit.receivedCounts().rows) processed; killing PostgreSQL")
-        let kill = try await IntegrationEnvironment.run(IntegrationEnvironment.infraScript, ["db-kill"])
+        let kill = try await RunningPipeline.infra("db-kill")
         #expect(kill.status == 0, "db-kill: \(kill.output)")
         try await Task.sleep(for: .seconds(2))
-        let start = try await IntegrationEnvironment.run(IntegrationEnvironment.infraScript, ["db-start"])
+        let start = try await RunningPipeline.infra("db-start")
         #expect(start.status == 0, "db-start: \(start.output)")
         let arrived = await IntegrationEnvironment.eventually(timeout: .seconds(120), every: .milliseconds(500)) {
             let received = (try? await kit.receivedCounts().rows) ?? 0
             let pending = (try? await kit.pendingOutbox()) ?? 1
             return received >= total && pending == 0
         }
-        try await Task.sleep(for: .seconds(1))
-        relayTask.cancel()
-        consumerTask.cancel()
-        _ = await relayTask.result
-        await consumerTask.value
-        let counts = try await kit.receivedCounts()
-        let pending = try await kit.pendingOutbox()
-        print("database kill drill: sent=\(total) processed=\(counts.rows) distinct=\(counts.distinct) deliveries=\(tally.get("deliveries")) redeliveries=\(tally.get("deliveries") - counts.rows) outbox-pending=\(pending)")
+        let (counts, pending) = try await pipeline.stop(drill: "database kill", sent: total)
         #expect(arrived)
         #expect(counts.rows == total, "every event processed exactly once")
         #expect(counts.distinct == total)
