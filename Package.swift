@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "Mail", dependencies: ["CCurl", log], path: "Shared/Mail", swiftSettings: swiftSettings),
         .target(
             name: "ServiceKit",
-            dependencies: ["Contracts", "AMQP", "Postgres", "Auth", log, metrics, prometheus, lifecycle, unixSignals, hummingbird],
+            dependencies: ["Contracts", "AMQP", "Postgres", "Auth", log, metrics, prometheus, lifecycle, unixSignals, hummingbird, crypto],
             path: "Shared/ServiceKit", swiftSettings: swiftSettings
         ),
         .target(name: "Auth", dependencies: [jwtKit, crypto, hummingbird, log], path: "Shared/Auth",
@@ -71,7 +71,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["ServiceKit"], path: "Shared/TestSupport", swiftSettings: swiftSettings),
 
         // Services: a library with the logic + (later) a thin executable each.
-        .target(name: "Intake", dependencies: ["Rules", "Postgres", "Auth", "ServiceKit", hummingbird, crypto], path: "Services/Intake", swiftSettings: swiftSettings),
+        .target(name: "Intake", dependencies: ["Rules", "Contracts", "Postgres", "Auth", "ServiceKit", hummingbird, crypto, log], path: "Services/Intake", swiftSettings: swiftSettings),
 
         .executableTarget(name: "IntakeMain", dependencies: ["Intake", "ServiceKit", "Auth", "Rules"],
                           path: "Services/IntakeMain", swiftSettings: swiftSettings),

@@ -8,8 +8,9 @@ import ServiceKit
 ///
 /// Beyond the kit's keys (README) it reads `PUMPURS_INTAKE_ENCRYPTION_KEY` and
 /// `PUMPURS_INTAKE_LOOKUP_KEY` (secret; 32 bytes base64 each), `PUMPURS_JWT_ISSUER`,
-/// `PUMPURS_JWT_AUDIENCE` and the verification keys (`PUMPURS_JWT_JWKS[_FILE]` in production,
-/// `PUMPURS_JWT_PUBLIC_KEY_FILE` in development).
+/// `PUMPURS_JWT_AUDIENCE`, the verification keys (`PUMPURS_JWT_JWKS[_FILE]` in production,
+/// `PUMPURS_JWT_PUBLIC_KEY_FILE` in development) and `PUMPURS_INTAKE_MAX_DOCUMENT_BYTES`
+/// (uploaded documents, default 5 MiB).
 @main
 struct IntakeMain {
     static func main() async throws {
@@ -19,10 +20,17 @@ struct IntakeMain {
         let verifier = await TokenVerifier(issuer: environment["PUMPURS_JWT_ISSUER"] ?? "pumpurs-dev",
                                            audience: environment["PUMPURS_JWT_AUDIENCE"] ?? "pumpurs",
                                            keys: try VerificationKeys.fromEnvironment(environment))
-        let drafts = PlanDrafts(students: StudentRegistry(vault: PersonalCodeVault(keys: keys)))
-        let definition = ServiceDefinition(name: "intake", defaultPort: 8080, migrations: IntakeMigrations.all) { router, resources in
-            IntakeRoutes(pool: resources.pool, drafts: drafts, verifier: verifier,
-                         today: { CalendarDate.todayUTC() })
+        var limits = IntakeAPI.Limits()
+        if let text = environment["PUMPURS_INTAKE_MAX_DOCUMENT_BYTES"] {
+            guard let bytes = Int(text), bytes > 0 else {
+                throw ConfigurationError(key: "PUMPURS_INTAKE_MAX_DOCUMENT_BYTES", message: "must be a positive number of bytes")
+            }
+            limits.document = bytes
+        }
+        let documentLimit = limits
+        let definition = ServiceDefinition(name: "intake", defaultPort: 8080, migrations: IntakeMigrations.all,
+                                           handlers: PlanStatusProjection.handlers) { router, resources in
+            IntakeAPI(pool: resources.pool, keys: keys, verifier: verifier, limits: documentLimit, today: { CalendarDate.todayUTC() })
                 .register(on: router)
         }
         try await ServiceHost.run(definition, environment: environment)

@@ -23,7 +23,7 @@ public enum EventCatalogue {
         entry(PlanValidationFailed.self, "risk_validation", ["intake", "notifications"]),
         entry(PlanApprovalStepCompleted.self, "approval", ["intake", "notifications"]),
         entry(PlanApproved.self, "approval", ["intake", "timesheets", "payouts", "notifications"]),
-        entry(PlanImplementationMayStart.self, "approval", ["timesheets", "payouts"]),
+        entry(PlanImplementationMayStart.self, "approval", ["intake", "timesheets", "payouts"]),
         entry(PlanReturned.self, "approval", ["intake", "notifications"]),
         entry(PlanSuspended.self, "approval", ["intake", "timesheets", "payouts"]),
         entry(PlanResumed.self, "approval", ["intake", "timesheets", "payouts"]),

@@ -1,26 +1,14 @@
 import Foundation
 import Rules
 
-/// `POST /plans` body. Decoding is strict: unknown fields are refused (they could never change
-/// role, scope or ids, but a typo should not pass silently either).
-struct CreatePlanRequest: Decodable {
+/// `POST /plans` body. The personal code is read here and never leaves the service.
+struct CreatePlanRequest: Codable, Sendable {
     var institutionId: UUID
     var personalCode: String
     /// `2026/2027-1`.
     var semester: String
-
-    enum CodingKeys: String, CodingKey, CaseIterable { case institutionId, personalCode, semester }
-
-    init(from decoder: any Decoder) throws {
-        let known = try decoder.container(keyedBy: AnyKey.self)
-        if let unknown = known.allKeys.first(where: { CodingKeys(rawValue: $0.stringValue) == nil }) {
-            throw DecodingError.dataCorruptedError(forKey: unknown, in: known, debugDescription: "unknown field")
-        }
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        institutionId = try c.decode(UUID.self, forKey: .institutionId)
-        personalCode = try c.decode(String.self, forKey: .personalCode)
-        semester = try c.decode(String.self, forKey: .semester)
-    }
+    /// The birth date, for a new-format personal code (which carries none).
+    var birthDate: CalendarDate?
 
     /// Parses `YYYY/YYYY+1-N`.
     static func parseSemester(_ text: String) -> SemesterRef? {
@@ -33,10 +21,8 @@ struct CreatePlanRequest: Decodable {
     }
 }
 
-/// Any JSON key (to find unknown ones).
-struct AnyKey: CodingKey {
-    var stringValue: String
-    var intValue: Int?
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { self.stringValue = "\(intValue)"; self.intValue = intValue }
+/// `POST /plans/{id}/copy-forward` body.
+struct CopyForwardRequest: Codable, Sendable {
+    /// The later semester, `2026/2027-2`.
+    var semester: String
 }

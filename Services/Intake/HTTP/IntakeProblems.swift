@@ -2,32 +2,21 @@ import HTTPTypes
 import Rules
 import ServiceKit
 
-/// The intake API's problem+json errors (Latvian first, English too; field and rule named).
+/// The intake API's own problem+json errors (Latvian first, English too; field and rule named).
 enum IntakeProblems {
-    static func bodyTooLarge(limit: Int) -> ProblemDetails {
-        ProblemDetails(status: .contentTooLarge, type: "urn:pumpurs:problem:body-too-large",
-                       title: "Pieprasījums ir par lielu / Request body too large",
-                       detail: "Atļauts līdz \(limit) baitiem / At most \(limit) bytes are accepted.")
-    }
-
-    static func invalidBody(_ field: String, _ rule: String, lv: String, en: String) -> ProblemDetails {
-        ProblemDetails(status: .unprocessableContent, type: "urn:pumpurs:problem:invalid-request",
-                       title: "Nederīgs pieprasījums / Invalid request", detail: "\(lv) / \(en)",
-                       errors: [.init(field: field, rule: rule, message: lv, messageEn: en)])
-    }
-
     static func personalCode(_ error: PersonalCodeError) -> ProblemDetails {
-        invalidBody("personalCode", error.code, lv: error.message.lv, en: error.message.en)
+        CommonProblems.invalidField("personalCode", error.code, lv: error.message.lv, en: error.message.en)
     }
 
-    static let clockUnavailable = ProblemDetails(
-        status: .serviceUnavailable, type: "urn:pumpurs:problem:clock",
-        title: "Pakalpojums īslaicīgi nav pieejams / Service temporarily unavailable")
+    static let semesterFormat = CommonProblems.invalidField("semester", "semester.format", lv: "Semestris jānorāda kā 2026/2027-1.",
+                                                            en: "Give the semester as 2026/2027-1.")
 
     static let outOfScope = ProblemDetails(
         status: .forbidden, type: "urn:pumpurs:problem:out-of-scope",
         title: "Ārpus jūsu darbības jomas / Outside your scope",
-        detail: "Jūs varat veidot plānus tikai savā iestādē. / You can only create plans in your own institution.")
+        detail: "Jūs varat veidot plānus tikai savā iestādē. / You can only create plans in your own institution.",
+        errors: [.init(field: "institutionId", rule: "scope.institution", message: "Tikai savā iestādē.",
+                       messageEn: "Only in your own institution.")])
 
     static func duplicate(existing: String) -> ProblemDetails {
         ProblemDetails(status: .conflict, type: "urn:pumpurs:problem:plan-exists",
@@ -36,5 +25,14 @@ enum IntakeProblems {
                        errors: [.init(field: "semester", rule: "plan.duplicate_in_semester",
                                       message: "Viens plāns vienam izglītojamajam iestādē semestrī.",
                                       messageEn: "One plan per student per institution per semester.")])
+    }
+
+    /// Submission refused: every finding (errors and warnings) with its field and rule.
+    static func submissionRefused(_ findings: [Finding]) -> ProblemDetails {
+        ProblemDetails(status: .unprocessableContent, type: "urn:pumpurs:problem:plan-rules",
+                       title: "Plāns neatbilst programmas noteikumiem / The plan does not follow the programme rules",
+                       detail: "Izlabojiet kļūdas un iesniedziet vēlreiz. / Fix the errors and submit again.",
+                       errors: findings.map { .init(field: $0.path, rule: $0.ruleId.rawValue, message: $0.message.lv, messageEn: $0.message.en,
+                                                         severity: $0.severity.rawValue) })
     }
 }

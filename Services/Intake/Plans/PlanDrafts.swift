@@ -2,6 +2,7 @@ import Auth
 import Foundation
 import Postgres
 import Rules
+import ServiceKit
 
 /// A new plan draft as stored.
 public struct PlanDraft: Sendable, Equatable {
@@ -32,26 +33,58 @@ public struct PlanDrafts: Sendable {
     public init(students: StudentRegistry) { self.students = students }
 
     /// Registers the student (by personal code) and creates the draft for `semester`.
+    /// `birthDate` is recorded for a new-format code (which carries none), never over a known one.
     public func create(institutionId: UUID, personalCode: PersonalCode, semester: SemesterRef, actor: Principal,
-                       correlationId: UUID, on connection: PostgresConnection) throws -> PlanDraft {
+                       correlationId: UUID, birthDate: CalendarDate? = nil, on connection: PostgresConnection) throws -> PlanDraft {
         let student = try students.register(personalCode, on: connection)
+        if personalCode.birthDate == nil, let birthDate {
+            try connection.execute("UPDATE students SET birth_date = $2::date WHERE id = $1 AND birth_date IS NULL",
+                                   [student.id, birthDate.iso])
+        }
+        return try insert(studentId: student.id, studentCode: student.studentCode, institutionId: institutionId,
+                          semester: semester, content: nil, copiedFrom: nil, actor: actor, correlationId: correlationId,
+                          on: connection)
+    }
+
+    /// A new draft for a later semester with the same student, institution and content
+    /// (under new measure ids); evidence, consent and findings stay with the old plan.
+    func copyForward(_ source: PlanRecord, to semester: SemesterRef, actor: Principal, correlationId: UUID,
+                     on connection: PostgresConnection) throws -> PlanDraft {
+        guard semester > source.semester else {
+            throw CommonProblems.invalidField("semester", "plan.copy_forward_later_semester",
+                                              lv: "Plānu var pārnest tikai uz vēlāku semestri.",
+                                              en: "A plan can only be copied forward to a later semester.")
+        }
+        let draft = try insert(studentId: source.studentId, studentCode: try StudentCode(validating: source.studentCode),
+                               institutionId: source.institutionId, semester: semester,
+                               content: source.content?.copiedForward(), copiedFrom: source.id, actor: actor,
+                               correlationId: correlationId, on: connection)
+        try Audit.record(actor: actor, action: "plan.copy_forward", subject: "plan:\(source.id.lowercased)",
+                         correlationId: correlationId, on: connection)
+        return draft
+    }
+
+    private func insert(studentId: UUID, studentCode: StudentCode, institutionId: UUID, semester: SemesterRef,
+                        content: PlanContent?, copiedFrom: UUID?, actor: Principal, correlationId: UUID,
+                        on connection: PostgresConnection) throws -> PlanDraft {
         let id = UUID()
         let inserted = try connection.query("""
-            INSERT INTO plans (id, institution_id, student_id, school_year, semester, created_by)
-            VALUES ($1, $2, $3, $4, $5, $6)
+            INSERT INTO plans (id, institution_id, student_id, school_year, semester, created_by, content, copied_from)
+            VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)
             ON CONFLICT ON CONSTRAINT one_plan_per_student_institution_semester DO NOTHING
             RETURNING id
-            """, [id, institutionId, student.id, semester.schoolYear, semester.number.rawValue, actor.personId])
+            """, [id, institutionId, studentId, semester.schoolYear, semester.number.rawValue, actor.personId,
+                  try content.map(PlanRecord.encodeJSON), copiedFrom])
         guard inserted.first != nil else {
             let existing = try connection.query("""
                 SELECT id FROM plans WHERE student_id = $1 AND institution_id = $2 AND school_year = $3 AND semester = $4
-                """, [student.id, institutionId, semester.schoolYear, semester.number.rawValue]).single()
+                """, [studentId, institutionId, semester.schoolYear, semester.number.rawValue]).single()
             throw PlanDraftError.duplicate(existing: try existing.decode("id", as: UUID.self))
         }
         try connection.execute("INSERT INTO plan_history (plan_id, from_status, to_status, actor) VALUES ($1, NULL, 'draft', $2)",
                                [id, actor.personId])
         try Audit.record(actor: actor, action: "plan.create", subject: "plan:\(id.uuidString.lowercased())",
                          correlationId: correlationId, on: connection)
-        return PlanDraft(id: id, institutionId: institutionId, studentCode: student.studentCode, semester: semester, status: "draft")
+        return PlanDraft(id: id, institutionId: institutionId, studentCode: studentCode, semester: semester, status: "draft")
     }
 }

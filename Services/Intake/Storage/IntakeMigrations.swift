@@ -54,5 +54,88 @@ public enum IntakeMigrations {
                 at              timestamptz NOT NULL DEFAULT now()
             );
             """),
+        // The directory: who works where, in which role and scope (DOMAIN.md §2). Assignments are
+        // revoked, never deleted.
+        Migration(version: 102, name: "directory", sql: """
+            CREATE TABLE municipalities (
+                id          uuid PRIMARY KEY,
+                name        text NOT NULL UNIQUE,
+                region      text NOT NULL,
+                created_by  uuid NOT NULL,
+                created_at  timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE TABLE institutions (
+                id               uuid PRIMARY KEY,
+                name             text NOT NULL,
+                kind             text NOT NULL CHECK (kind IN ('general', 'vocational')),
+                founder          text NOT NULL CHECK (founder IN ('municipal', 'state')),
+                municipality_id  uuid REFERENCES municipalities (id),
+                region           text NOT NULL,
+                created_by       uuid NOT NULL,
+                created_at       timestamptz NOT NULL DEFAULT now(),
+                -- A state institution has no municipality step; a municipal one always has one.
+                CHECK ((founder = 'municipal') = (municipality_id IS NOT NULL))
+            );
+            CREATE TABLE people (
+                id          uuid PRIMARY KEY,
+                name        text NOT NULL,
+                email       text NOT NULL,
+                language    text NOT NULL CHECK (language IN ('lv', 'en')),
+                created_by  uuid NOT NULL,
+                created_at  timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE UNIQUE INDEX people_email ON people (lower(email));
+            CREATE TABLE role_assignments (
+                id            uuid PRIMARY KEY,
+                person_id     uuid NOT NULL REFERENCES people (id),
+                role          text NOT NULL,
+                scope_kind    text NOT NULL CHECK (scope_kind IN ('national', 'region', 'municipality', 'institution')),
+                scope_id      uuid,
+                scope_region  text,
+                assigned_by   uuid NOT NULL,
+                assigned_at   timestamptz NOT NULL DEFAULT now(),
+                revoked_by    uuid,
+                revoked_at    timestamptz
+            );
+            CREATE UNIQUE INDEX one_active_assignment ON role_assignments
+                (person_id, role, scope_kind, coalesce(scope_id::text, scope_region, '')) WHERE revoked_at IS NULL;
+            """),
+        // What a plan carries besides its content: declarations, the latest findings, documents
+        // (evidence and scanned consent forms, with checksums) and consent records.
+        Migration(version: 103, name: "plan_documents_consent", sql: """
+            ALTER TABLE plans
+                ADD COLUMN esf_declarations jsonb NOT NULL DEFAULT '[]',
+                ADD COLUMN findings jsonb NOT NULL DEFAULT '[]',
+                ADD COLUMN status_note text,
+                ADD COLUMN implementation_may_start boolean NOT NULL DEFAULT false,
+                ADD COLUMN copied_from uuid REFERENCES plans (id);
+            CREATE INDEX plans_by_student ON plans (student_id);
+            CREATE TABLE documents (
+                id           uuid PRIMARY KEY,
+                plan_id      uuid NOT NULL REFERENCES plans (id),
+                purpose      text NOT NULL CHECK (purpose IN ('evidence', 'consent')),
+                kind         text NOT NULL,
+                media_type   text NOT NULL CHECK (media_type IN ('application/pdf', 'image/jpeg', 'image/png')),
+                size_bytes   integer NOT NULL CHECK (size_bytes > 0),
+                sha256       bytea NOT NULL CHECK (length(sha256) = 32),
+                content      bytea NOT NULL,
+                uploaded_by  uuid NOT NULL,
+                uploaded_at  timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE INDEX documents_by_plan ON documents (plan_id);
+            CREATE TABLE consents (
+                id             uuid PRIMARY KEY,
+                plan_id        uuid NOT NULL REFERENCES plans (id),
+                signer         text NOT NULL CHECK (signer IN ('student', 'parent_or_guardian')),
+                signed_on      date NOT NULL,
+                document_id    uuid NOT NULL REFERENCES documents (id),
+                recorded_by    uuid NOT NULL,
+                recorded_at    timestamptz NOT NULL DEFAULT now(),
+                revoked_by     uuid,
+                revoked_at     timestamptz,
+                revoke_reason  text
+            );
+            CREATE UNIQUE INDEX one_active_consent ON consents (plan_id) WHERE revoked_at IS NULL;
+            """),
     ]
 }

@@ -34,20 +34,27 @@ public struct PlannedMeasurePayload: Codable, Sendable, Hashable {
 /// with the student identified only by the pseudonymous code.
 public struct PlanSubmitted: DomainEvent {
     public static let eventType: EventType = "plan.submitted"
-    public static let schemaVersion = SchemaVersion(1, 0)
+    /// 1.1 added `context`.
+    public static let schemaVersion = SchemaVersion(1, 1)
     /// The plan.
     public var plan: PlanReference
     /// Who submitted.
     public var submittedBy: ActorPayload
     /// The plan's content as the rules library's JSON (no personal code, no name).
     public var content: [UInt8]?
+    /// What intake knew when the plan was submitted, as the rules library's `ValidationContext`
+    /// JSON: institution profile, birth date (not the personal code), document kinds on file,
+    /// consent, other-ESF declarations, the student's other plans. Since 1.1.
+    public var context: [UInt8]?
     /// Risk codes identified.
     public var riskCodes: [String]
     /// Measures planned.
     public var measures: [PlannedMeasurePayload]
     /// Creates the event.
-    public init(plan: PlanReference, submittedBy: ActorPayload, content: [UInt8]? = nil, riskCodes: [String], measures: [PlannedMeasurePayload]) {
-        self.plan = plan; self.submittedBy = submittedBy; self.content = content; self.riskCodes = riskCodes; self.measures = measures
+    public init(plan: PlanReference, submittedBy: ActorPayload, content: [UInt8]? = nil, context: [UInt8]? = nil,
+                riskCodes: [String], measures: [PlannedMeasurePayload]) {
+        self.plan = plan; self.submittedBy = submittedBy; self.content = content; self.context = context
+        self.riskCodes = riskCodes; self.measures = measures
     }
 }
 
@@ -186,7 +193,7 @@ public struct PlanConsentChanged: DomainEvent {
     public var plan: PlanReference
     /// True when consent is on file, false when revoked.
     public var onFile: Bool
-    /// `parent_or_guardian` or `adult_student`.
+    /// `parent_or_guardian` or `student` (an adult student signing their own).
     public var signedBy: String
     /// Creates the event.
     public init(plan: PlanReference, onFile: Bool, signedBy: String) { self.plan = plan; self.onFile = onFile; self.signedBy = signedBy }

@@ -88,6 +88,11 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// `KEY: message`.
     public var description: String { "\(key): \(message)" }
+    /// Creates the error (also for a service's own keys).
+    public init(key: String, message: String) {
+        self.key = key
+        self.message = message
+    }
 }
 
 /// Typed reads from an environment dictionary.

@@ -15,9 +15,11 @@ public struct ProblemDetails: Error, HTTPResponseError, Codable, Sendable {
         public var message: String
         /// English message.
         public var messageEn: String
+        /// `error` or `warning` where a rule set reports both (plan validation); else absent.
+        public var severity: String?
         /// Creates a field error.
-        public init(field: String, rule: String, message: String, messageEn: String) {
-            self.field = field; self.rule = rule; self.message = message; self.messageEn = messageEn
+        public init(field: String, rule: String, message: String, messageEn: String, severity: String? = nil) {
+            self.field = field; self.rule = rule; self.message = message; self.messageEn = messageEn; self.severity = severity
         }
     }
 

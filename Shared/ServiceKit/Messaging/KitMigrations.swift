@@ -33,6 +33,19 @@ public enum KitMigrations {
         Migration(version: 3, name: "kit_outbox_lease_owner", sql: """
             ALTER TABLE outbox ADD COLUMN lease_owner uuid;
             """),
+        // Idempotency-Key for POST requests (per person): the response is stored with the effects.
+        Migration(version: 4, name: "kit_idempotency_keys", sql: """
+            CREATE TABLE idempotency_keys (
+                actor        uuid NOT NULL,
+                key          text NOT NULL,
+                fingerprint  bytea NOT NULL,
+                status       integer,
+                body         bytea,
+                location     text,
+                created_at   timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (actor, key)
+            );
+            """),
     ]
 
     /// The kit's migrations followed by the service's (which must use versions ≥ 100).

@@ -1,0 +1,256 @@
+import Auth
+import Contracts
+import Foundation
+import Postgres
+import Rules
+import ServiceKit
+
+/// The directory's storage. Every change runs on the caller's transaction together with its
+/// audit row and its `directory.*` event in the outbox, so other services' copies never miss one.
+struct DirectoryStore: Sendable {
+    // MARK: Municipalities and institutions
+
+    func registerMunicipality(_ input: NewMunicipality, actor: Principal, outbox: OutboxWriter,
+                              on connection: PostgresConnection) throws -> MunicipalityView {
+        let name = try DirectoryText.name(input.name, field: "name")
+        guard PlanningRegion.all.contains(input.region) else { throw DirectoryProblems.unknownRegion("region") }
+        let id = UUID()
+        let inserted = try connection.query("""
+            INSERT INTO municipalities (id, name, region, created_by) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (name) DO NOTHING RETURNING id
+            """, [id, name, input.region, actor.personId])
+        guard inserted.first != nil else {
+            throw CommonProblems.conflict("municipality.duplicate", field: "name",
+                                          lv: "Pašvaldība ar šādu nosaukumu jau ir reģistrēta.",
+                                          en: "A municipality with this name is already registered.")
+        }
+        try Audit.record(actor: actor, action: "directory.municipality_register", subject: "municipality:\(id.lowercased)",
+                         correlationId: outbox.correlationId, on: connection)
+        try outbox.enqueue(MunicipalityRegistered(municipalityId: id, name: name, region: input.region), on: connection)
+        return MunicipalityView(id: id, name: name, region: input.region)
+    }
+
+    func registerInstitution(_ input: NewInstitution, actor: Principal, outbox: OutboxWriter,
+                             on connection: PostgresConnection) throws -> InstitutionView {
+        let name = try DirectoryText.name(input.name, field: "name")
+        let region: String
+        switch input.founder {
+        case .municipal:
+            guard let municipalityId = input.municipalityId else {
+                throw CommonProblems.invalidField("municipalityId", "institution.municipality_required",
+                                                  lv: "Pašvaldības iestādei jānorāda pašvaldība.",
+                                                  en: "A municipal institution needs its municipality.")
+            }
+            guard let row = try connection.query("SELECT region FROM municipalities WHERE id = $1", [municipalityId]).first else {
+                throw CommonProblems.invalidField("municipalityId", "municipality.unknown",
+                                                  lv: "Pašvaldība nav atrasta.", en: "The municipality was not found.")
+            }
+            region = try row.decode("region", as: String.self)
+        case .state:
+            guard input.municipalityId == nil else {
+                throw CommonProblems.invalidField("municipalityId", "institution.state_has_no_municipality",
+                                                  lv: "Valsts iestādei pašvaldību nenorāda.",
+                                                  en: "A state institution has no municipality.")
+            }
+            guard let given = input.region, PlanningRegion.all.contains(given) else { throw DirectoryProblems.unknownRegion("region") }
+            region = given
+        }
+        let id = UUID()
+        try connection.execute("""
+            INSERT INTO institutions (id, name, kind, founder, municipality_id, region, created_by)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            """, [id, name, input.kind.rawValue, input.founder.rawValue, input.municipalityId, region, actor.personId])
+        try Audit.record(actor: actor, action: "directory.institution_register", subject: "institution:\(id.lowercased)",
+                         correlationId: outbox.correlationId, on: connection)
+        try outbox.enqueue(InstitutionRegistered(institutionId: id, name: name, kind: input.kind.rawValue,
+                                                 founder: input.founder.rawValue, municipalityId: input.municipalityId,
+                                                 region: region), on: connection)
+        return InstitutionView(id: id, name: name, kind: input.kind.rawValue, founder: input.founder.rawValue,
+                               municipalityId: input.municipalityId, region: region,
+                               isStateVocational: input.founder == .state && input.kind == .vocational)
+    }
+
+    /// The institution, if registered.
+    func institution(_ id: UUID, on connection: PostgresConnection) throws -> InstitutionView? {
+        try connection.query("SELECT * FROM institutions WHERE id = $1", [id]).first.map(Self.institution(from:))
+    }
+
+    /// Institutions the principal's scope reaches, by name.
+    func institutions(visibleTo principal: Principal, limit: Int, offset: Int,
+                      on connection: PostgresConnection) throws -> Page<InstitutionView> {
+        let (condition, parameters) = Self.scopeCondition(principal, institutionColumn: "i.id", parameterOffset: 0)
+        let rows = try connection.query("""
+            SELECT i.*, count(*) OVER () AS total FROM institutions i WHERE \(condition)
+            ORDER BY i.name, i.id LIMIT \(limit) OFFSET \(offset)
+            """, parameters)
+        return Page(items: try rows.map(Self.institution(from:)), total: try rows.first?.decode("total", as: Int.self) ?? 0,
+                    limit: limit, offset: offset)
+    }
+
+    static func institution(from row: PostgresRow) throws -> InstitutionView {
+        let founder = try row.decode("founder", as: String.self)
+        let kind = try row.decode("kind", as: String.self)
+        return InstitutionView(id: try row.decode("id"), name: try row.decode("name"), kind: kind, founder: founder,
+                               municipalityId: try row.decode("municipality_id"), region: try row.decode("region"),
+                               isStateVocational: founder == "state" && kind == "vocational")
+    }
+
+    /// The SQL condition limiting institutions (aliased `i`, joined so that `institutionColumn`
+    /// is the institution id) to the principal's scope, with its parameters numbered after
+    /// `parameterOffset`. Built from fixed text only; values are parameters.
+    static func scopeCondition(_ principal: Principal, institutionColumn: String,
+                               parameterOffset: Int) -> (String, [any PostgresBindable]) {
+        let next = "$\(parameterOffset + 1)"
+        switch principal.scope {
+        case .national: return ("TRUE", [])
+        case .region(let name): return ("i.region = \(next)", [name])
+        case .municipality(let id): return ("i.municipality_id = \(next)", [id])
+        case .institution(let id):
+            if principal.role == .vpiiCoordinator {
+                return ("\(institutionColumn) = \(next) AND i.municipality_id IS NULL", [id])
+            }
+            return ("\(institutionColumn) = \(next)", [id])
+        }
+    }
+
+    // MARK: People and roles
+
+    func registerPerson(_ input: NewPerson, actor: Principal, outbox: OutboxWriter,
+                        on connection: PostgresConnection) throws -> PersonView {
+        let name = try DirectoryText.name(input.name, field: "name")
+        let email = try DirectoryText.email(input.email, field: "email")
+        let language = input.language ?? "lv"
+        guard language == "lv" || language == "en" else {
+            throw CommonProblems.invalidField("language", "language.unknown", lv: "Valoda: lv vai en.", en: "Language: lv or en.")
+        }
+        let id = UUID()
+        let inserted = try connection.query("""
+            INSERT INTO people (id, name, email, language, created_by) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT DO NOTHING RETURNING id
+            """, [id, name, email, language, actor.personId])
+        guard inserted.first != nil else {
+            throw CommonProblems.conflict("person.email_taken", field: "email",
+                                          lv: "Persona ar šo e-pastu jau ir reģistrēta.",
+                                          en: "A person with this email is already registered.")
+        }
+        try Audit.record(actor: actor, action: "directory.person_register", subject: "person:\(id.lowercased)",
+                         correlationId: outbox.correlationId, on: connection)
+        try outbox.enqueue(PersonRegistered(personId: id, name: name, email: email, language: language), on: connection)
+        return PersonView(id: id, name: name, email: email, language: language, assignments: [])
+    }
+
+    /// Gives `input.role` with its scope, if `AssignmentPolicy` allows the assigner to.
+    func assign(_ input: NewAssignment, assigner: Principal, outbox: OutboxWriter,
+                on connection: PostgresConnection) throws -> AssignmentView {
+        let scope = try input.scope.scope(field: "scope")
+        try checkPolicy(assigner: assigner, role: input.role, scope: scope, field: "role", on: connection)
+        guard try connection.query("SELECT 1 FROM people WHERE id = $1", [input.personId]).first != nil else {
+            throw CommonProblems.invalidField("personId", "person.unknown", lv: "Persona nav atrasta.", en: "The person was not found.")
+        }
+        if case .municipality(let id) = scope,
+           try connection.query("SELECT 1 FROM municipalities WHERE id = $1", [id]).first == nil {
+            throw CommonProblems.invalidField("scope.id", "municipality.unknown", lv: "Pašvaldība nav atrasta.",
+                                              en: "The municipality was not found.")
+        }
+        let view = AssignmentView(id: UUID(), personId: input.personId, role: input.role.rawValue, scope: ScopeInput(scope),
+                                  assignedBy: assigner.personId, revoked: false)
+        let inserted = try connection.query("""
+            INSERT INTO role_assignments (id, person_id, role, scope_kind, scope_id, scope_region, assigned_by)
+            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id
+            """, [view.id, view.personId, view.role, view.scope.kind.rawValue, view.scope.id, view.scope.region, assigner.personId])
+        guard inserted.first != nil else {
+            throw CommonProblems.conflict("assignment.duplicate", field: "role",
+                                          lv: "Personai šī loma šajā jomā jau ir piešķirta.",
+                                          en: "The person already holds this role in this scope.")
+        }
+        try Audit.record(actor: assigner, action: "directory.role_assign", subject: "assignment:\(view.id.lowercased)",
+                         correlationId: outbox.correlationId, on: connection)
+        try outbox.enqueue(RoleAssigned(assignment: Self.payload(view)), on: connection)
+        return view
+    }
+
+    /// Revokes an active assignment; only someone who could have given it may take it back.
+    func revoke(_ assignmentId: UUID, assigner: Principal, outbox: OutboxWriter,
+                on connection: PostgresConnection) throws -> AssignmentView {
+        guard let row = try connection.query("SELECT * FROM role_assignments WHERE id = $1 FOR UPDATE", [assignmentId]).first else {
+            throw CommonProblems.notFound("Lomas piešķīrums / Role assignment")
+        }
+        var view = try Self.assignment(from: row)
+        guard let role = Role(rawValue: view.role) else { throw CommonProblems.notFound("Lomas piešķīrums / Role assignment") }
+        let scope = try view.scope.scope(field: "scope")
+        do {
+            try checkPolicy(assigner: assigner, role: role, scope: scope, field: "role", on: connection)
+        } catch {
+            throw CommonProblems.notFound("Lomas piešķīrums / Role assignment") // outside their rights: not shown
+        }
+        guard !view.revoked else {
+            throw CommonProblems.conflict("assignment.already_revoked", field: "id",
+                                          lv: "Loma jau ir atsaukta.", en: "The role was already revoked.")
+        }
+        try connection.execute("UPDATE role_assignments SET revoked_at = now(), revoked_by = $2 WHERE id = $1",
+                               [assignmentId, assigner.personId])
+        view.revoked = true
+        try Audit.record(actor: assigner, action: "directory.role_revoke", subject: "assignment:\(assignmentId.lowercased)",
+                         correlationId: outbox.correlationId, on: connection)
+        try outbox.enqueue(RoleRevoked(assignment: Self.payload(view)), on: connection)
+        return view
+    }
+
+    /// People with an active assignment inside the principal's scope (IKVD administrators see
+    /// everyone, including people without a role yet).
+    func people(visibleTo principal: Principal, limit: Int, offset: Int,
+                on connection: PostgresConnection) throws -> Page<PersonView> {
+        let rows: PostgresRows
+        if principal.role == .ikvdAdmin {
+            rows = try connection.query("""
+                SELECT p.*, count(*) OVER () AS total FROM people p ORDER BY p.name, p.id LIMIT \(limit) OFFSET \(offset)
+                """)
+        } else {
+            let (condition, parameters) = Self.scopeCondition(principal, institutionColumn: "i.id", parameterOffset: 0)
+            rows = try connection.query("""
+                SELECT p.*, count(*) OVER () AS total FROM people p
+                WHERE EXISTS (SELECT 1 FROM role_assignments a JOIN institutions i ON a.scope_kind = 'institution' AND a.scope_id = i.id
+                              WHERE a.person_id = p.id AND a.revoked_at IS NULL AND \(condition))
+                ORDER BY p.name, p.id LIMIT \(limit) OFFSET \(offset)
+                """, parameters)
+        }
+        var items: [PersonView] = []
+        for row in rows {
+            let id = try row.decode("id", as: UUID.self)
+            let assignments = try connection.query(
+                "SELECT * FROM role_assignments WHERE person_id = $1 AND revoked_at IS NULL ORDER BY assigned_at, id", [id])
+            items.append(PersonView(id: id, name: try row.decode("name"), email: try row.decode("email"),
+                                    language: try row.decode("language"), assignments: try assignments.map(Self.assignment(from:))))
+        }
+        return Page(items: items, total: try rows.first?.decode("total", as: Int.self) ?? 0, limit: limit, offset: offset)
+    }
+
+    private func checkPolicy(assigner: Principal, role: Role, scope: Scope, field: String,
+                             on connection: PostgresConnection) throws {
+        var facts: InstitutionScopeFacts?
+        if case .institution(let id) = scope, let institution = try institution(id, on: connection) {
+            facts = InstitutionScopeFacts(institutionId: id, municipalityId: institution.municipalityId, region: institution.region)
+        }
+        if case .failure(let refusal) = AssignmentPolicy.check(assigner: assigner, role: role, scope: scope, institution: facts) {
+            throw DirectoryProblems.refusal(refusal, field: field)
+        }
+    }
+
+    static func assignment(from row: PostgresRow) throws -> AssignmentView {
+        let kind = Scope.Kind(rawValue: try row.decode("scope_kind", as: String.self)) ?? .institution
+        return AssignmentView(id: try row.decode("id"), personId: try row.decode("person_id"), role: try row.decode("role"),
+                              scope: ScopeInput(kind: kind, id: try row.decode("scope_id"), region: try row.decode("scope_region")),
+                              assignedBy: try row.decode("assigned_by"),
+                              revoked: try row.decode("revoked_at", as: Date?.self) != nil)
+    }
+
+    static func payload(_ view: AssignmentView) -> RoleAssignmentChanged {
+        RoleAssignmentChanged(assignmentId: view.id, personId: view.personId, role: view.role, scopeKind: view.scope.kind.rawValue,
+                              scopeId: view.scope.id, scopeName: view.scope.region, assignedBy: view.assignedBy)
+    }
+}
+
+extension UUID {
+    /// Lower-case text form, as ids appear in subjects, URLs and JSON.
+    var lowercased: String { uuidString.lowercased() }
+}

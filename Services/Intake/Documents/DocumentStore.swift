@@ -1,0 +1,99 @@
+import Auth
+import Contracts
+import Crypto
+import Foundation
+import HTTPTypes
+import Postgres
+import Rules
+import ServiceKit
+
+/// What a document is for.
+enum DocumentPurpose: String, Sendable, CaseIterable {
+    /// Evidence for a risk or a status certificate (kinds: the rules library's `EvidenceKind`).
+    case evidence
+    /// The scanned, signed consent form (kind `consent_form`).
+    case consent
+}
+
+/// Evidence documents and scanned consent forms: checked by content, stored with their SHA-256,
+/// never deleted, downloadable only within the plan's scope.
+struct DocumentStore: Sendable {
+    /// Stores a document for the plan after checking purpose, kind and content.
+    func upload(planId: UUID, purpose: DocumentPurpose, kind: String, declaredType: String?, bytes: [UInt8],
+                actor: Principal, correlationId: UUID, on connection: PostgresConnection) throws -> DocumentView {
+        let record = try PlanAccess.load(planId, for: actor, forUpdate: true, on: connection)
+        guard !record.status.isFinal else {
+            throw CommonProblems.conflict("plan.final", field: "status", lv: "Noslēgtam vai dzēstam plānam dokumentus nepievieno.",
+                                          en: "Documents cannot be added to a closed or deleted plan.")
+        }
+        switch purpose {
+        case .evidence:
+            guard EvidenceKind(rawValue: kind) != nil else {
+                throw CommonProblems.invalidField("kind", "document.kind_unknown",
+                                                  lv: "Nezināms dokumenta veids. Atļauti: \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")).",
+                                                  en: "Unknown document kind. Allowed: \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+        case .consent:
+            guard kind == "consent_form" else {
+                throw CommonProblems.invalidField("kind", "document.kind_unknown", lv: "Piekrišanas dokumenta veids: consent_form.",
+                                                  en: "A consent document's kind is consent_form.")
+            }
+        }
+        guard let actual = MediaSniffer.mediaType(of: bytes) else {
+            throw ProblemDetails(status: .unsupportedMediaType, type: "urn:pumpurs:problem:unsupported-document",
+                                 title: "Neatbalstīts dokuments / Unsupported document",
+                                 detail: "Pieņem tikai PDF, JPEG vai PNG. / Only PDF, JPEG or PNG are accepted.",
+                                 errors: [.init(field: "(body)", rule: "document.content_type",
+                                                message: "Saturs nav PDF, JPEG vai PNG.", messageEn: "The content is not PDF, JPEG or PNG.")])
+        }
+        if let declaredType, declaredType != "application/octet-stream", declaredType != actual {
+            throw CommonProblems.invalidField("Content-Type", "document.content_type_mismatch",
+                                              lv: "Content-Type neatbilst faila saturam (\(actual)).",
+                                              en: "Content-Type does not match the file's content (\(actual)).")
+        }
+        let digest = Array(SHA256.hash(data: bytes))
+        let id = UUID()
+        let rows = try connection.query("""
+            INSERT INTO documents (id, plan_id, purpose, kind, media_type, size_bytes, sha256, content, uploaded_by)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING uploaded_at
+            """, [id, planId, purpose.rawValue, kind, actual, bytes.count, digest, bytes, actor.personId])
+        try Audit.record(actor: actor, action: "document.upload", subject: "document:\(id.lowercased)",
+                         correlationId: correlationId, on: connection)
+        return DocumentView(id: id, purpose: purpose.rawValue, kind: kind, mediaType: actual, sizeBytes: bytes.count,
+                            sha256: Self.hex(digest), uploadedAt: Self.timestamp(try rows.single().decode("uploaded_at", as: Date.self)))
+    }
+
+    /// The plan's documents' metadata.
+    func list(planId: UUID, on connection: PostgresConnection) throws -> [DocumentView] {
+        try connection.query("""
+            SELECT id, purpose, kind, media_type, size_bytes, sha256, uploaded_at FROM documents WHERE plan_id = $1
+            ORDER BY uploaded_at, id
+            """, [planId]).map(Self.view(from:))
+    }
+
+    /// The document's bytes and metadata, audited as a read of personal data.
+    func download(planId: UUID, documentId: UUID, actor: Principal, correlationId: UUID,
+                  on connection: PostgresConnection) throws -> (DocumentView, [UInt8]) {
+        _ = try PlanAccess.load(planId, for: actor, on: connection)
+        guard let row = try connection.query("SELECT * FROM documents WHERE id = $1 AND plan_id = $2", [documentId, planId]).first else {
+            throw CommonProblems.notFound("Dokuments / Document")
+        }
+        try Audit.record(actor: actor, action: "document.read", subject: "document:\(documentId.lowercased)",
+                         correlationId: correlationId, on: connection)
+        return (try Self.view(from: row), try row.decode("content", as: [UInt8].self))
+    }
+
+    static func view(from row: PostgresRow) throws -> DocumentView {
+        DocumentView(id: try row.decode("id"), purpose: try row.decode("purpose"), kind: try row.decode("kind"),
+                     mediaType: try row.decode("media_type"), sizeBytes: try row.decode("size_bytes"),
+                     sha256: hex(try row.decode("sha256", as: [UInt8].self)),
+                     uploadedAt: timestamp(try row.decode("uploaded_at", as: Date.self)))
+    }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+
+    /// UTC, ISO 8601 with milliseconds (the contracts' format).
+    static func timestamp(_ date: Date) -> String { Timestamp.format(date) }
+}

@@ -1,0 +1,72 @@
+import Auth
+import Foundation
+import Hummingbird
+import Postgres
+import Rules
+import ServiceKit
+
+/// The intake HTTP API: directory, plans, documents, consent, submission, and its OpenAPI
+/// description. Every route except `/openapi.yaml` is behind token authentication; every object
+/// is loaded through the caller's scope (out of scope = 404); bodies are size-limited before
+/// decoding and decoded strictly; POSTs honour `Idempotency-Key`.
+public struct IntakeAPI: Sendable {
+    /// Body size limits.
+    public struct Limits: Sendable {
+        /// JSON bodies.
+        public var jsonBody: Int
+        /// Uploaded documents (evidence, consent forms).
+        public var document: Int
+        /// Creates limits; defaults 256 KiB for JSON, 5 MiB for documents.
+        public init(jsonBody: Int = 256 * 1024, document: Int = 5 * 1024 * 1024) {
+            self.jsonBody = jsonBody
+            self.document = document
+        }
+    }
+
+    let pool: PostgresPool
+    let verifier: TokenVerifier
+    let limits: Limits
+    let today: @Sendable () -> CalendarDate?
+    let drafts: PlanDrafts
+    let submission: PlanSubmission
+    let idempotent: IdempotentRequests
+    let store = DirectoryStore()
+    let editing = PlanEditing()
+    let queries = PlanQueries()
+    let documents = DocumentStore()
+    let consents = ConsentRecords()
+
+    /// Creates the API. `today` is the current date in UTC (nil only if the clock is unusable).
+    public init(pool: PostgresPool, keys: StudentKeys, verifier: TokenVerifier, settings: ProgrammeSettings = .defaults,
+                limits: Limits = Limits(), today: @escaping @Sendable () -> CalendarDate?) {
+        self.pool = pool
+        self.verifier = verifier
+        self.limits = limits
+        self.today = today
+        self.drafts = PlanDrafts(students: StudentRegistry(vault: PersonalCodeVault(keys: keys)))
+        self.submission = PlanSubmission(settings: settings)
+        self.idempotent = IdempotentRequests(pool: pool)
+    }
+
+    /// Adds every route to `router`.
+    public func register(on router: Router<AuthenticatedRequestContext>) {
+        router.get("openapi.yaml") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: IntakeOpenAPI.yaml)))
+        }
+        registerDirectory(on: router)
+        registerPlans(on: router)
+        registerDocuments(on: router)
+    }
+
+    /// The outbox writer for events a request causes (correlated with the request).
+    func outbox(_ request: Request) -> OutboxWriter {
+        OutboxWriter(producer: "intake", correlationId: RequestCorrelation.id(of: request))
+    }
+
+    /// Today in UTC, or 503.
+    func requireToday() throws -> CalendarDate {
+        guard let today = today() else { throw CommonProblems.clockUnavailable }
+        return today
+    }
+}

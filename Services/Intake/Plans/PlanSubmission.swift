@@ -1,0 +1,103 @@
+import Auth
+import Contracts
+import Foundation
+import Postgres
+import Rules
+import ServiceKit
+
+/// Submitting a plan: the rules library checks it with everything intake knows (institution,
+/// birth date, documents, consent, declarations, the student's other plans). Errors refuse the
+/// submission and nothing is written; otherwise the plan becomes `submitted` under a new
+/// revision and `plan.submitted` goes into the outbox in the same transaction.
+struct PlanSubmission: Sendable {
+    let settings: ProgrammeSettings
+
+    /// The refusal: the findings that are errors (and the warnings, to fix together).
+    struct Refused: Error, Sendable {
+        var findings: [Finding]
+    }
+
+    func submit(planId: UUID, actor: Principal, outbox: OutboxWriter, on connection: PostgresConnection) throws -> PlanRecord {
+        var record = try PlanAccess.load(planId, for: actor, forUpdate: true, on: connection)
+        try PlanAccess.requireEditable(record)
+        guard let content = record.content else {
+            throw CommonProblems.invalidField("content", "plan.content_required", lv: "Plāns vēl nav aizpildīts.",
+                                              en: "The plan has not been filled in yet.")
+        }
+        let context = try validationContext(for: record, on: connection)
+        let plan = content.supportPlan(id: record.id, institutionId: record.institutionId, studentCode: record.studentCode,
+                                       semester: record.semester)
+        let findings = PlanValidator.validate(plan: plan, context: context, settings: settings)
+        guard !findings.hasErrors else { throw Refused(findings: findings) }
+
+        let revision = record.revision + 1
+        try connection.execute("""
+            UPDATE plans SET status = 'submitted', revision = $2, findings = $3::jsonb, status_note = NULL, updated_at = now()
+            WHERE id = $1
+            """, [record.id, revision, try PlanRecord.encodeJSON(findings.map(FindingView.init))])
+        try connection.execute("INSERT INTO plan_history (plan_id, from_status, to_status, actor) VALUES ($1, $2, 'submitted', $3)",
+                               [record.id, record.status.rawValue, actor.personId])
+        try Audit.record(actor: actor, action: "plan.submit", subject: "plan:\(record.id.lowercased)",
+                         correlationId: outbox.correlationId, on: connection)
+        record.status = .submitted
+        record.revision = revision
+        record.findings = findings.map(FindingView.init)
+        try outbox.enqueue(event(record, content: content, plan: plan, context: context, actor: actor), on: connection)
+        return record
+    }
+
+    /// What the validator needs besides the plan, all from intake's own tables.
+    func validationContext(for record: PlanRecord, on connection: PostgresConnection) throws -> ValidationContext {
+        guard let institution = try connection.query("SELECT kind, founder FROM institutions WHERE id = $1",
+                                                     [record.institutionId]).first,
+              let kind = InstitutionKind(rawValue: try institution.decode("kind")),
+              let founder = InstitutionFounder(rawValue: try institution.decode("founder")) else {
+            throw CommonProblems.invalidField("institutionId", "institution.unknown", lv: "Iestāde nav reģistrēta.",
+                                              en: "The institution is not registered.")
+        }
+        let birth = try connection.query("SELECT birth_date::text AS d FROM students WHERE id = $1", [record.studentId])
+            .single().decode("d", as: String?.self).flatMap(CalendarDate.init(iso:))
+        let documents = Set(try connection.query(
+            "SELECT DISTINCT kind FROM documents WHERE plan_id = $1 AND purpose = 'evidence'", [record.id])
+            .compactMap { EvidenceKind(rawValue: try $0.decode("kind", as: String.self)) })
+        let consent = try connection.query(
+            "SELECT signer, signed_on::text AS signed_on FROM consents WHERE plan_id = $1 AND revoked_at IS NULL", [record.id])
+            .first.flatMap { row -> ConsentRecord? in
+                guard let signer = ConsentSigner(rawValue: try row.decode("signer")),
+                      let date = CalendarDate(iso: try row.decode("signed_on")) else { return nil }
+                return ConsentRecord(signer: signer, signedOn: date)
+            }
+        let others = try connection.query("""
+            SELECT id, institution_id, school_year, semester, status FROM plans WHERE student_id = $1 AND id <> $2
+            """, [record.studentId, record.id]).map { row in
+                ExistingPlan(id: try row.decode("id", as: UUID.self).lowercased, institutionId: try row.decode("institution_id", as: UUID.self).lowercased,
+                             semester: SemesterRef(schoolYear: try row.decode("school_year"),
+                                                   number: SemesterNumber(rawValue: try row.decode("semester", as: Int.self)) ?? .first),
+                             isDeleted: try row.decode("status", as: String.self) == PlanState.deleted.rawValue)
+            }
+        return ValidationContext(institution: InstitutionProfile(id: record.institutionId.lowercased, kind: kind, founder: founder),
+                                 studentBirthDate: birth, documentsOnFile: documents, consent: consent,
+                                 otherESFSupport: record.esfDeclarations, otherPlans: others)
+    }
+
+    /// `plan.submitted`: the plan and its context as the rules library's JSON, no personal code.
+    func event(_ record: PlanRecord, content: PlanContent, plan: SupportPlan, context: ValidationContext,
+               actor: Principal) throws -> PlanSubmitted {
+        let reference = PlanReference(planId: record.id, revision: record.revision, studentCode: record.studentCode,
+                                      institutionId: record.institutionId, semester: record.semesterText)
+        let measures = content.measures.map { entry in
+            let measure = entry.measure
+            let period = settings.cap(for: measure.type)?.period
+            return PlannedMeasurePayload(
+                measureId: entry.id ?? UUID(), type: measure.type.rawValue, providers: measure.providers.map(\.rawValue),
+                plannedMinutes: measure.plannedMinutes,
+                monthlyAmountCents: period == .month ? measure.plannedAmount?.value : nil,
+                semesterAmountCents: period == .semester ? measure.plannedAmount?.value : nil,
+                riskCodes: measure.addresses.map(\.rawValue))
+        }
+        return PlanSubmitted(plan: reference,
+                             submittedBy: ActorPayload(personId: actor.personId, role: actor.role.rawValue, actingFor: actor.actingFor),
+                             content: try JSONResponse.encode(plan), context: try JSONResponse.encode(context),
+                             riskCodes: content.risks.map(\.code.rawValue), measures: measures)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import HTTPTypes
+
+/// Strict JSON decoding for request bodies: the body must be JSON, no text may hold control
+/// characters other than tab and line breaks (NUL included), every field must decode into the
+/// declared type, and fields the type does not know are refused rather than ignored (so an extra
+/// `role`, `scope` or `id` can never look as if it had been accepted).
+///
+/// Errors are problem+json naming the field path (`risks[0].justification`) and the rule, never
+/// the offending value (it may be personal data).
+public enum StrictJSON {
+    /// Decodes `T` from `bytes`, or throws a 422 problem.
+    public static func decode<T: Codable>(_ type: T.Type, from bytes: [UInt8]) throws(ProblemDetails) -> T {
+        let data = Data(bytes)
+        let tree: Any
+        do {
+            tree = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            throw CommonProblems.invalidField("(body)", "request.json", lv: "Pieprasījums nav derīgs JSON.",
+                                              en: "The request body is not valid JSON.")
+        }
+        if let path = firstControlCharacter(in: tree, path: []) {
+            throw CommonProblems.invalidField(render(path), "text.control_character",
+                                              lv: "Teksts satur neatļautas vadības rakstzīmes (piem., NUL).",
+                                              en: "The text contains control characters that are not allowed (e.g. NUL).")
+        }
+        let value: T
+        do {
+            value = try JSONDecoder().decode(T.self, from: data)
+        } catch {
+            throw CommonProblems.invalidField(fieldPath(of: error), "request.schema",
+                                              lv: "Lauks trūkst vai tam ir nepareizs tips vai vērtība.",
+                                              en: "A field is missing or has the wrong type or value.")
+        }
+        // Unknown fields: whatever the input holds that the decoded value does not write back.
+        if let encoded = try? JSONEncoder().encode(value),
+           let known = try? JSONSerialization.jsonObject(with: encoded, options: [.fragmentsAllowed]),
+           let path = firstUnknownKey(in: tree, known: known, path: []) {
+            throw CommonProblems.invalidField(render(path), "request.unknown_field",
+                                              lv: "Šāds lauks nav paredzēts.", en: "This field is not expected.")
+        }
+        return value
+    }
+
+    /// Whether `text` holds a character the API never accepts in text: C0 controls other than
+    /// tab, LF and CR, DEL, and C1 controls.
+    public static func hasForbiddenControl(_ text: String, allowLineBreaks: Bool = true) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0x09: return !allowLineBreaks
+            case 0x0A, 0x0D: return !allowLineBreaks
+            case 0x00...0x1F, 0x7F...0x9F: return true
+            default: return false
+            }
+        }
+    }
+
+    enum PathElement { case key(String), index(Int) }
+
+    static func render(_ path: [PathElement]) -> String {
+        guard !path.isEmpty else { return "(body)" }
+        var out = ""
+        for element in path {
+            switch element {
+            case .key(let key): out += out.isEmpty ? key : ".\(key)"
+            case .index(let index): out += "[\(index)]"
+            }
+        }
+        return out
+    }
+
+    static func firstControlCharacter(in node: Any, path: [PathElement]) -> [PathElement]? {
+        switch node {
+        case let text as String:
+            return hasForbiddenControl(text) ? path : nil
+        case let object as [String: Any]:
+            for key in object.keys.sorted() {
+                if hasForbiddenControl(key) { return path + [.key("(key)")] }
+                if let found = firstControlCharacter(in: object[key]!, path: path + [.key(key)]) { return found }
+            }
+            return nil
+        case let array as [Any]:
+            for (index, element) in array.enumerated() {
+                if let found = firstControlCharacter(in: element, path: path + [.index(index)]) { return found }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    static func firstUnknownKey(in input: Any, known: Any, path: [PathElement]) -> [PathElement]? {
+        switch (input, known) {
+        case let (object as [String: Any], knownObject as [String: Any]):
+            for key in object.keys.sorted() {
+                let value = object[key]!
+                guard let knownValue = knownObject[key] else {
+                    if value is NSNull { continue } // an explicit null for an absent optional
+                    return path + [.key(key)]
+                }
+                if let found = firstUnknownKey(in: value, known: knownValue, path: path + [.key(key)]) { return found }
+            }
+            return nil
+        case let (array as [Any], knownArray as [Any]):
+            for (index, element) in array.enumerated() where index < knownArray.count {
+                if let found = firstUnknownKey(in: element, known: knownArray[index], path: path + [.index(index)]) { return found }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// The JSON path a decoding error is about (never its value).
+    public static func fieldPath(of error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "(body)" }
+        let keys: [any CodingKey]
+        switch error {
+        case .keyNotFound(let key, let context): keys = context.codingPath + [key]
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            keys = context.codingPath
+        @unknown default: keys = []
+        }
+        return render(keys.map { key in key.intValue.map { .index($0) } ?? .key(key.stringValue) })
+    }
+}
