@@ -1,102 +1,112 @@
 import Auth
 import Foundation
 import HTTPTypes
-import Hummingbird
-import HummingbirdTesting
 import Intake
-import NIOCore
 import Postgres
 import Rules
 import TestSupport
 import Testing
 
-/// `POST /plans` through the router (no socket) with real tokens and the real database.
-@Suite("Intake HTTP: create a plan draft")
+/// Creating a draft and the token checks every route shares, through the router with real
+/// tokens and the real database.
+@Suite("Intake HTTP: drafts and tokens")
 struct IntakeHTTPTests {
-    static let today = CalendarDate(year: 2026, month: 11, day: 22)!
-    static let code = "161175-19997"
-
-    struct Fixture {
-        var app: Application<RouterResponder<AuthenticatedRequestContext>>
-        var minter: TokenMinter
-        var otherMinter: TokenMinter
-        var pool: PostgresPool
-    }
-
-    static func fixture() async throws -> Fixture {
-        let service = IntegrationEnvironment.uniqueServiceName("intakehttp")
-        let pool = try await IntegrationEnvironment.provisionService(service, migrations: IntakeMigrations.all)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pumpurs-jwt-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let key = try DevelopmentKeyPair.ensure(privateKeyFile: directory + "/p.pem", publicKeyFile: directory + "/k.pem")
-        let otherKey = try DevelopmentKeyPair.ensure(privateKeyFile: directory + "/p2.pem", publicKeyFile: directory + "/k2.pem")
-        let verifier = await TokenVerifier(issuer: "test", audience: "pumpurs",
-                                           keys: try VerificationKeys.developmentPublicKey(file: directory + "/k.pem"))
-        let keys = StudentKeys.generate()
-        let drafts = PlanDrafts(students: StudentRegistry(vault: PersonalCodeVault(
-            keys: try StudentKeys(encryptionBase64: keys.encryptionBase64, lookupBase64: keys.lookupBase64))))
-        let router = Router(context: AuthenticatedRequestContext.self)
-        IntakeRoutes(pool: pool, drafts: drafts, verifier: verifier, maxBodyBytes: 1024, today: { today })
-            .register(on: router)
-        return Fixture(app: Application(router: router),
-                       minter: await TokenMinter(privateKey: key, issuer: "test", audience: "pumpurs"),
-                       otherMinter: await TokenMinter(privateKey: otherKey, issuer: "test", audience: "pumpurs"),
-                       pool: pool)
-    }
-
-    static func body(_ json: String) -> ByteBuffer { ByteBuffer(string: json) }
-
-    @Test("as preparers and strangers would use it")
+    @Test("as preparers and strangers would create a draft")
     func createDraft() async throws {
-        let f = try await Self.fixture()
-        let school = UUID()
-        let preparer = try await f.minter.mint(personId: UUID(), role: .preparer, scope: .institution(school))
-        let otherSchoolPreparer = try await f.minter.mint(personId: UUID(), role: .preparer, scope: .institution(UUID()))
-        let specialist = try await f.minter.mint(personId: UUID(), role: .specialist, scope: .institution(school))
-        let forged = try await f.otherMinter.mint(personId: UUID(), role: .preparer, scope: .institution(school))
-        let good = #"{"institutionId":"\#(school.uuidString)","personalCode":"\#(Self.code)","semester":"2026/2027-1"}"#
+        let harness = try await IntakeHarness.make("intakehttp")
+        try await harness.run { api in
+            let directory = try await SeededDirectory.seed(api, harness)
+            let school = directory.school
+            let preparer = try await harness.token(.preparer, .institution(school))
+            let otherSchoolPreparer = try await harness.token(.preparer, .institution(directory.vpii))
+            let specialist = try await harness.token(.specialist, .institution(school))
+            let good = #"{"institutionId":"\#(school)","personalCode":"\#(IntakeHarness.code)","semester":"2026/2027-1"}"#
 
-        try await f.app.test(.router) { client in
-            func post(_ token: String?, _ json: String) async throws -> (HTTPResponse.Status, String) {
-                var headers: HTTPFields = [.contentType: "application/json"]
-                if let token { headers[.authorization] = "Bearer \(token)" }
-                return try await client.execute(uri: "/plans", method: .post, headers: headers, body: Self.body(json)) {
-                    ($0.status, String(buffer: $0.body))
-                }
-            }
-            let (created, createdBody) = try await post(preparer, good)
-            #expect(created == .created)
-            #expect(createdBody.contains(#""status":"draft""#) && createdBody.contains(#""studentCode":"S-"#))
-            #expect(!createdBody.contains("161175"), "the response never carries the personal code")
+            let created = try await api.post("/plans", preparer, good)
+            #expect(created.status == .created, "\(created.body)")
+            #expect(created.body.contains(#""studentCode":"S-"#) && created.headers[.location] != nil)
+            #expect(!created.body.contains("100308"), "the response never carries the personal code")
 
-            let (duplicate, duplicateBody) = try await post(preparer, good)
-            #expect(duplicate == .conflict && duplicateBody.contains("plan.duplicate_in_semester"))
+            let duplicate = try await api.post("/plans", preparer, good)
+            #expect(duplicate.status == .conflict && duplicate.rules == ["plan.duplicate_in_semester"])
+            #expect(try await api.post("/plans", specialist, good).status == .forbidden, "wrong role")
+            #expect(try await api.post("/plans", otherSchoolPreparer, good).status == .forbidden, "wrong institution")
 
-            #expect(try await post(nil, good).0 == .unauthorized)
-            #expect(try await post(forged, good).0 == .unauthorized, "a token signed with another key")
-            #expect(try await post(specialist, good).0 == .forbidden, "wrong role")
-            #expect(try await post(otherSchoolPreparer, good).0 == .forbidden, "wrong institution")
+            let unregistered = UUID()
+            let stranger = try await harness.token(.preparer, .institution(unregistered))
+            let unknownSchool = try await api.post("/plans", stranger, #"{"institutionId":"\#(unregistered)","personalCode":"\#(IntakeHarness.code)","semester":"2026/2027-1"}"#)
+            #expect(unknownSchool.status == .unprocessableContent && unknownSchool.rules == ["institution.unknown"])
 
-            let badCode = #"{"institutionId":"\#(school.uuidString)","personalCode":"161175-19998","semester":"2026/2027-1"}"#
-            let (invalid, invalidBody) = try await post(preparer, badCode)
-            #expect(invalid == .unprocessableContent)
-            #expect(invalidBody.contains(#""field":"personalCode""#) && invalidBody.contains("personal_code.checksum"))
-            #expect(!invalidBody.contains("161175"), "errors never echo the personal code")
+            let badCode = try await api.post("/plans", preparer, #"{"institutionId":"\#(school)","personalCode":"100308-20019","semester":"2026/2027-1"}"#)
+            #expect(badCode.status == .unprocessableContent && badCode.fields == ["personalCode"] && badCode.rules == ["personal_code.checksum"])
+            #expect(!badCode.body.contains("100308"), "errors never echo the personal code")
 
-            let (unknown, unknownBody) = try await post(preparer, #"{"institutionId":"\#(school.uuidString)","personalCode":"\#(Self.code)","semester":"2026/2027-1","role":"ikvd_admin"}"#)
-            #expect(unknown == .unprocessableContent && unknownBody.contains(#""field":"role""#))
+            let roleSmuggled = try await api.post("/plans", preparer, #"{"institutionId":"\#(school)","personalCode":"\#(IntakeHarness.otherCode)","semester":"2026/2027-1","role":"ikvd_admin"}"#)
+            #expect(roleSmuggled.status == .unprocessableContent && roleSmuggled.fields == ["role"] && roleSmuggled.rules == ["request.unknown_field"])
+            let badSemester = try await api.post("/plans", preparer, #"{"institutionId":"\#(school)","personalCode":"\#(IntakeHarness.otherCode)","semester":"2026-1"}"#)
+            #expect(badSemester.rules == ["semester.format"])
+            let injection = try await api.post("/plans", preparer, #"{"institutionId":"\#(school)","personalCode":"'; DROP TABLE plans; --","semester":"2026/2027-1"}"#)
+            #expect(injection.status == .unprocessableContent && injection.fields == ["personalCode"])
+            let injectedSemester = try await api.get("/plans?semester=2026%2F2027-1'%20OR%201=1--", preparer)
+            #expect(injectedSemester.rules == ["semester.format"])
+            let notJSON = try await api.post("/plans", preparer, "{not json")
+            #expect(notJSON.status == .unprocessableContent && notJSON.rules == ["request.json"])
+            let missing = try await api.post("/plans", preparer, #"{"institutionId":"\#(school)","semester":"2026/2027-1"}"#)
+            #expect(missing.fields == ["personalCode"] && missing.rules == ["request.schema"])
+            let oversized = try await api.post("/plans", preparer, #"{"institutionId":"\#(school)","personalCode":"\#(String(repeating: "1", count: 20_000))","semester":"2026/2027-1"}"#)
+            #expect(oversized.status == .contentTooLarge && oversized.rules == ["request.size_limit"])
+            #expect(oversized.headers[.contentType]?.hasPrefix("application/problem+json") == true)
 
-            let (badSemester, semesterBody) = try await post(preparer, #"{"institutionId":"\#(school.uuidString)","personalCode":"\#(Self.code)","semester":"2026-1"}"#)
-            #expect(badSemester == .unprocessableContent && semesterBody.contains("semester.format"))
+            // New-format codes carry no birth date: it may be given, and must not be in the future.
+            let newFormat = try await api.post("/plans", preparer, #"{"institutionId":"\#(school)","personalCode":"32579461005","semester":"2026/2027-1","birthDate":"2030-01-01"}"#)
+            #expect(newFormat.rules == ["student.birth_date"])
 
-            let injection = #"{"institutionId":"\#(school.uuidString)","personalCode":"'; DROP TABLE plans; --","semester":"2026/2027-1"}"#
-            #expect(try await post(preparer, injection).0 == .unprocessableContent)
-
-            let oversized = #"{"institutionId":"\#(school.uuidString)","personalCode":"\#(String(repeating: "1", count: 2000))","semester":"2026/2027-1"}"#
-            #expect(try await post(preparer, oversized).0 == .contentTooLarge)
+            // Idempotency-Key: same key and body → the stored response; same key, other body → 422.
+            let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "create-\(UUID())"]
+            let other = #"{"institutionId":"\#(school)","personalCode":"\#(IntakeHarness.otherCode)","semester":"2026/2027-1"}"#
+            let first = try await api.post("/plans", preparer, other, headers: key)
+            let second = try await api.post("/plans", preparer, other, headers: key)
+            #expect(first.status == .created && second.status == .created && first.body == second.body)
+            #expect(second.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
+            let reused = try await api.post("/plans", preparer, good.replacingOccurrences(of: "2026/2027-1", with: "2026/2027-2"), headers: key)
+            #expect(reused.status == .unprocessableContent && reused.rules == ["idempotency.key_reused"])
+            #expect(try await harness.scalar("SELECT count(*) FROM plans") == 2, "only the two valid requests wrote plans")
         }
-        let plans = try await f.pool.withConnection { try $0.query("SELECT count(*) AS n FROM plans").single().decode("n", as: Int.self) }
-        #expect(plans == 1, "only the one valid request wrote anything")
-        await f.pool.shutdown()
+    }
+
+    @Test("every bad token is refused with 401 on every kind of route")
+    func badTokens() async throws {
+        let harness = try await IntakeHarness.make("intaketokens")
+        let school = UUID()
+        let person = UUID()
+        let expired = try await harness.expiredMinter.mint(personId: person, role: .preparer, scope: .institution(school), lifetime: .seconds(60))
+        let foreign = try await harness.foreignKeyMinter.mint(personId: person, role: .preparer, scope: .institution(school))
+        let wrongIssuer = try await harness.wrongIssuerMinter.mint(personId: person, role: .preparer, scope: .institution(school))
+        let wrongAudience = try await harness.wrongAudienceMinter.mint(personId: person, role: .preparer, scope: .institution(school))
+        let valid = try await harness.token(.preparer, .institution(school), person: person)
+        let parts = valid.split(separator: ".")
+        let none = Base64URLTest.encode(Array(#"{"alg":"none","typ":"JWT"}"#.utf8)) + "." + parts[1] + "."
+        let hs256 = Base64URLTest.encode(Array(#"{"alg":"HS256","typ":"JWT"}"#.utf8)) + "." + parts[1] + "." + parts[2]
+        let tampered = parts[0] + "." + Base64URLTest.encode(Array(#"{"role":"ikvd_admin"}"#.utf8)) + "." + parts[2]
+        try await harness.run { api in
+            for uri in ["/plans", "/plans/\(UUID())", "/directory/institutions", "/plans/\(UUID())/documents"] {
+                for (name, token) in [("expired", expired), ("foreign key", foreign), ("wrong issuer", wrongIssuer),
+                                      ("wrong audience", wrongAudience), ("alg none", none), ("alg HS256", hs256),
+                                      ("tampered", tampered), ("garbage", "abc.def"), ("empty", "")] {
+                    let reply = try await api.get(uri, token)
+                    #expect(reply.status == .unauthorized, "\(name) on \(uri)")
+                    #expect(reply.headers[.contentType]?.hasPrefix("application/problem+json") == true)
+                }
+                #expect(try await api.get(uri, nil).status == .unauthorized, "no token on \(uri)")
+            }
+            #expect(try await api.get("/plans", valid).status == .ok, "the valid token works")
+        }
+    }
+}
+
+enum Base64URLTest {
+    static func encode(_ bytes: [UInt8]) -> String {
+        Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
     }
 }
