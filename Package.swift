@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "Mail", dependencies: ["CCurl", log], path: "Shared/Mail", swiftSettings: swiftSettings),
         .target(
             name: "ServiceKit",
-            dependencies: ["Contracts", "AMQP", "Postgres", "Auth", log, metrics, prometheus, lifecycle, unixSignals, hummingbird, crypto],
+            dependencies: ["Contracts", "Rules", "AMQP", "Postgres", "Auth", log, metrics, prometheus, lifecycle, unixSignals, hummingbird, crypto],
             path: "Shared/ServiceKit", swiftSettings: swiftSettings
         ),
         .target(name: "Auth", dependencies: [jwtKit, crypto, hummingbird, log], path: "Shared/Auth",
@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: swiftSettings),
         .testTarget(name: "AuthTests", dependencies: ["Auth", jwtKit, crypto, hummingbird, hummingbirdTesting],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Rules", "Auth"], swiftSettings: swiftSettings),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Rules", "Auth", "Postgres", hummingbird], swiftSettings: swiftSettings),
         .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "TestSupport"], swiftSettings: swiftSettings),
         // Integration tests: the real RabbitMQ, PostgreSQL and SMTP sink that deploy/local/test starts.
         .testTarget(

@@ -27,12 +27,8 @@ struct IntakeMain {
             }
             limits.document = bytes
         }
-        let documentLimit = limits
-        let definition = ServiceDefinition(name: "intake", defaultPort: 8080, migrations: IntakeMigrations.all,
-                                           handlers: PlanStatusProjection.handlers) { router, resources in
-            IntakeAPI(pool: resources.pool, keys: keys, verifier: verifier, limits: documentLimit, today: { CalendarDate.todayUTC() })
-                .register(on: router)
-        }
+        let definition = IntakeService.definition(keys: keys, verifier: verifier, settings: try ProgrammeSettingsFile.load(environment),
+                                                  limits: limits)
         try await ServiceHost.run(definition, environment: environment)
     }
 }

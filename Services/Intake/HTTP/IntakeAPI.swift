@@ -24,6 +24,7 @@ public struct IntakeAPI: Sendable {
     }
 
     let pool: PostgresPool
+    let producer: String
     let verifier: TokenVerifier
     let limits: Limits
     let today: @Sendable () -> CalendarDate?
@@ -36,10 +37,12 @@ public struct IntakeAPI: Sendable {
     let documents = DocumentStore()
     let consents = ConsentRecords()
 
-    /// Creates the API. `today` is the current date in UTC (nil only if the clock is unusable).
-    public init(pool: PostgresPool, keys: StudentKeys, verifier: TokenVerifier, settings: ProgrammeSettings = .defaults,
-                limits: Limits = Limits(), today: @escaping @Sendable () -> CalendarDate?) {
+    /// Creates the API. `producer` names the service in the events it writes (its schema name);
+    /// `today` is the current date in UTC (nil only if the clock is unusable).
+    public init(pool: PostgresPool, producer: String = "intake", keys: StudentKeys, verifier: TokenVerifier,
+                settings: ProgrammeSettings = .defaults, limits: Limits = Limits(), today: @escaping @Sendable () -> CalendarDate?) {
         self.pool = pool
+        self.producer = producer
         self.verifier = verifier
         self.limits = limits
         self.today = today
@@ -61,7 +64,7 @@ public struct IntakeAPI: Sendable {
 
     /// The outbox writer for events a request causes (correlated with the request).
     func outbox(_ request: Request) -> OutboxWriter {
-        OutboxWriter(producer: "intake", correlationId: RequestCorrelation.id(of: request))
+        OutboxWriter(producer: producer, correlationId: RequestCorrelation.id(of: request))
     }
 
     /// Today in UTC, or 503.
