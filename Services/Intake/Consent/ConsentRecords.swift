@@ -39,7 +39,11 @@ struct ConsentRecords: Sendable {
                                               lv: "Pievienojiet skenēto piekrišanas veidlapu (dokuments ar mērķi consent).",
                                               en: "Attach the scanned consent form (a document with purpose consent).")
         }
-        guard try connection.query("SELECT 1 FROM consents WHERE plan_id = $1 AND revoked_at IS NULL", [planId]).first == nil else {
+        if let current = try active(planId: planId, on: connection) {
+            // The same PUT again (a retry) gets the same answer; a different consent needs a revocation first.
+            if current.signer == input.signer.rawValue, current.signedOn == input.signedOn.iso, current.documentId == input.documentId {
+                return current
+            }
             throw CommonProblems.conflict("consent.already_on_file", field: "consent",
                                           lv: "Piekrišana jau ir reģistrēta; vispirms atsauciet to.",
                                           en: "Consent is already on file; revoke it first.")
@@ -58,6 +62,10 @@ struct ConsentRecords: Sendable {
     func revoke(_ input: ConsentRevocation, planId: UUID, actor: Principal, outbox: OutboxWriter,
                 on connection: PostgresConnection) throws -> ConsentView {
         let plan = try PlanAccess.load(planId, for: actor, forUpdate: true, on: connection)
+        guard !plan.status.isFinal else {
+            throw CommonProblems.conflict("plan.final", field: "status", lv: "Plāns ir noslēgts vai dzēsts.",
+                                          en: "The plan is closed or deleted.")
+        }
         let reason = input.reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty, reason.count <= 1000 else {
             throw CommonProblems.invalidField("reason", "consent.revoke_reason_required", lv: "Norādiet atsaukšanas iemeslu.",

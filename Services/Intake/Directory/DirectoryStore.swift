@@ -46,6 +46,11 @@ struct DirectoryStore: Sendable {
                                                   lv: "Pašvaldība nav atrasta.", en: "The municipality was not found.")
             }
             region = try row.decode("region", as: String.self)
+            if let given = input.region, given != region {
+                throw CommonProblems.invalidField("region", "institution.region_mismatch",
+                                                  lv: "Pašvaldības iestādes reģions ir tās pašvaldības reģions (\(region)).",
+                                                  en: "A municipal institution's region is its municipality's (\(region)).")
+            }
         case .state:
             guard input.municipalityId == nil else {
                 throw CommonProblems.invalidField("municipalityId", "institution.state_has_no_municipality",
@@ -251,6 +256,7 @@ struct DirectoryStore: Sendable {
 }
 
 extension UUID {
-    /// Lower-case text form, as ids appear in subjects, URLs and JSON.
+    /// Lower-case text form, as ids appear in audit subjects and `Location` headers (JSON bodies
+    /// carry Foundation's upper-case form; UUIDs compare case-insensitively).
     var lowercased: String { uuidString.lowercased() }
 }

@@ -78,6 +78,7 @@ extension IntakeAPI {
             let actor = try context.requireRole([.ikvdAdmin, .institutionHead])
             let id = try context.parameters.uuid("assignmentId")
             let body = try await BoundedBody.read(request, limit: limits.jsonBody)
+            try StrictJSON.requireEmptyObject(body)
             return try await idempotent.perform(request, actor: actor.personId, route: "POST /directory/assignments/\(id)/revoke", body: body) { connection in
                 try StoredResponse(status: .ok, json: try store.revoke(id, assigner: actor, outbox: outbox(request), on: connection))
             }

@@ -54,6 +54,7 @@ extension IntakeAPI {
             let actor = try context.requireRole(PlanAccess.authors)
             let id = try context.parameters.uuid("planId")
             let body = try await BoundedBody.read(request, limit: limits.jsonBody)
+            try StrictJSON.requireEmptyObject(body)
             do {
                 return try await idempotent.perform(request, actor: actor.personId, route: "POST /plans/\(id)/submit", body: body) { connection in
                     let record = try submission.submit(planId: id, actor: actor, outbox: outbox(request), on: connection)
@@ -68,7 +69,7 @@ extension IntakeAPI {
             let id = try context.parameters.uuid("planId")
             let body = try await BoundedBody.read(request, limit: limits.jsonBody)
             let input = try StrictJSON.decode(CopyForwardRequest.self, from: body)
-            guard let semester = CreatePlanRequest.parseSemester(input.semester) else { throw IntakeProblems.semesterFormat }
+            guard let semester = SemesterRef(code: input.semester) else { throw IntakeProblems.semesterFormat }
             do {
                 return try await idempotent.perform(request, actor: actor.personId, route: "POST /plans/\(id)/copy-forward", body: body) { connection in
                     let source = try PlanAccess.load(id, for: actor, on: connection)
@@ -108,7 +109,7 @@ extension IntakeAPI {
         let body = try await BoundedBody.read(request, limit: limits.jsonBody)
         let input = try StrictJSON.decode(CreatePlanRequest.self, from: body)
         guard principal.scope == .institution(input.institutionId) else { throw IntakeProblems.outOfScope }
-        guard let semester = CreatePlanRequest.parseSemester(input.semester) else { throw IntakeProblems.semesterFormat }
+        guard let semester = SemesterRef(code: input.semester) else { throw IntakeProblems.semesterFormat }
         let today = try requireToday()
         let code: PersonalCode
         do {
@@ -142,7 +143,7 @@ extension IntakeAPI {
         let query = request.uri.queryParameters
         var filter = PlanFilter()
         if let text = query["semester"] {
-            guard let semester = CreatePlanRequest.parseSemester(String(text)) else { throw IntakeProblems.semesterFormat }
+            guard let semester = SemesterRef(code: String(text)) else { throw IntakeProblems.semesterFormat }
             filter.semester = semester
         }
         if let text = query["status"] {

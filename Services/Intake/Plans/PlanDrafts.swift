@@ -50,6 +50,10 @@ public struct PlanDrafts: Sendable {
     /// (under new measure ids); evidence, consent and findings stay with the old plan.
     func copyForward(_ source: PlanRecord, to semester: SemesterRef, actor: Principal, correlationId: UUID,
                      on connection: PostgresConnection) throws -> PlanDraft {
+        guard source.status != .deleted else {
+            throw CommonProblems.conflict("plan.deleted", field: "status", lv: "Dzēstu plānu pārnest nevar.",
+                                          en: "A deleted plan cannot be copied forward.")
+        }
         guard semester > source.semester else {
             throw CommonProblems.invalidField("semester", "plan.copy_forward_later_semester",
                                               lv: "Plānu var pārnest tikai uz vēlāku semestri.",

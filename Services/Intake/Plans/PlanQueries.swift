@@ -69,7 +69,7 @@ struct PlanQueries: Sendable {
             let semester = SemesterRef(schoolYear: try row.decode("school_year"),
                                        number: SemesterNumber(rawValue: try row.decode("semester", as: Int.self)) ?? .first)
             return PlanSummaryView(id: try row.decode("id"), institutionId: try row.decode("institution_id"),
-                                   studentCode: try row.decode("student_code"), semester: semester.description,
+                                   studentCode: try row.decode("student_code"), semester: semester.code,
                                    status: StatusView(PlanState(rawValue: try row.decode("status", as: String.self)) ?? .draft),
                                    revision: try row.decode("revision"),
                                    riskCodes: try PlanRecord.decodeJSON([String].self, try row.decode("risk_codes", as: String.self)),

@@ -28,7 +28,7 @@ struct PlanRecord: Sendable {
     var isEditable: Bool { Self.editableStates.contains(status) }
 
     /// `2026/2027-1`.
-    var semesterText: String { semester.description }
+    var semesterText: String { semester.code }
 
     static let selectSQL = """
         SELECT p.*, s.student_code, s.birth_date::text AS birth_date, i.municipality_id AS i_municipality_id, i.region AS i_region

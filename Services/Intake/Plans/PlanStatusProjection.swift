@@ -96,7 +96,7 @@ public enum PlanStatusProjection {
     static let systemActor = UUID(uuidString: "00000000-0000-0000-0000-000000000000")!
 
     static func finding(from payload: FindingPayload) -> FindingView {
-        FindingView(ruleId: payload.ruleId, severity: payload.severity, field: payload.path, message: payload.messageLv,
+        FindingView(rule: payload.ruleId, severity: payload.severity, field: payload.path, message: payload.messageLv,
                     messageEn: payload.messageEn)
     }
 }

@@ -3,14 +3,14 @@ import Rules
 
 /// A finding as the API shows it (the same shape as in problem+json `errors`).
 struct FindingView: Codable, Sendable, Equatable {
-    var ruleId: String
+    var rule: String
     var severity: String
     var field: String
     var message: String
     var messageEn: String
 
-    init(ruleId: String, severity: String, field: String, message: String, messageEn: String) {
-        self.ruleId = ruleId
+    init(rule: String, severity: String, field: String, message: String, messageEn: String) {
+        self.rule = rule
         self.severity = severity
         self.field = field
         self.message = message
@@ -18,7 +18,7 @@ struct FindingView: Codable, Sendable, Equatable {
     }
 
     init(_ finding: Finding) {
-        ruleId = finding.ruleId.rawValue
+        rule = finding.ruleId.rawValue
         severity = finding.severity.rawValue
         field = finding.path
         message = finding.message.lv

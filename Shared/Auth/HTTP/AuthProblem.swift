@@ -48,7 +48,7 @@ public struct AuthProblem: HTTPResponseError, Sendable, Equatable {
     /// Writes the problem response.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(body(instance: request.uri.path))
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json; charset=utf-8"

@@ -27,6 +27,19 @@ public struct SemesterRef: Codable, Sendable, Hashable, Comparable, CustomString
         (lhs.schoolYear, lhs.number.rawValue) < (rhs.schoolYear, rhs.number.rawValue)
     }
 
+    /// The code APIs and messages use: `2019/2020-2`.
+    public var code: String { "\(schoolYear)/\(schoolYear + 1)-\(number.rawValue)" }
+
+    /// Parses a ``code`` (`YYYY/YYYY+1-N`, school years 2000–2100); `nil` for anything else.
+    public init?(code text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[1].count == 1, let n = Int(parts[1]), let number = SemesterNumber(rawValue: n) else { return nil }
+        let years = parts[0].split(separator: "/", omittingEmptySubsequences: false)
+        guard years.count == 2, years.allSatisfy({ $0.count == 4 && $0.allSatisfy(\.isASCII) }),
+              let first = Int(years[0]), let second = Int(years[1]), second == first + 1, (2000...2100).contains(first) else { return nil }
+        self.init(schoolYear: first, number: number)
+    }
+
     /// E.g. `2019/2020 II`.
     public var description: String {
         "\(schoolYear)/\(schoolYear + 1) \(number == .first ? "I" : "II")"

@@ -42,6 +42,16 @@ public enum StrictJSON {
         return value
     }
 
+    /// A command without parameters accepts an empty body or `{}`; anything else is refused
+    /// (so a client that thinks it sends options learns that it does not).
+    public static func requireEmptyObject(_ bytes: [UInt8]) throws(ProblemDetails) {
+        guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return }
+        _ = try decode(EmptyObject.self, from: bytes)
+    }
+
+    /// `{}`.
+    struct EmptyObject: Codable {}
+
     /// Whether `text` holds a character the API never accepts in text: C0 controls other than
     /// tab, LF and CR, DEL, and C1 controls.
     public static func hasForbiddenControl(_ text: String, allowLineBreaks: Bool = true) -> Bool {

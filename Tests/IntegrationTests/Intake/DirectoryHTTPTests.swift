@@ -27,6 +27,9 @@ struct DirectoryHTTPTests {
             #expect(stateWithMunicipality.rules == ["institution.state_has_no_municipality"])
             let municipalWithout = try await api.post("/directory/institutions", admin, #"{"name":"Z","kind":"general","founder":"municipal"}"#)
             #expect(municipalWithout.rules == ["institution.municipality_required"])
+            let wrongRegion = try await api.post("/directory/institutions", admin,
+                #"{"name":"Z","kind":"general","founder":"municipal","municipalityId":"\#(directory.municipality)","region":"Kurzeme"}"#)
+            #expect(wrongRegion.rules == ["institution.region_mismatch"])
 
             // People: names go into email headers, so no line breaks; addresses are checked.
             let injected = try await api.post("/directory/people", admin, #"{"name":"Anna\r\nBcc: all@example.com","email":"anna@example.lv"}"#)

@@ -53,7 +53,7 @@ struct IntakeBrokerIntegrationTests {
         try await upstream.publish(PlanValidated(plan: reference, warnings: [warning]), producer: "risk_validation", id: validatedId)
         #expect(try await api.waitForStatus(first, preparer, "awaiting_institution_head"))
         let afterValidation = try await api.send("GET", "/plans/\(first)", preparer)
-        #expect((afterValidation.json["findings"] as? [[String: Any]])?.first?["ruleId"] as? String == "load.weekly.high")
+        #expect((afterValidation.json["findings"] as? [[String: Any]])?.first?["rule"] as? String == "load.weekly.high")
 
         // The same message delivered again (same id) and an approval about an older revision change nothing.
         try await upstream.publish(PlanValidated(plan: reference, warnings: [warning]), producer: "risk_validation", id: validatedId)

@@ -86,11 +86,17 @@ struct PlanAuthoringHTTPTests {
             #expect(future.status == .unprocessableContent && future.rules == ["consent.signed_in_future"])
             let consent = try await api.put("/plans/\(planId)/consent", preparer, #"{"signer":"parent_or_guardian","signedOn":"2022-09-05","documentId":"\#(formId)"}"#)
             #expect(consent.status == .ok, "\(consent.body)")
+            let retried = try await api.put("/plans/\(planId)/consent", preparer, #"{"signer":"parent_or_guardian","signedOn":"2022-09-05","documentId":"\#(formId)"}"#)
+            #expect(retried.status == .ok && retried.string("id") == consent.string("id"), "the same PUT again is the same consent")
+            let different = try await api.put("/plans/\(planId)/consent", preparer, #"{"signer":"student","signedOn":"2022-09-05","documentId":"\#(formId)"}"#)
+            #expect(different.status == .conflict && different.rules == ["consent.already_on_file"])
             let declarations = try await api.put("/plans/\(planId)/esf-declarations", preparer,
                                                  #"{"declarations":[{"project":"8.3.2.2/16/I/001","measures":["meals"]}]}"#)
             #expect(declarations.status == .ok, "\(declarations.body)")
 
             // Submit: accepted once; the same key replays; the plan is frozen.
+            let withOptions = try await api.post("/plans/\(planId)/submit", preparer, #"{"skipValidation":true}"#)
+            #expect(withOptions.status == .unprocessableContent && withOptions.rules == ["request.unknown_field"])
             let key: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "submit-\(planId)"]
             let submitted = try await api.post("/plans/\(planId)/submit", preparer, headers: key)
             #expect(submitted.status == .accepted, "\(submitted.body)")
@@ -130,6 +136,7 @@ struct PlanAuthoringHTTPTests {
             // Copy forward to the next semester: a new draft with the same content under new measure ids.
             let copy = try await api.post("/plans/\(planId)/copy-forward", preparer, #"{"semester":"2022/2023-2"}"#)
             #expect(copy.status == .created, "\(copy.body)")
+            #expect(copy.string("semester") == "2022/2023-2")
             let copiedMeasures = ((copy.json["content"] as? [String: Any])?["measures"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
             #expect(copiedMeasures.count == 2 && Set(copiedMeasures).isDisjoint(with: measureIds))
             #expect(copy.string("copiedFrom")?.lowercased() == planId.lowercased())
