@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: swiftSettings),
         .testTarget(name: "AuthTests", dependencies: ["Auth", jwtKit, crypto, hummingbird, hummingbirdTesting],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Rules", "Auth", "Postgres", hummingbird], swiftSettings: swiftSettings),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Rules", "Auth", "Contracts", "ServiceKit", "Postgres", hummingbird], swiftSettings: swiftSettings),
         .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "TestSupport", "Rules"], swiftSettings: swiftSettings),
         // Integration tests: the real RabbitMQ, PostgreSQL and SMTP sink that deploy/local/test starts.
         .testTarget(

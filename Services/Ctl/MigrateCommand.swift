@@ -1,10 +1,12 @@
+import AMQP
 import ArgumentParser
 import Intake
 import Postgres
 import ServiceKit
 
-/// `pumpurs migrate`: creates each service's role and schema (idempotent) and applies its
-/// migrations as that role, under the per-schema advisory lock.
+/// `pumpurs migrate`: creates each service's role and schema (idempotent), applies its
+/// migrations as that role under the per-schema advisory lock, and declares the broker queues
+/// and bindings the event catalogue implies (so no event is unroutable while a consumer is down).
 struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
@@ -12,6 +14,9 @@ struct MigrateCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Only this service (schema name, e.g. intake). Default: all.")
     var service: String?
+
+    @Flag(name: .long, help: "Skip declaring the broker topology (database only).")
+    var skipBroker = false
 
     func run() async throws {
         let env = CtlEnvironment()
@@ -26,6 +31,11 @@ struct MigrateCommand: AsyncParsableCommand {
             print("\(name): \(applied.isEmpty ? "up to date" : "applied \(applied.map(\.version))")")
         }
         await admin.shutdown()
+        if !skipBroker {
+            let limit = Int(env.values["PUMPURS_DELIVERY_LIMIT"] ?? "") ?? 5
+            try await CatalogueTopology.declare(services: names, deliveryLimit: limit, admin: AMQPAdmin(url: try env.amqpURL()))
+            print("broker: queues and bindings declared for \(names.joined(separator: ", "))")
+        }
     }
 }
 
