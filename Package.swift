@@ -32,6 +32,7 @@ let package = Package(
     products: [
         .executable(name: "pumpurs", targets: ["Ctl"]),
         .executable(name: "pumpurs-intake", targets: ["IntakeMain"]),
+        .executable(name: "pumpurs-risk-validation", targets: ["RiskValidationMain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -76,9 +77,14 @@ let package = Package(
         .executableTarget(name: "IntakeMain", dependencies: ["Intake", "ServiceKit", "Auth", "Rules"],
                           path: "Services/IntakeMain", swiftSettings: swiftSettings),
 
+        .target(name: "RiskValidation", dependencies: ["Rules", "Contracts", "Postgres", "ServiceKit", log],
+                path: "Services/RiskValidation", swiftSettings: swiftSettings),
+        .executableTarget(name: "RiskValidationMain", dependencies: ["RiskValidation", "ServiceKit"],
+                          path: "Services/RiskValidationMain", swiftSettings: swiftSettings),
+
         // Operator CLI `pumpurs`.
         .executableTarget(
-            name: "Ctl", dependencies: ["ServiceKit", "Auth", "Intake", "AMQP", "Postgres", "Contracts", "CRabbitMQ", "CLibPQ", log, argumentParser],
+            name: "Ctl", dependencies: ["ServiceKit", "Auth", "Intake", "RiskValidation", "AMQP", "Postgres", "Contracts", "CRabbitMQ", "CLibPQ", log, argumentParser],
             path: "Services/Ctl", swiftSettings: swiftSettings
         ),
 
@@ -94,7 +100,7 @@ let package = Package(
         // Integration tests: the real RabbitMQ, PostgreSQL and SMTP sink that deploy/local/test starts.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["ServiceKit", "TestSupport", "Mail", "AMQP", "CRabbitMQ", "Postgres", "Contracts", "Intake", "Rules", "Auth",
+            dependencies: ["ServiceKit", "TestSupport", "Mail", "AMQP", "CRabbitMQ", "Postgres", "Contracts", "Intake", "RiskValidation", "Rules", "Auth",
                            log, lifecycle, prometheus, hummingbird, hummingbirdTesting],
             swiftSettings: swiftSettings
         ),

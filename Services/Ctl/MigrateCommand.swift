@@ -1,6 +1,7 @@
 import AMQP
 import ArgumentParser
 import Intake
+import RiskValidation
 import Postgres
 import ServiceKit
 
@@ -45,6 +46,7 @@ enum ServiceMigrations {
     static func migrations(for service: String) -> [Migration] {
         switch service {
         case "intake": KitMigrations.with(IntakeMigrations.all)
+        case "risk_validation": KitMigrations.with(RiskValidationService.definition().migrations)
         default: KitMigrations.with([])
         }
     }

@@ -18,7 +18,7 @@ public enum EventCatalogue {
 
     /// All events.
     public static let entries: [Entry] = [
-        entry(PlanSubmitted.self, "intake", ["risk_validation"]),
+        entry(PlanSubmitted.self, "intake", ["risk_validation", "approval"]),
         entry(PlanValidated.self, "risk_validation", ["intake", "approval", "notifications"]),
         entry(PlanValidationFailed.self, "risk_validation", ["intake", "notifications"]),
         entry(PlanApprovalStepCompleted.self, "approval", ["intake", "notifications"]),
@@ -27,7 +27,7 @@ public enum EventCatalogue {
         entry(PlanReturned.self, "approval", ["intake", "notifications"]),
         entry(PlanSuspended.self, "approval", ["intake", "timesheets", "payouts"]),
         entry(PlanResumed.self, "approval", ["intake", "timesheets", "payouts"]),
-        entry(PlanDeleted.self, "approval", ["intake", "payouts"]),
+        entry(PlanDeleted.self, "approval", ["intake", "risk_validation", "payouts"]),
         entry(PlanConsentChanged.self, "intake", ["approval", "payouts"]),
         entry(ApprovalAwaiting.self, "approval", ["notifications"]),
         entry(ApprovalOverdue.self, "approval", ["notifications"]),

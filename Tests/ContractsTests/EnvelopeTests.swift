@@ -70,7 +70,7 @@ struct EnvelopeTests {
         let json = try Self.jsonObject(envelope)
         #expect(Set(json.keys) == ["id", "type", "version", "occurredAt", "producer", "correlationId", "causationId", "traceparent", "data"])
         #expect(json["type"] as? String == "plan.submitted")
-        #expect(json["version"] as? String == "1.0")
+        #expect(json["version"] as? String == PlanSubmitted.schemaVersion.description)
         #expect(json["occurredAt"] as? String == "2026-11-22T19:27:26.123Z")
         #expect(json["id"] as? String == envelope.id.uuidString)
     }
