@@ -32,7 +32,7 @@ public enum EventCatalogue {
         entry(ApprovalAwaiting.self, "approval", ["notifications"]),
         entry(ApprovalOverdue.self, "approval", ["notifications"]),
         entry(InstitutionRegistered.self, "intake", ["risk_validation", "approval", "timesheets", "payouts", "notifications"]),
-        entry(MunicipalityRegistered.self, "intake", ["approval", "notifications"]),
+        entry(MunicipalityRegistered.self, "intake", ["risk_validation", "approval", "notifications"]),
         entry(PersonRegistered.self, "intake", ["approval", "notifications"]),
         entry(RoleAssigned.self, "intake", ["approval", "timesheets", "notifications"]),
         entry(RoleRevoked.self, "intake", ["approval", "timesheets", "notifications"]),
