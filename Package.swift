@@ -33,6 +33,7 @@ let package = Package(
         .executable(name: "pumpurs", targets: ["Ctl"]),
         .executable(name: "pumpurs-intake", targets: ["IntakeMain"]),
         .executable(name: "pumpurs-risk-validation", targets: ["RiskValidationMain"]),
+        .executable(name: "pumpurs-approval-routing", targets: ["ApprovalRoutingMain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -82,9 +83,14 @@ let package = Package(
         .executableTarget(name: "RiskValidationMain", dependencies: ["RiskValidation", "ServiceKit"],
                           path: "Services/RiskValidationMain", swiftSettings: swiftSettings),
 
+        .target(name: "ApprovalRouting", dependencies: ["Rules", "Contracts", "Postgres", "Auth", "ServiceKit", hummingbird, log],
+                path: "Services/ApprovalRouting", swiftSettings: swiftSettings),
+        .executableTarget(name: "ApprovalRoutingMain", dependencies: ["ApprovalRouting", "ServiceKit", "Auth"],
+                          path: "Services/ApprovalRoutingMain", swiftSettings: swiftSettings),
+
         // Operator CLI `pumpurs`.
         .executableTarget(
-            name: "Ctl", dependencies: ["ServiceKit", "Auth", "Intake", "RiskValidation", "AMQP", "Postgres", "Contracts", "CRabbitMQ", "CLibPQ", log, argumentParser],
+            name: "Ctl", dependencies: ["ServiceKit", "Auth", "Intake", "RiskValidation", "ApprovalRouting", "AMQP", "Postgres", "Contracts", "CRabbitMQ", "CLibPQ", log, argumentParser],
             path: "Services/Ctl", swiftSettings: swiftSettings
         ),
 
@@ -100,7 +106,7 @@ let package = Package(
         // Integration tests: the real RabbitMQ, PostgreSQL and SMTP sink that deploy/local/test starts.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["ServiceKit", "TestSupport", "Mail", "AMQP", "CRabbitMQ", "Postgres", "Contracts", "Intake", "RiskValidation", "Rules", "Auth",
+            dependencies: ["ServiceKit", "TestSupport", "Mail", "AMQP", "CRabbitMQ", "Postgres", "Contracts", "Intake", "RiskValidation", "ApprovalRouting", "Rules", "Auth",
                            log, lifecycle, prometheus, hummingbird, hummingbirdTesting],
             swiftSettings: swiftSettings
         ),

@@ -1,5 +1,6 @@
 import AMQP
 import ArgumentParser
+import ApprovalRouting
 import Intake
 import RiskValidation
 import Postgres
@@ -47,6 +48,7 @@ enum ServiceMigrations {
         switch service {
         case "intake": KitMigrations.with(IntakeMigrations.all)
         case "risk_validation": KitMigrations.with(RiskValidationService.definition().migrations)
+        case "approval": KitMigrations.with(DirectoryReplica.migrations + ApprovalMigrations.all)
         default: KitMigrations.with([])
         }
     }

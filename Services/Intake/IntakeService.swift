@@ -10,7 +10,7 @@ public enum IntakeService {
                                   settings: ProgrammeSettings = .defaults, limits: IntakeAPI.Limits = IntakeAPI.Limits(),
                                   today: @escaping @Sendable () -> CalendarDate? = { CalendarDate.todayUTC() }) -> ServiceDefinition {
         ServiceDefinition(name: name, defaultPort: port, migrations: IntakeMigrations.all,
-                          handlers: PlanStatusProjection.handlers) { router, resources in
+                          handlers: PlanStatusProjection.handlers(settings: settings)) { router, resources in
             IntakeAPI(pool: resources.pool, producer: name, keys: keys, verifier: verifier, settings: settings,
                       limits: limits, today: today)
                 .register(on: router)

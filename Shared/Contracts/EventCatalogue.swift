@@ -27,6 +27,7 @@ public enum EventCatalogue {
         entry(PlanReturned.self, "approval", ["intake", "notifications"]),
         entry(PlanSuspended.self, "approval", ["intake", "timesheets", "payouts"]),
         entry(PlanResumed.self, "approval", ["intake", "timesheets", "payouts"]),
+        entry(PlanReviewRequested.self, "approval", ["intake", "notifications"]),
         entry(PlanDeleted.self, "approval", ["intake", "risk_validation", "payouts"]),
         entry(PlanConsentChanged.self, "intake", ["approval", "payouts"]),
         entry(ApprovalAwaiting.self, "approval", ["notifications"]),

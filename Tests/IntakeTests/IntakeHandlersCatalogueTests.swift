@@ -9,6 +9,6 @@ import Testing
 struct IntakeHandlersCatalogueTests {
     @Test("handlers and catalogue agree")
     func agree() {
-        #expect(PlanStatusProjection.handlers.eventTypes.map(\.rawValue).sorted() == CatalogueTopology.routingKeys(consumedBy: "intake"))
+        #expect(PlanStatusProjection.handlers().eventTypes.map(\.rawValue).sorted() == CatalogueTopology.routingKeys(consumedBy: "intake"))
     }
 }

@@ -83,7 +83,7 @@ struct DirectoryStore: Sendable {
     /// Institutions the principal's scope reaches, by name.
     func institutions(visibleTo principal: Principal, limit: Int, offset: Int,
                       on connection: PostgresConnection) throws -> Page<InstitutionView> {
-        let (condition, parameters) = Self.scopeCondition(principal, institutionColumn: "i.id", parameterOffset: 0)
+        let (condition, parameters) = ScopeSQL.condition(principal, institutionColumn: "i.id", parameterOffset: 0)
         let rows = try connection.query("""
             SELECT i.*, count(*) OVER () AS total FROM institutions i WHERE \(condition)
             ORDER BY i.name, i.id LIMIT \(limit) OFFSET \(offset)
@@ -98,24 +98,6 @@ struct DirectoryStore: Sendable {
         return InstitutionView(id: try row.decode("id"), name: try row.decode("name"), kind: kind, founder: founder,
                                municipalityId: try row.decode("municipality_id"), region: try row.decode("region"),
                                isStateVocational: founder == "state" && kind == "vocational")
-    }
-
-    /// The SQL condition limiting institutions (aliased `i`, joined so that `institutionColumn`
-    /// is the institution id) to the principal's scope, with its parameters numbered after
-    /// `parameterOffset`. Built from fixed text only; values are parameters.
-    static func scopeCondition(_ principal: Principal, institutionColumn: String,
-                               parameterOffset: Int) -> (String, [any PostgresBindable]) {
-        let next = "$\(parameterOffset + 1)"
-        switch principal.scope {
-        case .national: return ("TRUE", [])
-        case .region(let name): return ("i.region = \(next)", [name])
-        case .municipality(let id): return ("i.municipality_id = \(next)", [id])
-        case .institution(let id):
-            if principal.role == .vpiiCoordinator {
-                return ("\(institutionColumn) = \(next) AND i.municipality_id IS NULL", [id])
-            }
-            return ("\(institutionColumn) = \(next)", [id])
-        }
     }
 
     // MARK: People and roles
@@ -211,7 +193,7 @@ struct DirectoryStore: Sendable {
                 SELECT p.*, count(*) OVER () AS total FROM people p ORDER BY p.name, p.id LIMIT \(limit) OFFSET \(offset)
                 """)
         } else {
-            let (condition, parameters) = Self.scopeCondition(principal, institutionColumn: "i.id", parameterOffset: 0)
+            let (condition, parameters) = ScopeSQL.condition(principal, institutionColumn: "i.id", parameterOffset: 0)
             rows = try connection.query("""
                 SELECT p.*, count(*) OVER () AS total FROM people p
                 WHERE EXISTS (SELECT 1 FROM role_assignments a JOIN institutions i ON a.scope_kind = 'institution' AND a.scope_id = i.id

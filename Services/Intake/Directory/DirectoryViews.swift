@@ -37,11 +37,3 @@ struct PersonView: Codable, Sendable {
     var language: String
     var assignments: [AssignmentView]
 }
-
-/// One page of a list.
-struct Page<Item: Codable & Sendable>: Codable, Sendable {
-    var items: [Item]
-    var total: Int
-    var limit: Int
-    var offset: Int
-}

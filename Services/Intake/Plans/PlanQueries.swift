@@ -44,7 +44,7 @@ struct PlanQueries: Sendable {
 
     func list(_ filter: PlanFilter, page: Pagination, for principal: Principal, correlationId: UUID,
               on connection: PostgresConnection) throws -> Page<PlanSummaryView> {
-        var (condition, parameters) = DirectoryStore.scopeCondition(principal, institutionColumn: "p.institution_id", parameterOffset: 0)
+        var (condition, parameters) = ScopeSQL.condition(principal, institutionColumn: "p.institution_id", parameterOffset: 0)
         func add(_ clause: String, _ value: any PostgresBindable) {
             parameters.append(value)
             condition += " AND " + clause.replacingOccurrences(of: "$?", with: "$\(parameters.count)")

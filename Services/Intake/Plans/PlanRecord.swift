@@ -23,7 +23,7 @@ struct PlanRecord: Sendable {
     var institution: InstitutionScopeFacts
 
     /// States in which the preparer may still change the plan.
-    static let editableStates: Set<PlanState> = [.draft, .rejectedByValidation, .returned]
+    static let editableStates: Set<PlanState> = [.draft, .rejectedByValidation, .returned, .underReview]
 
     var isEditable: Bool { Self.editableStates.contains(status) }
 

@@ -1,4 +1,5 @@
 import Contracts
+import Auth
 import Foundation
 import Logging
 import Postgres
@@ -10,8 +11,9 @@ import ServiceKit
 /// the plan holds (the plan was returned and resubmitted since) changes nothing; the kit's inbox
 /// makes redelivery harmless.
 public enum PlanStatusProjection {
-    /// The handlers intake registers.
-    public static var handlers: EventHandlers {
+    /// The handlers intake registers; a resumed plan is resubmitted with `settings`.
+    public static func handlers(settings: ProgrammeSettings = .defaults) -> EventHandlers {
+        let submission = PlanSubmission(settings: settings)
         var handlers = EventHandlers()
         handlers.on(PlanValidated.self) { envelope, context in
             let findings = envelope.data.warnings.map(finding(from:))
@@ -49,7 +51,12 @@ public enum PlanStatusProjection {
         }
         handlers.on(PlanResumed.self) { envelope, context in
             let change = envelope.data.change
-            try apply(change.plan, to: .submitted, when: [.suspended], note: change.reason, actor: change.actor.personId, context: context)
+            try submission.resubmitAfterResume(change.plan, actor: change.actor, outbox: context.outbox, on: context.connection)
+        }
+        handlers.on(PlanReviewRequested.self) { envelope, context in
+            let change = envelope.data.change
+            try apply(change.plan, to: .underReview, when: [.approved, .inImplementation], note: change.reason,
+                      actor: change.actor.personId, context: context)
         }
         handlers.on(PlanDeleted.self) { envelope, context in
             let change = envelope.data.change

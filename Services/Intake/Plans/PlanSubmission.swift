@@ -46,6 +46,31 @@ struct PlanSubmission: Sendable {
         return record
     }
 
+    /// A resumed plan goes through validation and approval again (DOMAIN.md §3): a new revision
+    /// is submitted on the platform's behalf with the content as it stands.
+    func resubmitAfterResume(_ reference: PlanReference, actor: ActorPayload, outbox: OutboxWriter,
+                             on connection: PostgresConnection) throws {
+        guard let row = try connection.query(PlanRecord.selectSQL + " WHERE p.id = $1 FOR UPDATE OF p", [reference.planId]).first else {
+            throw PermanentHandlerError("plan \(reference.planId) is unknown to intake")
+        }
+        var record = try PlanRecord(row: row)
+        guard record.status == .suspended, record.revision == reference.revision, let content = record.content else { return }
+        let context = try validationContext(for: record, on: connection)
+        let plan = content.supportPlan(id: record.id, institutionId: record.institutionId, studentCode: record.studentCode,
+                                       semester: record.semester)
+        record.revision += 1
+        try connection.execute("""
+            UPDATE plans SET status = 'submitted', revision = $2, status_note = $3, updated_at = now() WHERE id = $1
+            """, [record.id, record.revision, "resumed"])
+        try connection.execute("""
+            INSERT INTO plan_history (plan_id, from_status, to_status, actor, reason) VALUES ($1, 'suspended', 'submitted', $2, 'resumed')
+            """, [record.id, actor.personId])
+        record.status = .submitted
+        let submitter = try Principal(personId: actor.personId, role: Role(rawValue: actor.role) ?? .institutionHead,
+                                      scope: .institution(record.institutionId))
+        try outbox.enqueue(event(record, content: content, plan: plan, context: context, actor: submitter), on: connection)
+    }
+
     /// What the validator needs besides the plan, all from intake's own tables.
     func validationContext(for record: PlanRecord, on connection: PostgresConnection) throws -> ValidationContext {
         guard let institution = try connection.query("SELECT kind, founder FROM institutions WHERE id = $1",

@@ -175,6 +175,17 @@ public struct PlanResumed: DomainEvent {
     public init(change: PlanLifecycleChange) { self.change = change }
 }
 
+/// A review of an approved plan was requested: it goes back to the preparer, and after the
+/// change is submitted, approval is repeated at every level.
+public struct PlanReviewRequested: DomainEvent {
+    public static let eventType: EventType = "plan.review_requested"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// Details.
+    public var change: PlanLifecycleChange
+    /// Creates the event.
+    public init(change: PlanLifecycleChange) { self.change = change }
+}
+
 /// Deleted (made inactive) while nothing was paid; nothing is erased.
 public struct PlanDeleted: DomainEvent {
     public static let eventType: EventType = "plan.deleted"

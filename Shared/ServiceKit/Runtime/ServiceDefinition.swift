@@ -17,14 +17,18 @@ public struct ServiceDefinition: Sendable {
     /// (put there by `AuthenticationMiddleware` on the route groups that need it; the ops
     /// endpoints stay open).
     public var routes: @Sendable (Router<AuthenticatedRequestContext>, ServiceResources) -> Void
+    /// Work on a timer (every instance runs it).
+    public var periodic: [PeriodicWork]
 
     /// Creates a definition.
     public init(name: String, defaultPort: Int, migrations: [Migration] = [], handlers: EventHandlers = EventHandlers(),
+                periodic: [PeriodicWork] = [],
                 routes: @escaping @Sendable (Router<AuthenticatedRequestContext>, ServiceResources) -> Void = { _, _ in }) {
         self.name = name
         self.defaultPort = defaultPort
         self.migrations = migrations
         self.handlers = handlers
+        self.periodic = periodic
         self.routes = routes
     }
 }

@@ -50,6 +50,7 @@ public enum ServiceHost {
         var services: [any Service] = [ResourceCloser(pool: pool, publisher: publisher), OutboxRelay(
             service: definition.name, pool: pool, publisher: publisher, batchSize: configuration.relayBatchSize,
             pollInterval: configuration.relayPollInterval, logger: logger), http]
+        services += definition.periodic.map { PeriodicService(work: $0, resources: resources) as any Service }
         if !definition.handlers.eventTypes.isEmpty {
             let topology = AMQPTopology.service(definition.name, consuming: definition.handlers.eventTypes.map(\.rawValue),
                                                 deliveryLimit: configuration.deliveryLimit)

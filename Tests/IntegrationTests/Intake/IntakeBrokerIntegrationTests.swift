@@ -18,107 +18,110 @@ import Testing
 /// database: submissions go out once each and carry no personal code; the plan's live status
 /// follows the validation and approval events another service publishes; the database holds
 /// no plaintext personal code.
-@Suite("Intake against real RabbitMQ + PostgreSQL", .serialized)
-struct IntakeBrokerIntegrationTests {
-    @Test("plan.submitted once per submission; status follows events; stale and duplicate events change nothing; no plaintext code in a dump")
-    func submissionsAndLiveStatus() async throws {
-        let host = try await HostedIntake.start()
-        let amqp = try IntegrationEnvironment.amqpURL()
-        let admin = AMQPAdmin(url: amqp)
-        // A probe queue stands in for risk validation: it receives every plan.submitted.
-        let probe = IntegrationEnvironment.uniqueServiceName("probe")
-        try await admin.declare(AMQPTopology.service(probe, consuming: [PlanSubmitted.eventType.rawValue], deliveryLimit: 5))
-        // An upstream service (risk validation / approval stand-in) publishing through its own outbox and relay.
-        let upstream = try await Upstream.start()
+extension PipelineSuites {
+    @Suite("Intake against real RabbitMQ + PostgreSQL", .serialized)
+    struct IntakeBrokerIntegrationTests {
+        @Test("plan.submitted once per submission; status follows events; stale and duplicate events change nothing; no plaintext code in a dump")
+        func submissionsAndLiveStatus() async throws {
+            let host = try await HostedIntake.start()
+            let amqp = try IntegrationEnvironment.amqpURL()
+            let admin = AMQPAdmin(url: amqp)
+            // A probe queue stands in for risk validation: it receives every plan.submitted.
+            let probe = IntegrationEnvironment.uniqueServiceName("probe")
+            try await admin.declare(AMQPTopology.service(probe, consuming: [PlanSubmitted.eventType.rawValue], deliveryLimit: 5))
+            // An upstream service (risk validation / approval stand-in) publishing through its own outbox and relay.
+            let upstream = try await Upstream.start()
 
-        let api = host.client
-        let directory = try await api.seed(admin: try await host.token(.ikvdAdmin, .national))
-        let preparer = try await host.token(.preparer, .institution(directory.school))
-        var plans: [String] = []
-        for code in [IntakeHarness.code, IntakeHarness.otherCode] {
-            plans.append(try await api.readyPlan(preparer: preparer, school: directory.school, code: code))
+            let api = host.client
+            let directory = try await api.seed(admin: try await host.token(.ikvdAdmin, .national))
+            let preparer = try await host.token(.preparer, .institution(directory.school))
+            var plans: [String] = []
+            for code in [IntakeHarness.code, IntakeHarness.otherCode] {
+                plans.append(try await api.readyPlan(preparer: preparer, school: directory.school, code: code))
+            }
+            for plan in plans {
+                #expect(try await api.send("POST", "/plans/\(plan)/submit", preparer).status == 202)
+                #expect(try await api.send("POST", "/plans/\(plan)/submit", preparer).status == 409, "a second submit is refused")
+            }
+            let first = plans[0]
+            let reference = try await host.reference(first)
+            #expect(reference.revision == 2)
+
+            // Validation passes with a warning → awaiting the head, warning shown on the plan.
+            let warning = FindingPayload(ruleId: "load.weekly.high", severity: "warning", path: "measures[0].plannedMinutes",
+                                         messageLv: "Liela slodze", messageEn: "High load")
+            let validatedId = UUID()
+            try await upstream.publish(PlanValidated(plan: reference, warnings: [warning]), producer: "risk_validation", id: validatedId)
+            #expect(try await api.waitForStatus(first, preparer, "awaiting_institution_head"))
+            let afterValidation = try await api.send("GET", "/plans/\(first)", preparer)
+            #expect((afterValidation.json["findings"] as? [[String: Any]])?.first?["rule"] as? String == "load.weekly.high")
+
+            // The same message delivered again (same id) and an approval about an older revision change nothing.
+            try await upstream.publish(PlanValidated(plan: reference, warnings: [warning]), producer: "risk_validation", id: validatedId)
+            var stale = reference
+            stale.revision = 1
+            try await upstream.publish(PlanApproved(plan: stale, approvedBy: ActorPayload(personId: UUID(), role: "ikvd_expert"), measures: []),
+                                       producer: "approval")
+            // Returned by the head with a comment: editable again, the comment on the plan.
+            try await upstream.publish(PlanReturned(change: PlanLifecycleChange(plan: reference, actor: ActorPayload(personId: UUID(), role: "institution_head"),
+                                                                                reason: "Precizējiet F04 pamatojumu."), level: "institution_head"),
+                                       producer: "approval")
+            #expect(try await api.waitForStatus(first, preparer, "returned"))
+            let returned = try await api.send("GET", "/plans/\(first)", preparer)
+            #expect(returned.json["statusNote"] as? String == "Precizējiet F04 pamatojumu.")
+            #expect(returned.json["editable"] as? Bool == true)
+            let history = (returned.json["history"] as? [[String: Any]])?.compactMap { $0["to"] as? String } ?? []
+            #expect(history == ["draft", "submitted", "awaiting_institution_head", "returned"], "one row per change: \(history)")
+
+            // Resubmitted: a new revision goes out; the old revision's events no longer apply.
+            #expect(try await api.send("PUT", "/plans/\(first)/content", preparer, SamplePlan.content).status == 200)
+            #expect(try await api.send("POST", "/plans/\(first)/submit", preparer).status == 202)
+            try await upstream.publish(PlanValidated(plan: reference, warnings: []), producer: "risk_validation")
+            let failedReference = try await host.reference(first)
+            #expect(failedReference.revision == 3)
+            try await upstream.publish(PlanValidationFailed(plan: failedReference, findings: [
+                FindingPayload(ruleId: "risk.justification.vague", severity: "error", path: "risks[1].justification",
+                               messageLv: "Pārāk vispārīgs", messageEn: "Too vague")]), producer: "risk_validation")
+            #expect(try await api.waitForStatus(first, preparer, "rejected_by_validation"))
+
+            // Exactly one plan.submitted per accepted submission, none with a personal code.
+            let bodies = try await Self.collect(queue: AMQPTopology.eventQueue(for: probe), count: 3, amqp: amqp)
+            let texts = bodies.map { String(decoding: $0, as: UTF8.self) }
+            #expect(texts.allSatisfy { !$0.contains("100308") && !$0.contains("220507") }, "no personal code in any message")
+            let revisions = try bodies.map { try ContractCoding.decode(Envelope<PlanSubmitted>.self, from: $0).data.plan }
+                .filter { plans.contains($0.planId.uuidString) }
+                .map { "\($0.planId.uuidString.lowercased())@\($0.revision)" }.sorted()
+            #expect(revisions.count == 3, "3 accepted submissions → 3 messages (got \(revisions))")
+            #expect(Set(revisions).count == 3)
+            #expect(try await admin.messageCount(queue: AMQPTopology.eventQueue(for: probe)) == 0, "no duplicate behind them")
+
+            // A dump of the whole intake schema holds no plaintext personal code (either spelling).
+            let dump = try await host.dump()
+            #expect(dump.count > 1000, "the dump worked")
+            for needle in ["100308-20018", "10030820018", "220507-20004", "22050720004"] {
+                #expect(!dump.contains(needle), "\(needle) found in the database dump")
+            }
+
+            await upstream.stop()
+            await host.stop()
+            try? await admin.delete(queue: AMQPTopology.eventQueue(for: probe))
+            try? await admin.delete(queue: AMQPTopology.deadLetterQueue(for: probe))
         }
-        for plan in plans {
-            #expect(try await api.send("POST", "/plans/\(plan)/submit", preparer).status == 202)
-            #expect(try await api.send("POST", "/plans/\(plan)/submit", preparer).status == 409, "a second submit is refused")
+
+        /// Consumes up to `count` messages (acking them), waiting up to 20 s, then 1 s more for extras.
+        static func collect(queue: String, count: Int, amqp: AMQPURL) async throws -> [[UInt8]] {
+            let consumer = AMQPConsumer(url: amqp, queue: queue, prefetch: 16, logger: IntegrationEnvironment.logger)
+            let received = Received()
+            let task = Task { await consumer.run { delivery in
+                await received.add(delivery.body)
+                return .ack
+            } }
+            _ = await IntegrationEnvironment.eventually(timeout: .seconds(20)) { await received.count >= count }
+            try await Task.sleep(for: .seconds(1))
+            task.cancel()
+            _ = await task.result
+            return await received.bodies
         }
-        let first = plans[0]
-        let reference = try await host.reference(first)
-        #expect(reference.revision == 2)
-
-        // Validation passes with a warning → awaiting the head, warning shown on the plan.
-        let warning = FindingPayload(ruleId: "load.weekly.high", severity: "warning", path: "measures[0].plannedMinutes",
-                                     messageLv: "Liela slodze", messageEn: "High load")
-        let validatedId = UUID()
-        try await upstream.publish(PlanValidated(plan: reference, warnings: [warning]), producer: "risk_validation", id: validatedId)
-        #expect(try await api.waitForStatus(first, preparer, "awaiting_institution_head"))
-        let afterValidation = try await api.send("GET", "/plans/\(first)", preparer)
-        #expect((afterValidation.json["findings"] as? [[String: Any]])?.first?["rule"] as? String == "load.weekly.high")
-
-        // The same message delivered again (same id) and an approval about an older revision change nothing.
-        try await upstream.publish(PlanValidated(plan: reference, warnings: [warning]), producer: "risk_validation", id: validatedId)
-        var stale = reference
-        stale.revision = 1
-        try await upstream.publish(PlanApproved(plan: stale, approvedBy: ActorPayload(personId: UUID(), role: "ikvd_expert"), measures: []),
-                                   producer: "approval")
-        // Returned by the head with a comment: editable again, the comment on the plan.
-        try await upstream.publish(PlanReturned(change: PlanLifecycleChange(plan: reference, actor: ActorPayload(personId: UUID(), role: "institution_head"),
-                                                                            reason: "Precizējiet F04 pamatojumu."), level: "institution_head"),
-                                   producer: "approval")
-        #expect(try await api.waitForStatus(first, preparer, "returned"))
-        let returned = try await api.send("GET", "/plans/\(first)", preparer)
-        #expect(returned.json["statusNote"] as? String == "Precizējiet F04 pamatojumu.")
-        #expect(returned.json["editable"] as? Bool == true)
-        let history = (returned.json["history"] as? [[String: Any]])?.compactMap { $0["to"] as? String } ?? []
-        #expect(history == ["draft", "submitted", "awaiting_institution_head", "returned"], "one row per change: \(history)")
-
-        // Resubmitted: a new revision goes out; the old revision's events no longer apply.
-        #expect(try await api.send("PUT", "/plans/\(first)/content", preparer, SamplePlan.content).status == 200)
-        #expect(try await api.send("POST", "/plans/\(first)/submit", preparer).status == 202)
-        try await upstream.publish(PlanValidated(plan: reference, warnings: []), producer: "risk_validation")
-        let failedReference = try await host.reference(first)
-        #expect(failedReference.revision == 3)
-        try await upstream.publish(PlanValidationFailed(plan: failedReference, findings: [
-            FindingPayload(ruleId: "risk.justification.vague", severity: "error", path: "risks[1].justification",
-                           messageLv: "Pārāk vispārīgs", messageEn: "Too vague")]), producer: "risk_validation")
-        #expect(try await api.waitForStatus(first, preparer, "rejected_by_validation"))
-
-        // Exactly one plan.submitted per accepted submission, none with a personal code.
-        let bodies = try await Self.collect(queue: AMQPTopology.eventQueue(for: probe), count: 3, amqp: amqp)
-        #expect(bodies.count == 3, "3 accepted submissions → 3 messages (got \(bodies.count))")
-        let texts = bodies.map { String(decoding: $0, as: UTF8.self) }
-        #expect(texts.allSatisfy { !$0.contains("100308") && !$0.contains("220507") }, "no personal code in any message")
-        let revisions = try bodies.map { try ContractCoding.decode(Envelope<PlanSubmitted>.self, from: $0).data.plan }
-            .map { "\($0.planId.uuidString.lowercased())@\($0.revision)" }.sorted()
-        #expect(Set(revisions).count == 3)
-        #expect(try await admin.messageCount(queue: AMQPTopology.eventQueue(for: probe)) == 0, "no duplicate behind them")
-
-        // A dump of the whole intake schema holds no plaintext personal code (either spelling).
-        let dump = try await host.dump()
-        #expect(dump.count > 1000, "the dump worked")
-        for needle in ["100308-20018", "10030820018", "220507-20004", "22050720004"] {
-            #expect(!dump.contains(needle), "\(needle) found in the database dump")
-        }
-
-        await upstream.stop()
-        await host.stop()
-        try? await admin.delete(queue: AMQPTopology.eventQueue(for: probe))
-        try? await admin.delete(queue: AMQPTopology.deadLetterQueue(for: probe))
-    }
-
-    /// Consumes up to `count` messages (acking them), waiting up to 20 s, then 1 s more for extras.
-    static func collect(queue: String, count: Int, amqp: AMQPURL) async throws -> [[UInt8]] {
-        let consumer = AMQPConsumer(url: amqp, queue: queue, prefetch: 16, logger: IntegrationEnvironment.logger)
-        let received = Received()
-        let task = Task { await consumer.run { delivery in
-            await received.add(delivery.body)
-            return .ack
-        } }
-        _ = await IntegrationEnvironment.eventually(timeout: .seconds(20)) { await received.count >= count }
-        try await Task.sleep(for: .seconds(1))
-        task.cancel()
-        _ = await task.result
-        return await received.bodies
     }
 }
 

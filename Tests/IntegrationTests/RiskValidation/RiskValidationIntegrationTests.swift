@@ -11,68 +11,70 @@ import TestSupport
 import Testing
 
 /// `pumpurs-risk-validation` hosted for real against the broker and database.
-@Suite("Risk validation against real RabbitMQ + PostgreSQL", .serialized)
-struct RiskValidationIntegrationTests {
-    @Test("validates each revision once: passed → plan.validated with warnings, errors → plan.validation_failed with findings; duplicates and replays change nothing")
-    func validatesOncePerRevision() async throws {
-        let amqp = try IntegrationEnvironment.amqpURL()
-        let admin = AMQPAdmin(url: amqp)
-        let host = try await HostedService.start(tag: "riskval") { name, port in RiskValidationService.definition(name: name, port: port) }
-        let probe = IntegrationEnvironment.uniqueServiceName("valprobe")
-        try await admin.declare(AMQPTopology.service(probe, consuming: [PlanValidated.eventType.rawValue, PlanValidationFailed.eventType.rawValue],
-                                                     deliveryLimit: 5))
-        let upstream = try await Upstream.start()
+extension PipelineSuites {
+    @Suite("Risk validation against real RabbitMQ + PostgreSQL", .serialized)
+    struct RiskValidationIntegrationTests {
+        @Test("validates each revision once: passed → plan.validated with warnings, errors → plan.validation_failed with findings; duplicates and replays change nothing")
+        func validatesOncePerRevision() async throws {
+            let amqp = try IntegrationEnvironment.amqpURL()
+            let admin = AMQPAdmin(url: amqp)
+            let host = try await HostedService.start(tag: "riskval") { name, port in RiskValidationService.definition(name: name, port: port) }
+            let probe = IntegrationEnvironment.uniqueServiceName("valprobe")
+            try await admin.declare(AMQPTopology.service(probe, consuming: [PlanValidated.eventType.rawValue, PlanValidationFailed.eventType.rawValue],
+                                                         deliveryLimit: 5))
+            let upstream = try await Upstream.start()
 
-        let school = UUID()
-        try await upstream.publish(InstitutionRegistered(institutionId: school, name: "Ludzas 2. vidusskola", kind: "general",
-                                                         founder: "municipal", municipalityId: UUID(), region: "Latgale"),
-                                   producer: "intake")
-        let good = UUID(), vague = UUID()
-        let first = UUID()
-        try await upstream.publish(try ValidationSamples.submitted(good, revision: 2, institution: school), producer: "intake", id: first)
-        try await upstream.publish(try ValidationSamples.submitted(good, revision: 2, institution: school), producer: "intake", id: first)
-        try await upstream.publish(try ValidationSamples.submitted(good, revision: 2, institution: school), producer: "intake") // a replay under a new id
-        try await upstream.publish(try ValidationSamples.submitted(vague, revision: 2, institution: school, vague: true), producer: "intake")
-        let done = await IntegrationEnvironment.eventually(timeout: .seconds(20)) {
-            (try? await host.scalar("SELECT count(*) FROM validations")) == 2
-        }
-        #expect(done)
-        try await upstream.publish(try ValidationSamples.submitted(good, revision: 3, institution: school), producer: "intake") // resubmitted
-
-        let bodies = try await IntakeBrokerIntegrationTests.collect(queue: AMQPTopology.eventQueue(for: probe), count: 3, amqp: amqp)
-        var outcomes: [String] = []
-        for body in bodies {
-            let header = try ContractCoding.decode(EnvelopeHeaderProbe.self, from: body)
-            if header.type == PlanValidated.eventType.rawValue {
-                let event = try ContractCoding.decode(Envelope<PlanValidated>.self, from: body).data
-                guard [good, vague].contains(event.plan.planId) else { continue }
-                outcomes.append("validated \(event.plan.planId == good ? "good" : "vague")@\(event.plan.revision)")
-            } else {
-                let event = try ContractCoding.decode(Envelope<PlanValidationFailed>.self, from: body).data
-                guard [good, vague].contains(event.plan.planId) else { continue }
-                outcomes.append("failed \(event.plan.planId == good ? "good" : "vague")@\(event.plan.revision)")
-                #expect(event.findings.contains { $0.ruleId.hasPrefix("risk.justification") && $0.path == "risks[1].justification" && $0.severity == "error" },
-                        "\(event.findings.map(\.ruleId))")
-                #expect(event.findings.allSatisfy { !$0.messageLv.isEmpty && !$0.messageEn.isEmpty })
+            let school = UUID()
+            try await upstream.publish(InstitutionRegistered(institutionId: school, name: "Ludzas 2. vidusskola", kind: "general",
+                                                             founder: "municipal", municipalityId: UUID(), region: "Latgale"),
+                                       producer: "intake")
+            let good = UUID(), vague = UUID()
+            let first = UUID()
+            try await upstream.publish(try ValidationSamples.submitted(good, revision: 2, institution: school), producer: "intake", id: first)
+            try await upstream.publish(try ValidationSamples.submitted(good, revision: 2, institution: school), producer: "intake", id: first)
+            try await upstream.publish(try ValidationSamples.submitted(good, revision: 2, institution: school), producer: "intake") // a replay under a new id
+            try await upstream.publish(try ValidationSamples.submitted(vague, revision: 2, institution: school, vague: true), producer: "intake")
+            let done = await IntegrationEnvironment.eventually(timeout: .seconds(20)) {
+                (try? await host.scalar("SELECT count(*) FROM validations WHERE plan_id IN ($1, $2)", [good, vague])) == 2
             }
+            #expect(done)
+            try await upstream.publish(try ValidationSamples.submitted(good, revision: 3, institution: school), producer: "intake") // resubmitted
+
+            let bodies = try await PipelineSuites.IntakeBrokerIntegrationTests.collect(queue: AMQPTopology.eventQueue(for: probe), count: 3, amqp: amqp)
+            var outcomes: [String] = []
+            for body in bodies {
+                let header = try ContractCoding.decode(EnvelopeHeaderProbe.self, from: body)
+                if header.type == PlanValidated.eventType.rawValue {
+                    let event = try ContractCoding.decode(Envelope<PlanValidated>.self, from: body).data
+                    guard [good, vague].contains(event.plan.planId) else { continue }
+                    outcomes.append("validated \(event.plan.planId == good ? "good" : "vague")@\(event.plan.revision)")
+                } else {
+                    let event = try ContractCoding.decode(Envelope<PlanValidationFailed>.self, from: body).data
+                    guard [good, vague].contains(event.plan.planId) else { continue }
+                    outcomes.append("failed \(event.plan.planId == good ? "good" : "vague")@\(event.plan.revision)")
+                    #expect(event.findings.contains { $0.ruleId.hasPrefix("risk.justification") && $0.path == "risks[1].justification" && $0.severity == "error" },
+                            "\(event.findings.map(\.ruleId))")
+                    #expect(event.findings.allSatisfy { !$0.messageLv.isEmpty && !$0.messageEn.isEmpty })
+                }
+            }
+            #expect(outcomes.sorted() == ["failed vague@2", "validated good@2", "validated good@3"], "\(outcomes)")
+
+            // A second plan of the same student in the same institution and semester is a duplicate:
+            // risk validation knows it from the submissions it has seen.
+            let twin = UUID()
+            var duplicate = try ValidationSamples.submitted(twin, revision: 2, institution: school)
+            duplicate.plan.studentCode = "S-7ZK3M0Q1VX"
+            try await upstream.publish(duplicate, producer: "intake")
+            #expect(await IntegrationEnvironment.eventually(timeout: .seconds(20)) {
+                (try? await host.scalar("SELECT count(*) FROM validations WHERE plan_id = $1 AND outcome = 'failed' AND findings::text LIKE '%plan.duplicate_in_semester%'", [twin])) == 1
+            }, "the duplicate is refused")
+            #expect(try await host.scalar("SELECT count(*) FROM validations WHERE plan_id IN ($1, $2, $3)", [good, vague, twin]) == 4)
+
+            await upstream.stop()
+            await host.stop()
+            try? await admin.delete(queue: AMQPTopology.eventQueue(for: probe))
+            try? await admin.delete(queue: AMQPTopology.deadLetterQueue(for: probe))
         }
-        #expect(outcomes.sorted() == ["failed vague@2", "validated good@2", "validated good@3"], "\(outcomes)")
-
-        // A second plan of the same student in the same institution and semester is a duplicate:
-        // risk validation knows it from the submissions it has seen.
-        let twin = UUID()
-        var duplicate = try ValidationSamples.submitted(twin, revision: 2, institution: school)
-        duplicate.plan.studentCode = "S-7ZK3M0Q1VX"
-        try await upstream.publish(duplicate, producer: "intake")
-        #expect(await IntegrationEnvironment.eventually(timeout: .seconds(20)) {
-            (try? await host.scalar("SELECT count(*) FROM validations WHERE plan_id = $1 AND outcome = 'failed' AND findings::text LIKE '%plan.duplicate_in_semester%'", [twin])) == 1
-        }, "the duplicate is refused")
-        #expect(try await host.scalar("SELECT count(*) FROM validations") == 4)
-
-        await upstream.stop()
-        await host.stop()
-        try? await admin.delete(queue: AMQPTopology.eventQueue(for: probe))
-        try? await admin.delete(queue: AMQPTopology.deadLetterQueue(for: probe))
     }
 }
 

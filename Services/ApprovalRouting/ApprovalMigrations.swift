@@ -1,0 +1,67 @@
+import Postgres
+
+/// The approval schema: each plan's approval state (a copy built from intake's and validation's
+/// events), every decision with who, when, acting-for and comment, delegations, and the
+/// reminders already raised. Nothing is deleted.
+public enum ApprovalMigrations {
+    /// All migrations (after the kit's and the directory replica's).
+    public static let all: [Migration] = [
+        Migration(version: 100, name: "approval_plans_decisions", sql: """
+            CREATE TABLE approval_plans (
+                plan_id          uuid PRIMARY KEY,
+                revision         integer NOT NULL,
+                institution_id   uuid NOT NULL,
+                student_code     text NOT NULL,
+                semester         text NOT NULL,
+                prepared_by      uuid,
+                risk_codes       jsonb NOT NULL DEFAULT '[]',
+                measures         jsonb NOT NULL DEFAULT '[]',
+                warnings         jsonb NOT NULL DEFAULT '[]',
+                state            text NOT NULL,
+                consent_on_file  boolean NOT NULL DEFAULT false,
+                amount_paid      bigint NOT NULL DEFAULT 0,
+                awaiting_since   timestamptz,
+                version          integer NOT NULL DEFAULT 0,
+                updated_at       timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE INDEX approval_plans_waiting ON approval_plans (state, awaiting_since);
+            CREATE TABLE decisions (
+                id          bigserial PRIMARY KEY,
+                plan_id     uuid NOT NULL REFERENCES approval_plans (plan_id),
+                revision    integer NOT NULL,
+                command     text NOT NULL,
+                from_state  text NOT NULL,
+                to_state    text NOT NULL,
+                decided_by  uuid NOT NULL,
+                role        text NOT NULL,
+                acting_for  uuid,
+                comment     text,
+                at          timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE INDEX decisions_by_plan ON decisions (plan_id, id);
+            CREATE TABLE delegations (
+                id           uuid PRIMARY KEY,
+                delegator    uuid NOT NULL,
+                delegate     uuid NOT NULL,
+                role         text NOT NULL,
+                scope_kind   text NOT NULL,
+                scope_id     uuid,
+                scope_region text,
+                valid_from   date NOT NULL,
+                valid_until  date NOT NULL CHECK (valid_until >= valid_from),
+                created_at   timestamptz NOT NULL DEFAULT now(),
+                revoked_at   timestamptz
+            );
+            CREATE INDEX delegations_by_delegate ON delegations (delegate, valid_from, valid_until) WHERE revoked_at IS NULL;
+            -- One reminder and one escalation per plan revision and level, however many instances sweep.
+            CREATE TABLE reminders (
+                plan_id   uuid NOT NULL,
+                revision  integer NOT NULL,
+                level     text NOT NULL,
+                stage     text NOT NULL CHECK (stage IN ('reminder', 'escalation')),
+                raised_at timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (plan_id, revision, level, stage)
+            );
+            """),
+    ]
+}

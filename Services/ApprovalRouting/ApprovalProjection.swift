@@ -1,0 +1,108 @@
+import Contracts
+import Foundation
+import Logging
+import Postgres
+import Rules
+import ServiceKit
+
+/// Builds approval's copy of each plan from the events of intake, validation and payouts, and
+/// starts the route when validation passes. Events about an older revision change nothing;
+/// the kit's inbox makes redelivery harmless; competing instances serialise on the plan row.
+struct ApprovalProjection: Sendable {
+    let settings: ProgrammeSettings
+    let today: @Sendable () -> CalendarDate?
+
+    var handlers: EventHandlers {
+        var handlers = EventHandlers()
+        DirectoryReplica.register([.institutions, .people], on: &handlers)
+        handlers.on(PlanSubmitted.self) { envelope, context in try submitted(envelope.data, context) }
+        handlers.on(PlanValidated.self) { envelope, context in try validated(envelope.data, context) }
+        handlers.on(PlanValidationFailed.self) { envelope, context in
+            let plan = envelope.data.plan
+            try context.connection.execute("""
+                UPDATE approval_plans SET state = 'rejected_by_validation', version = version + 1, updated_at = now(), awaiting_since = NULL
+                WHERE plan_id = $1 AND revision = $2 AND state = 'submitted'
+                """, [plan.planId, plan.revision])
+        }
+        handlers.on(PlanConsentChanged.self) { envelope, context in try consentChanged(envelope.data, context) }
+        handlers.on(PlanPaymentRecorded.self) { envelope, context in
+            try context.connection.execute("UPDATE approval_plans SET amount_paid = GREATEST(amount_paid, $2), updated_at = now() WHERE plan_id = $1",
+                                           [envelope.data.planId, envelope.data.totalPaidCents])
+        }
+        return handlers
+    }
+
+    /// A (re)submission: the plan's content summary and who prepared it, under the new revision.
+    func submitted(_ event: PlanSubmitted, _ context: HandlerContext) throws {
+        let plan = event.plan
+        try context.connection.execute("""
+            INSERT INTO approval_plans (plan_id, revision, institution_id, student_code, semester, prepared_by, risk_codes, measures, state)
+            VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, 'submitted')
+            ON CONFLICT (plan_id) DO UPDATE SET revision = EXCLUDED.revision, prepared_by = EXCLUDED.prepared_by,
+                risk_codes = EXCLUDED.risk_codes, measures = EXCLUDED.measures, warnings = '[]', state = 'submitted',
+                awaiting_since = NULL, version = approval_plans.version + 1, updated_at = now()
+            WHERE approval_plans.revision < EXCLUDED.revision
+            """, [plan.planId, plan.revision, plan.institutionId, plan.studentCode, plan.semester, event.submittedBy.personId,
+                  try ApprovalPlan.text(event.riskCodes), try ApprovalPlan.text(event.measures)])
+        // A submission is only made with consent on file (intake and the rules require it).
+        try context.connection.execute("UPDATE approval_plans SET consent_on_file = true WHERE plan_id = $1 AND revision = $2",
+                                       [plan.planId, plan.revision])
+    }
+
+    /// Validation passed: the route starts at the institution head.
+    func validated(_ event: PlanValidated, _ context: HandlerContext) throws {
+        let connection = context.connection
+        guard var plan = try ApprovalPlan.lock(event.plan.planId, on: connection) else {
+            // plan.validated overtook plan.submitted (different queues): retry until it arrives.
+            throw ApprovalNotReady("plan \(event.plan.planId) not yet known to approval")
+        }
+        guard plan.revision == event.plan.revision, plan.state == .submitted else {
+            context.logger.info("plan.validated ignored", metadata: ["plan_id": "\(plan.planId)", "state": "\(plan.state.rawValue)"])
+            return
+        }
+        guard let institution = try DirectoryReplica.institution(plan.institutionId, on: connection) else {
+            throw ApprovalNotReady("institution \(plan.institutionId) not yet known to approval")
+        }
+        guard let today = today() else { throw ApprovalNotReady("clock unavailable") }
+        try connection.execute("UPDATE approval_plans SET warnings = $2::jsonb WHERE plan_id = $1",
+                               [plan.planId, try ApprovalPlan.text(event.warnings)])
+        plan.warnings = event.warnings
+        let lifecycle = LifecycleContext(founder: InstitutionFounder(rawValue: institution.founder) ?? .municipal, actor: .system,
+                                         today: today, semesterEnd: today, consentOnFile: plan.consentOnFile, amountPaid: plan.amountPaid)
+        guard case .success(let passed) = PlanLifecycle.apply(.validationPassed, to: plan.state, context: lifecycle),
+              case .success(let forwarded) = PlanLifecycle.apply(.forwardForApproval, to: passed.to, context: lifecycle) else {
+            throw PermanentHandlerError("plan \(plan.planId) cannot be forwarded from \(plan.state.rawValue)")
+        }
+        try ApprovalPlan.move(plan, to: forwarded.to, on: connection)
+        try connection.execute("""
+            INSERT INTO decisions (plan_id, revision, command, from_state, to_state, decided_by, role) VALUES ($1, $2, 'route', $3, $4, $5, 'system')
+            """, [plan.planId, plan.revision, plan.state.rawValue, forwarded.to.rawValue, ApprovalEventMapping.system.personId])
+        try ApprovalEventMapping.enqueue(forwarded.events, plan: plan, actor: ApprovalEventMapping.system, comment: nil,
+                                         municipalityId: institution.municipalityId, outbox: context.outbox, on: connection)
+    }
+
+    /// Consent recorded or revoked; revocation suspends a live plan (and so stops payouts).
+    func consentChanged(_ event: PlanConsentChanged, _ context: HandlerContext) throws {
+        let connection = context.connection
+        try connection.execute("UPDATE approval_plans SET consent_on_file = $2, updated_at = now() WHERE plan_id = $1",
+                               [event.plan.planId, event.onFile])
+        guard !event.onFile, let plan = try ApprovalPlan.lock(event.plan.planId, on: connection),
+              let institution = try DirectoryReplica.institution(plan.institutionId, on: connection), let today = today() else { return }
+        let lifecycle = LifecycleContext(founder: InstitutionFounder(rawValue: institution.founder) ?? .municipal, actor: .system,
+                                         today: today, semesterEnd: today, consentOnFile: false, amountPaid: plan.amountPaid)
+        guard case .success(let transition) = PlanLifecycle.apply(.consentRevoked, to: plan.state, context: lifecycle) else { return }
+        try ApprovalPlan.move(plan, to: transition.to, on: connection)
+        try connection.execute("""
+            INSERT INTO decisions (plan_id, revision, command, from_state, to_state, decided_by, role, comment)
+            VALUES ($1, $2, 'consent_revoked', $3, $4, $5, 'system', 'consent_revoked')
+            """, [plan.planId, plan.revision, plan.state.rawValue, transition.to.rawValue, ApprovalEventMapping.system.personId])
+        try ApprovalEventMapping.enqueue(transition.events, plan: plan, actor: ApprovalEventMapping.system, comment: "consent_revoked",
+                                         municipalityId: institution.municipalityId, outbox: context.outbox, on: connection)
+    }
+}
+
+/// A transient "not yet": the message is retried with backoff (the event it depends on is on its way).
+struct ApprovalNotReady: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,243 @@
+import Auth
+import Contracts
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Postgres
+import Rules
+import ServiceKit
+
+/// Bodies of the decision commands.
+struct CommentBody: Codable, Sendable {
+    var comment: String?
+    /// Acting for this delegator (a delegation valid today is required).
+    var actingFor: UUID?
+}
+
+/// `POST /approvals/bulk-approve`.
+struct BulkApproveBody: Codable, Sendable {
+    var planIds: [UUID]
+    var comment: String?
+    var actingFor: UUID?
+}
+
+/// One plan's outcome in a bulk approval.
+struct BulkResult: Codable, Sendable {
+    var planId: UUID
+    var outcome: String
+    var state: String?
+    var rule: String?
+    var message: String?
+    var messageEn: String?
+}
+
+/// A plan's summary for an approver, with its decisions so far.
+struct PlanSummary: Codable, Sendable {
+    var plan: QueueItem
+    var measures: [PlannedMeasureSummary]
+    var decisions: [DecisionView]
+}
+
+/// A measure as approvers see it.
+struct PlannedMeasureSummary: Codable, Sendable {
+    var measureId: UUID
+    var type: String
+    var providers: [String]
+    var plannedMinutes: Int?
+    var monthlyAmountCents: Int64?
+    var semesterAmountCents: Int64?
+    var riskCodes: [String]
+}
+
+/// One decision as stored.
+struct DecisionView: Codable, Sendable {
+    var command: String
+    var from: String
+    var to: String
+    var decidedBy: UUID
+    var role: String
+    var actingFor: UUID?
+    var comment: String?
+    var at: String
+}
+
+/// The approvers' HTTP API: work queue, plan summary, decisions (single and bulk), lifecycle
+/// commands and delegations. Every route needs a token; plans outside the caller's scope are 404.
+public struct ApprovalAPI: Sendable {
+    let pool: PostgresPool
+    let producer: String
+    let verifier: TokenVerifier
+    let decisions: ApprovalDecisions
+    let delegations = Delegations()
+    let queue = WorkQueue()
+    let today: @Sendable () -> CalendarDate?
+    let jsonLimit = 64 * 1024
+
+    /// Creates the API.
+    public init(pool: PostgresPool, producer: String, verifier: TokenVerifier, settings: ProgrammeSettings,
+                today: @escaping @Sendable () -> CalendarDate?) {
+        self.pool = pool
+        self.producer = producer
+        self.verifier = verifier
+        self.today = today
+        self.decisions = ApprovalDecisions(today: today, settings: settings)
+    }
+
+    /// Adds the routes.
+    public func register(on router: Router<AuthenticatedRequestContext>) {
+        let approvals = router.group("approvals").add(middleware: AuthenticationMiddleware(verifier: verifier))
+        approvals.get("queue") { request, context in
+            let principal = try context.requireRole([.institutionHead, .municipalityCoordinator, .ikvdExpert])
+            let filter = try Self.filter(request)
+            let page = try Pagination(request)
+            let result = try await pool.withConnection { try queue.page(for: principal, filter: filter, page: page, on: $0) }
+            return try JSONResponse.make(.ok, result)
+        }
+        approvals.get("plans/:planId") { request, context in
+            let principal = try context.requireRole([.institutionHead, .municipalityCoordinator, .ikvdExpert, .preparer, .institutionCoordinator])
+            let id = try context.parameters.approvalUUID("planId")
+            return try JSONResponse.make(.ok, try await pool.withConnection { try summary(id, for: principal, on: $0) })
+        }
+        for (path, roles, make) in Self.commands {
+            approvals.post("plans/:planId/\(path)") { request, context in
+                let principal = try context.requireRole(roles)
+                let id = try context.parameters.approvalUUID("planId")
+                let body = try await BoundedBody.read(request, limit: jsonLimit)
+                let input = body.isEmpty ? CommentBody() : try StrictJSON.decode(CommentBody.self, from: body)
+                let decision = try make(input.comment)
+                let result = try await pool.withTransaction { connection in
+                    let decider = try decider(principal, actingFor: input.actingFor, on: connection)
+                    return try decisions.decide(decision, planId: id, by: decider, outbox: outbox(request), on: connection)
+                }
+                return try JSONResponse.make(.ok, result)
+            }
+        }
+        approvals.post("bulk-approve") { request, context in
+            let principal = try context.requireRole([.institutionHead, .municipalityCoordinator, .ikvdExpert])
+            let input = try await BoundedBody.decode(BulkApproveBody.self, from: request, limit: jsonLimit)
+            guard (1...200).contains(input.planIds.count) else {
+                throw CommonProblems.invalidField("planIds", "bulk.size", lv: "Vienā reizē 1–200 plāni.", en: "1–200 plans at a time.")
+            }
+            var results: [BulkResult] = []
+            for id in input.planIds {
+                do {
+                    let result = try await pool.withTransaction { connection in
+                        let decider = try decider(principal, actingFor: input.actingFor, on: connection)
+                        return try decisions.decide(.approve(comment: input.comment), planId: id, by: decider, outbox: outbox(request), on: connection)
+                    }
+                    results.append(BulkResult(planId: id, outcome: "approved", state: result.state))
+                } catch let problem as ProblemDetails {
+                    let error = problem.errors?.first
+                    results.append(BulkResult(planId: id, outcome: problem.statusCode == 404 ? "not_found" : "refused",
+                                              rule: error?.rule, message: error?.message ?? problem.title, messageEn: error?.messageEn))
+                }
+            }
+            return try JSONResponse.make(.ok, ["results": results])
+        }
+        approvals.post("delegations") { request, context in
+            let principal = try context.requireRole(Delegations.delegable)
+            let input = try await BoundedBody.decode(NewDelegation.self, from: request, limit: jsonLimit)
+            let view = try await pool.withTransaction { try delegations.create(input, by: principal, on: $0) }
+            return try JSONResponse.make(.created, view)
+        }
+    }
+
+    /// The decision commands: path, who may call, and how the body's comment becomes the command.
+    static let commands: [(String, Set<Role>, @Sendable (String?) throws -> Decision)] = [
+        ("approve", [.institutionHead, .municipalityCoordinator, .ikvdExpert], { .approve(comment: $0) }),
+        ("return", [.institutionHead, .municipalityCoordinator, .ikvdExpert], { .returnForRevision(comment: try required($0, "comment")) }),
+        ("suspend", [.preparer, .institutionHead], { .suspend(reason: try required($0, "comment")) }),
+        ("resume", [.preparer, .institutionHead], { .resume(comment: $0) }),
+        ("review", [.preparer, .institutionHead], { .requestReview(comment: $0) }),
+        ("delete", [.preparer, .institutionHead], { .delete(reason: $0) }),
+    ]
+
+    static func required(_ text: String?, _ field: String) throws(ProblemDetails) -> String {
+        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, text.count <= 4000 else {
+            throw CommonProblems.invalidField(field, "decision.comment_required", lv: "Komentārs ir obligāts: norādiet, kas jālabo vai kāpēc.",
+                                              en: "A comment is required: say what to fix or why.")
+        }
+        return text
+    }
+
+    /// The rights the caller decides with: their own, or a delegator's when acting for them.
+    func decider(_ principal: Principal, actingFor: UUID?, on connection: PostgresConnection) throws -> Decider {
+        guard let delegator = actingFor ?? principal.actingFor, delegator != principal.personId else {
+            return Decider(personId: principal.personId, rights: principal, actingFor: nil)
+        }
+        guard let today = today() else { throw CommonProblems.clockUnavailable }
+        guard let rights = try delegations.rights(of: delegator, for: principal.personId, on: today, connection: connection) else {
+            throw ProblemDetails(status: .forbidden, type: "urn:pumpurs:problem:no-delegation",
+                                 title: "Nav deleģējuma / No delegation",
+                                 errors: [.init(field: "actingFor", rule: "delegation.not_valid",
+                                                message: "Šodien jums nav deleģējuma rīkoties šīs personas vārdā.",
+                                                messageEn: "You hold no delegation to act for this person today.")])
+        }
+        return Decider(personId: principal.personId, rights: rights, actingFor: delegator)
+    }
+
+    func summary(_ id: UUID, for principal: Principal, on connection: PostgresConnection) throws -> PlanSummary {
+        guard let plan = try ApprovalPlan.find(id, on: connection),
+              let institution = try DirectoryReplica.institution(plan.institutionId, on: connection),
+              principal.covers(institution: institution.scopeFacts) else {
+            throw CommonProblems.notFound("Plāns / Plan")
+        }
+        let decisions = try connection.query("""
+            SELECT command, from_state, to_state, decided_by, role, acting_for, comment, at FROM decisions WHERE plan_id = $1 ORDER BY id
+            """, [id]).map { row in
+                DecisionView(command: try row.decode("command"), from: try row.decode("from_state"), to: try row.decode("to_state"),
+                             decidedBy: try row.decode("decided_by"), role: try row.decode("role"), actingFor: try row.decode("acting_for"),
+                             comment: try row.decode("comment"), at: Timestamp.format(try row.decode("at", as: Date.self)))
+            }
+        let item = QueueItem(planId: plan.planId, revision: plan.revision, institutionId: plan.institutionId, institutionName: institution.name,
+                             municipalityId: institution.municipalityId, studentCode: plan.studentCode, semester: plan.semester,
+                             state: plan.state.rawValue, level: plan.state.awaitedLevel?.rawValue ?? "",
+                             waitingSince: plan.awaitingSince.map(Timestamp.format),
+                             waitingDays: plan.awaitingSince.map { Int(Date().timeIntervalSince($0) / 86400) } ?? 0,
+                             riskCodes: plan.riskCodes, warnings: plan.warnings, version: plan.version)
+        return PlanSummary(plan: item, measures: plan.measures.map {
+            PlannedMeasureSummary(measureId: $0.measureId, type: $0.type, providers: $0.providers, plannedMinutes: $0.plannedMinutes,
+                                  monthlyAmountCents: $0.monthlyAmountCents, semesterAmountCents: $0.semesterAmountCents, riskCodes: $0.riskCodes)
+        }, decisions: decisions)
+    }
+
+    func outbox(_ request: Request) -> OutboxWriter {
+        OutboxWriter(producer: producer, correlationId: RequestCorrelation.id(of: request))
+    }
+
+    static func filter(_ request: Request) throws -> QueueFilter {
+        let query = request.uri.queryParameters
+        var filter = QueueFilter()
+        func uuid(_ name: String) throws -> UUID? {
+            guard let text = query[Substring(name)] else { return nil }
+            guard let id = UUID(uuidString: String(text)) else {
+                throw CommonProblems.invalidField(name, "request.uuid", lv: "Nederīgs identifikators.", en: "Invalid id.")
+            }
+            return id
+        }
+        filter.institutionId = try uuid("institutionId")
+        filter.municipalityId = try uuid("municipalityId")
+        if let text = query["semester"] {
+            guard let semester = SemesterRef(code: String(text)) else {
+                throw CommonProblems.invalidField("semester", "semester.format", lv: "Semestris jānorāda kā 2026/2027-1.",
+                                                  en: "Give the semester as 2026/2027-1.")
+            }
+            filter.semester = semester.code
+        }
+        if let text = query["warnings"] {
+            guard String(text) == "true" || String(text) == "false" else {
+                throw CommonProblems.invalidField("warnings", "request.boolean", lv: "true vai false.", en: "true or false.")
+            }
+            filter.withWarnings = String(text) == "true"
+        }
+        return filter
+    }
+}
+
+extension Parameters {
+    /// A UUID path parameter; anything else names nothing (404).
+    func approvalUUID(_ name: String) throws(ProblemDetails) -> UUID {
+        guard let text = self.get(name), let id = UUID(uuidString: text) else { throw CommonProblems.notFound(name) }
+        return id
+    }
+}

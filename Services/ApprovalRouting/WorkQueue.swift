@@ -1,0 +1,76 @@
+import Auth
+import Contracts
+import Foundation
+import Postgres
+import Rules
+import ServiceKit
+
+/// Filters of `GET /approvals/queue`.
+struct QueueFilter: Sendable {
+    var institutionId: UUID?
+    var municipalityId: UUID?
+    var semester: String?
+    /// `true`: only plans with validation warnings; `false`: only plans without.
+    var withWarnings: Bool?
+}
+
+/// One plan waiting for a decision, as an approver sees it (no personal code: the pseudonym only).
+struct QueueItem: Codable, Sendable {
+    var planId: UUID
+    var revision: Int
+    var institutionId: UUID
+    var institutionName: String
+    var municipalityId: UUID?
+    var studentCode: String
+    var semester: String
+    var state: String
+    var level: String
+    var waitingSince: String?
+    var waitingDays: Int
+    var riskCodes: [String]
+    var warnings: [FindingPayload]
+    var version: Int
+}
+
+/// The approver's work: plans waiting at the level their role decides, in their scope, oldest first.
+struct WorkQueue: Sendable {
+    static func level(for role: Role) -> PlanState? {
+        switch role {
+        case .institutionHead: .awaitingInstitutionHead
+        case .municipalityCoordinator: .awaitingMunicipality
+        case .ikvdExpert: .awaitingIKVD
+        default: nil
+        }
+    }
+
+    func page(for rights: Principal, filter: QueueFilter, page: Pagination, on connection: PostgresConnection) throws -> Page<QueueItem> {
+        guard let state = Self.level(for: rights.role) else { return Page(items: [], total: 0, limit: page.limit, offset: page.offset) }
+        var (condition, parameters) = ScopeSQL.condition(rights, institutionColumn: "i.id", parameterOffset: 0)
+        func add(_ clause: String, _ value: any PostgresBindable) {
+            parameters.append(value)
+            condition += " AND " + clause.replacingOccurrences(of: "$?", with: "$\(parameters.count)")
+        }
+        add("p.state = $?", state.rawValue)
+        if let id = filter.institutionId { add("p.institution_id = $?", id) }
+        if let id = filter.municipalityId { add("i.municipality_id = $?", id) }
+        if let semester = filter.semester { add("p.semester = $?", semester) }
+        if let warnings = filter.withWarnings { condition += warnings ? " AND jsonb_array_length(p.warnings) > 0" : " AND jsonb_array_length(p.warnings) = 0" }
+        let rows = try connection.query("""
+            SELECT p.*, i.name AS institution_name, i.municipality_id AS i_municipality_id,
+                   floor(extract(epoch FROM (now() - p.awaiting_since)) / 86400)::int AS waiting_days, count(*) OVER () AS total
+            FROM approval_plans p JOIN replica_institutions i ON i.id = p.institution_id
+            WHERE \(condition)
+            ORDER BY p.awaiting_since, p.plan_id LIMIT \(page.limit) OFFSET \(page.offset)
+            """, parameters)
+        let items = try rows.map { row in
+            let plan = try ApprovalPlan(row: row)
+            return QueueItem(planId: plan.planId, revision: plan.revision, institutionId: plan.institutionId,
+                             institutionName: try row.decode("institution_name"), municipalityId: try row.decode("i_municipality_id"),
+                             studentCode: plan.studentCode, semester: plan.semester, state: plan.state.rawValue,
+                             level: plan.state.awaitedLevel?.rawValue ?? "", waitingSince: plan.awaitingSince.map(Timestamp.format),
+                             waitingDays: try row.decode("waiting_days", as: Int?.self) ?? 0, riskCodes: plan.riskCodes,
+                             warnings: plan.warnings, version: plan.version)
+        }
+        return Page(items: items, total: try rows.first?.decode("total", as: Int.self) ?? 0, limit: page.limit, offset: page.offset)
+    }
+}
