@@ -138,6 +138,12 @@ struct ApprovalDecisions: Sendable {
 
 /// Approval's problem+json answers.
 enum ApprovalProblems {
+    /// 403: the rights used do not include the command.
+    static let roleNotAllowed = ProblemDetails(
+        status: .forbidden, type: "urn:pumpurs:problem:role-not-allowed", title: "Loma nav atļauta / Role not allowed",
+        errors: [.init(field: "role", rule: "auth.role_not_allowed", message: "Jūsu lomai šī darbība nav atļauta.",
+                       messageEn: "Your role may not do this.")])
+
     /// 409 with the plan's current state (so the loser of a race sees what happened).
     static func refused(_ plan: ApprovalPlan, rule: String, lv: String, en: String) -> ProblemDetails {
         ProblemDetails(status: .conflict, type: "urn:pumpurs:problem:decision-refused",

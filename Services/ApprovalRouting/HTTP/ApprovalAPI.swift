@@ -100,20 +100,22 @@ public struct ApprovalAPI: Sendable {
         }
         for (path, roles, make) in Self.commands {
             approvals.post("plans/:planId/\(path)") { request, context in
-                let principal = try context.requireRole(roles)
+                // Anyone may call; the rights used (their own, or a delegator's) must hold one of `roles`.
+                let principal = try context.requirePrincipal()
                 let id = try context.parameters.approvalUUID("planId")
                 let body = try await BoundedBody.read(request, limit: jsonLimit)
                 let input = body.isEmpty ? CommentBody() : try StrictJSON.decode(CommentBody.self, from: body)
                 let decision = try make(input.comment)
                 let result = try await pool.withTransaction { connection in
                     let decider = try decider(principal, actingFor: input.actingFor, on: connection)
+                    guard roles.contains(decider.rights.role) else { throw ApprovalProblems.roleNotAllowed }
                     return try decisions.decide(decision, planId: id, by: decider, outbox: outbox(request), on: connection)
                 }
                 return try JSONResponse.make(.ok, result)
             }
         }
         approvals.post("bulk-approve") { request, context in
-            let principal = try context.requireRole([.institutionHead, .municipalityCoordinator, .ikvdExpert])
+            let principal = try context.requirePrincipal()
             let input = try await BoundedBody.decode(BulkApproveBody.self, from: request, limit: jsonLimit)
             guard (1...200).contains(input.planIds.count) else {
                 throw CommonProblems.invalidField("planIds", "bulk.size", lv: "Vienā reizē 1–200 plāni.", en: "1–200 plans at a time.")
@@ -123,6 +125,7 @@ public struct ApprovalAPI: Sendable {
                 do {
                     let result = try await pool.withTransaction { connection in
                         let decider = try decider(principal, actingFor: input.actingFor, on: connection)
+                        guard WorkQueue.level(for: decider.rights.role) != nil else { throw ApprovalProblems.roleNotAllowed }
                         return try decisions.decide(.approve(comment: input.comment), planId: id, by: decider, outbox: outbox(request), on: connection)
                     }
                     results.append(BulkResult(planId: id, outcome: "approved", state: result.state))

@@ -120,8 +120,9 @@ struct HostedService {
     let pool: PostgresPool
     let running: Task<Void, any Error>
 
-    static func start(tag: String, _ definition: (String, Int) -> ServiceDefinition) async throws -> HostedService {
-        let service = IntegrationEnvironment.uniqueServiceName(tag)
+    /// Starts one instance; pass the same `name` to start more instances of one service.
+    static func start(tag: String, name: String? = nil, _ definition: (String, Int) -> ServiceDefinition) async throws -> HostedService {
+        let service = name ?? IntegrationEnvironment.uniqueServiceName(tag)
         let admin = PostgresPool(configuration: try PostgresConfiguration(url: IntegrationEnvironment.adminDatabaseURL, poolSize: 1),
                                  logger: IntegrationEnvironment.logger)
         try await SchemaProvisioner.provision(adminPool: admin, service: service, password: service)
