@@ -83,12 +83,13 @@ struct EnvelopeHeaderProbe: Decodable { var type: String }
 
 /// `plan.submitted` events as intake writes them.
 enum ValidationSamples {
-    static func submitted(_ planId: UUID, revision: Int, institution: UUID, vague: Bool = false) throws -> PlanSubmitted {
+    /// `vocational`: a state vocational institution's student (course 2 instead of grade 8).
+    static func submitted(_ planId: UUID, revision: Int, institution: UUID, vague: Bool = false, vocational: Bool = false) throws -> PlanSubmitted {
         let semester = SemesterRef(schoolYear: 2022, number: .first)
         let plan = SupportPlan(
             id: planId.uuidString.lowercased(), institutionId: institution.uuidString.lowercased(), studentCode: vague ? "S-4K8PQ2M7ZD" : "S-7ZK3M0Q1VX",
             semester: semester,
-            general: GeneralInformation(gradeOrCourse: 8, preparerName: "Ilze Kalniņa",
+            general: GeneralInformation(gradeOrCourse: vocational ? 2 : 8, preparerName: "Ilze Kalniņa",
                                         situation: "Skolēns dzīvo ar vecmāmiņu, māte strādā Īrijā; mācību gada sākumā kavē un nepilda mājasdarbus.",
                                         goal: "Semestra beigās matemātikā un latviešu valodā sasniegt vismaz 4 balles."),
             risks: [
@@ -102,7 +103,8 @@ enum ValidationSamples {
                 PlannedMeasure(type: .consultation, addresses: [.F04], kind: .consultativeSupport, providers: [.socialPedagogue], plannedMinutes: 480),
             ],
             priorityRisk: .L02)
-        let context = ValidationContext(institution: InstitutionProfile(id: institution.uuidString.lowercased(), kind: .general, founder: .municipal),
+        let context = ValidationContext(institution: InstitutionProfile(id: institution.uuidString.lowercased(), kind: vocational ? .vocational : .general,
+                                                                        founder: vocational ? .state : .municipal),
                                         studentBirthDate: CalendarDate(year: 2008, month: 3, day: 10),
                                         consent: ConsentRecord(signer: .parentOrGuardian, signedOn: CalendarDate(year: 2022, month: 9, day: 5)!))
         return PlanSubmitted(plan: PlanReference(planId: planId, revision: revision, studentCode: plan.studentCode, institutionId: institution,
