@@ -37,6 +37,7 @@ enum SampleEvents {
         PlanSuspended(change: change),
         PlanResumed(change: change),
         PlanDeleted(change: change),
+        PlanReviewRequested(change: change),
         PlanConsentChanged(plan: plan, onFile: true, signedBy: "parent_or_guardian"),
         ApprovalAwaiting(plan: plan, level: "ikvd", scopeId: institutionId),
         ApprovalOverdue(plan: plan, level: "municipality", daysWaiting: 8, stage: "reminder"),

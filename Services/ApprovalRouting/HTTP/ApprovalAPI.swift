@@ -85,6 +85,10 @@ public struct ApprovalAPI: Sendable {
 
     /// Adds the routes.
     public func register(on router: Router<AuthenticatedRequestContext>) {
+        router.get("openapi.yaml") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: ApprovalOpenAPI.yaml)))
+        }
         let approvals = router.group("approvals").add(middleware: AuthenticationMiddleware(verifier: verifier))
         approvals.get("queue") { request, context in
             let principal = try context.requireRole([.institutionHead, .municipalityCoordinator, .ikvdExpert])

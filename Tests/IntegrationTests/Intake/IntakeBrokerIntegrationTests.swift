@@ -284,10 +284,11 @@ struct HTTPClientForTests: Sendable {
     }
 
     /// A plan that passes every rule: draft, content, consent form and consent.
-    func readyPlan(preparer: String, school: UUID, code: String) async throws -> String {
+    func readyPlan(preparer: String, school: UUID, code: String, content: String = SamplePlan.content) async throws -> String {
         let created = try await send("POST", "/plans", preparer, #"{"institutionId":"\#(school)","personalCode":"\#(code)","semester":"\#(IntakeHarness.semester)"}"#)
         let plan = try #require(created.json["id"] as? String, "\(created.body)")
-        #expect(try await send("PUT", "/plans/\(plan)/content", preparer, SamplePlan.content).status == 200)
+        let written = try await send("PUT", "/plans/\(plan)/content", preparer, content)
+        #expect(written.status == 200, "\(written.body)")
         let form = try await send("POST", "/plans/\(plan)/documents?purpose=consent&kind=consent_form", preparer, bytes: SamplePlan.pdf,
                                   contentType: "application/pdf")
         let formId = try #require(form.json["id"] as? String, "\(form.body)")

@@ -152,6 +152,11 @@ enum SamplePlan {
      "priorityRisk":"L02"}
     """#
 
+    /// The same plan for a student of a state vocational institution (course 2).
+    static var vocational: String {
+        content.replacingOccurrences(of: #""gradeOrCourse":8"#, with: #""gradeOrCourse":2"#)
+    }
+
     /// The same plan with a vague justification (an error the rules library reports).
     static var vague: String {
         content.replacingOccurrences(of: "Vecmāmiņa nepārbauda mājasdarbus un neapmeklē vecāku sapulces; māte ar skolu sazinās reizi mēnesī.",

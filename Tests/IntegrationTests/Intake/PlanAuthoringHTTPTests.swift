@@ -112,6 +112,11 @@ struct PlanAuthoringHTTPTests {
             let event = String(decoding: outbox, as: UTF8.self)
             #expect(!event.contains("100308") && !event.contains("10030820018"), "plan.submitted carries no personal code")
 
+            // The documents' list: metadata only, in scope.
+            let listed = try await api.get("/plans/\(planId)/documents", head)
+            #expect(listed.status == .ok && listed.body.contains("consent_form") && listed.body.contains("staff_report") && !listed.body.contains("PDF-1.4"))
+            #expect(try await api.get("/plans/\(planId)/documents", vpiiPreparer).status == .notFound)
+
             // Reading: in scope yes, elsewhere 404 (not 403: existence is not revealed).
             for (token, expected) in [(head, HTTPResponse.Status.ok), (coordinator, .ok), (expert, .ok),
                                       (vpiiPreparer, .notFound), (otherCoordinator, .notFound), (kurzemeExpert, .notFound)] {
@@ -142,6 +147,14 @@ struct PlanAuthoringHTTPTests {
             #expect(copy.string("copiedFrom")?.lowercased() == planId.lowercased())
             let backwards = try await api.post("/plans/\(planId)/copy-forward", preparer, #"{"semester":"2021/2022-2"}"#)
             #expect(backwards.rules == ["plan.copy_forward_later_semester"])
+
+            // Consent revoked (with a reason): kept as a record, published so payouts and approval react.
+            #expect(try await api.post("/plans/\(planId)/consent/revoke", preparer, #"{"reason":" "}"#).rules == ["consent.revoke_reason_required"])
+            let revoked = try await api.post("/plans/\(planId)/consent/revoke", preparer, #"{"reason":"Vecāki atsauca piekrišanu"}"#)
+            #expect(revoked.status == .ok && revoked.json["revoked"] as? Bool == true, "\(revoked.body)")
+            #expect(try await api.post("/plans/\(planId)/consent/revoke", preparer, #"{"reason":"vēlreiz"}"#).rules == ["consent.not_on_file"])
+            #expect(try await harness.scalar("SELECT count(*) FROM outbox WHERE event_type = 'plan.consent_changed'") == 2, "recorded + revoked")
+            #expect(try await harness.scalar("SELECT count(*) FROM consents WHERE plan_id = $1", [UUID(uuidString: planId)!]) == 1)
 
             // Audit: every change and read, never the personal code.
             #expect(try await harness.scalar("SELECT count(*) FROM audit WHERE action = 'plan.read'") >= 3)
