@@ -62,7 +62,8 @@ struct DecisionView: Codable, Sendable {
 }
 
 /// The approvers' HTTP API: work queue, plan summary, decisions (single and bulk), lifecycle
-/// commands and delegations. Every route needs a token; plans outside the caller's scope are 404.
+/// commands and delegations. Every route but `/openapi.yaml` needs a token; plans outside the
+/// caller's scope are 404.
 public struct ApprovalAPI: Sendable {
     let pool: PostgresPool
     let producer: String
@@ -108,11 +109,11 @@ public struct ApprovalAPI: Sendable {
                 let principal = try context.requirePrincipal()
                 let id = try context.parameters.approvalUUID("planId")
                 let body = try await BoundedBody.read(request, limit: jsonLimit)
-                let input = body.isEmpty ? CommentBody() : try StrictJSON.decode(CommentBody.self, from: body)
-                let decision = try make(input.comment)
+                let input = body.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) ? CommentBody() : try StrictJSON.decode(CommentBody.self, from: body)
                 let result = try await pool.withTransaction { connection in
                     let decider = try decider(principal, actingFor: input.actingFor, on: connection)
                     guard roles.contains(decider.rights.role) else { throw ApprovalProblems.roleNotAllowed }
+                    let decision = try make(try Self.limited(input.comment))
                     return try decisions.decide(decision, planId: id, by: decider, outbox: outbox(request), on: connection)
                 }
                 return try JSONResponse.make(.ok, result)
@@ -121,22 +122,31 @@ public struct ApprovalAPI: Sendable {
         approvals.post("bulk-approve") { request, context in
             let principal = try context.requirePrincipal()
             let input = try await BoundedBody.decode(BulkApproveBody.self, from: request, limit: jsonLimit)
-            guard (1...200).contains(input.planIds.count) else {
-                throw CommonProblems.invalidField("planIds", "bulk.size", lv: "Vienā reizē 1–200 plāni.", en: "1–200 plans at a time.")
+            guard (1...200).contains(input.planIds.count), Set(input.planIds).count == input.planIds.count else {
+                throw CommonProblems.invalidField("planIds", "bulk.size", lv: "Vienā reizē 1–200 dažādi plāni.", en: "1–200 distinct plans at a time.")
             }
+            let comment = try Self.limited(input.comment)
+            // The rights are checked once, before any plan: a caller who may not approve gets 403, not a list of refusals.
+            let rights = try await pool.withConnection { try decider(principal, actingFor: input.actingFor, on: $0) }
+            guard WorkQueue.level(for: rights.rights.role) != nil else { throw ApprovalProblems.roleNotAllowed }
             var results: [BulkResult] = []
             for id in input.planIds {
                 do {
                     let result = try await pool.withTransaction { connection in
                         let decider = try decider(principal, actingFor: input.actingFor, on: connection)
-                        guard WorkQueue.level(for: decider.rights.role) != nil else { throw ApprovalProblems.roleNotAllowed }
-                        return try decisions.decide(.approve(comment: input.comment), planId: id, by: decider, outbox: outbox(request), on: connection)
+                        return try decisions.decide(.approve(comment: comment), planId: id, by: decider, outbox: outbox(request), on: connection)
                     }
-                    results.append(BulkResult(planId: id, outcome: "approved", state: result.state))
+                    // Each plan is its own transaction: what is reported here is committed.
+                    results.append(BulkResult(planId: id, outcome: result.state == "approved" ? "approved" : "advanced", state: result.state))
                 } catch let problem as ProblemDetails {
                     let error = problem.errors?.first
+                    let state = try? await pool.withConnection { try ApprovalPlan.find(id, on: $0)?.state.rawValue }
                     results.append(BulkResult(planId: id, outcome: problem.statusCode == 404 ? "not_found" : "refused",
+                                              state: problem.statusCode == 404 ? nil : state ?? nil,
                                               rule: error?.rule, message: error?.message ?? problem.title, messageEn: error?.messageEn))
+                } catch {
+                    results.append(BulkResult(planId: id, outcome: "error", rule: "server.unavailable",
+                                              message: "Neizdevās; mēģiniet vēlreiz.", messageEn: "Failed; try again."))
                 }
             }
             return try JSONResponse.make(.ok, ["results": results])
@@ -158,6 +168,13 @@ public struct ApprovalAPI: Sendable {
         ("review", [.preparer, .institutionHead], { .requestReview(comment: $0) }),
         ("delete", [.preparer, .institutionHead], { .delete(reason: $0) }),
     ]
+
+    /// Comments are kept with the decision: at most 4,000 characters.
+    static func limited(_ text: String?) throws(ProblemDetails) -> String? {
+        guard let text, text.count > 4000 else { return text }
+        throw CommonProblems.invalidField("comment", "decision.comment_too_long", lv: "Komentārs ir garāks par 4000 rakstzīmēm.",
+                                          en: "The comment is longer than 4,000 characters.")
+    }
 
     static func required(_ text: String?, _ field: String) throws(ProblemDetails) -> String {
         guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, text.count <= 4000 else {

@@ -76,7 +76,7 @@ extension PipelineSuites {
             }
             let bulk = try await approval.send("POST", "/approvals/bulk-approve", vpiiHead, #"{"planIds":["\#(first)","\#(second)","\#(UUID())"]}"#)
             let outcomes = (bulk.json["results"] as? [[String: Any]])?.compactMap { $0["outcome"] as? String }
-            #expect(outcomes == ["approved", "approved", "not_found"], "\(bulk.body)")
+            #expect(outcomes == ["advanced", "advanced", "not_found"], "\(bulk.body)")
             #expect(try await approval.send("POST", "/approvals/plans/\(first)/approve", expert).json["state"] as? String == "approved")
             #expect(try await intake.waitForStatus(first, vpiiPreparer, "approved"))
             await system.stop()
