@@ -25,6 +25,7 @@ let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "s
 let jwtKit = Target.Dependency.product(name: "JWTKit", package: "jwt-kit")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let hummingbirdTesting = Target.Dependency.product(name: "HummingbirdTesting", package: "hummingbird")
+let mustache = Target.Dependency.product(name: "Mustache", package: "swift-mustache")
 
 let package = Package(
     name: "pumpurs",
@@ -34,6 +35,7 @@ let package = Package(
         .executable(name: "pumpurs-intake", targets: ["IntakeMain"]),
         .executable(name: "pumpurs-risk-validation", targets: ["RiskValidationMain"]),
         .executable(name: "pumpurs-approval-routing", targets: ["ApprovalRoutingMain"]),
+        .executable(name: "pumpurs-notifications", targets: ["NotificationsMain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -45,6 +47,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries through pkg-config, with shims for variadic functions and macros.
@@ -73,7 +76,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["ServiceKit"], path: "Shared/TestSupport", swiftSettings: swiftSettings),
 
         // Services: a library with the logic + (later) a thin executable each.
-        .target(name: "Intake", dependencies: ["Rules", "Contracts", "Postgres", "Auth", "ServiceKit", hummingbird, crypto, log], path: "Services/Intake", swiftSettings: swiftSettings),
+        .target(name: "Intake", dependencies: ["Rules", "Contracts", "Postgres", "Auth", "ServiceKit", "Mail", hummingbird, crypto, log], path: "Services/Intake", swiftSettings: swiftSettings),
 
         .executableTarget(name: "IntakeMain", dependencies: ["Intake", "ServiceKit", "Auth", "Rules"],
                           path: "Services/IntakeMain", swiftSettings: swiftSettings),
@@ -85,12 +88,16 @@ let package = Package(
 
         .target(name: "ApprovalRouting", dependencies: ["Rules", "Contracts", "Postgres", "Auth", "ServiceKit", hummingbird, log],
                 path: "Services/ApprovalRouting", swiftSettings: swiftSettings),
+        .target(name: "Notifications", dependencies: ["Contracts", "Postgres", "Auth", "ServiceKit", "Mail", mustache, hummingbird, log],
+                path: "Services/Notifications", swiftSettings: swiftSettings),
+        .executableTarget(name: "NotificationsMain", dependencies: ["Notifications", "ServiceKit", "Auth"],
+                          path: "Services/NotificationsMain", swiftSettings: swiftSettings),
         .executableTarget(name: "ApprovalRoutingMain", dependencies: ["ApprovalRouting", "ServiceKit", "Auth"],
                           path: "Services/ApprovalRoutingMain", swiftSettings: swiftSettings),
 
         // Operator CLI `pumpurs`.
         .executableTarget(
-            name: "Ctl", dependencies: ["ServiceKit", "Auth", "Intake", "RiskValidation", "ApprovalRouting", "AMQP", "Postgres", "Contracts", "CRabbitMQ", "CLibPQ", log, argumentParser],
+            name: "Ctl", dependencies: ["ServiceKit", "Auth", "Intake", "RiskValidation", "ApprovalRouting", "Notifications", "AMQP", "Postgres", "Contracts", "CRabbitMQ", "CLibPQ", log, argumentParser],
             path: "Services/Ctl", swiftSettings: swiftSettings
         ),
 
@@ -102,11 +109,12 @@ let package = Package(
         .testTarget(name: "AuthTests", dependencies: ["Auth", jwtKit, crypto, hummingbird, hummingbirdTesting],
                     swiftSettings: swiftSettings),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Rules", "Auth", "Contracts", "ServiceKit", "Postgres", hummingbird], swiftSettings: swiftSettings),
+        .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: swiftSettings),
         .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "TestSupport", "Rules"], swiftSettings: swiftSettings),
         // Integration tests: the real RabbitMQ, PostgreSQL and SMTP sink that deploy/local/test starts.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["ServiceKit", "TestSupport", "Mail", "AMQP", "CRabbitMQ", "Postgres", "Contracts", "Intake", "RiskValidation", "ApprovalRouting", "Rules", "Auth",
+            dependencies: ["ServiceKit", "TestSupport", "Mail", "AMQP", "CRabbitMQ", "Postgres", "Contracts", "Intake", "RiskValidation", "ApprovalRouting", "Notifications", "Rules", "Auth",
                            log, lifecycle, prometheus, hummingbird, hummingbirdTesting],
             swiftSettings: swiftSettings
         ),

@@ -2,6 +2,7 @@ import AMQP
 import ArgumentParser
 import ApprovalRouting
 import Intake
+import Notifications
 import RiskValidation
 import Postgres
 import ServiceKit
@@ -49,6 +50,7 @@ enum ServiceMigrations {
         case "intake": KitMigrations.with(IntakeMigrations.all)
         case "risk_validation": KitMigrations.with(RiskValidationService.definition().migrations)
         case "approval": KitMigrations.with(DirectoryReplica.migrations + ApprovalMigrations.all)
+        case "notifications": KitMigrations.with(DirectoryReplica.migrations + NotificationsMigrations.all)
         default: KitMigrations.with([])
         }
     }

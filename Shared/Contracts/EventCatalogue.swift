@@ -18,10 +18,10 @@ public enum EventCatalogue {
 
     /// All events.
     public static let entries: [Entry] = [
-        entry(PlanSubmitted.self, "intake", ["risk_validation", "approval"]),
-        entry(PlanValidated.self, "risk_validation", ["intake", "approval", "notifications"]),
-        entry(PlanValidationFailed.self, "risk_validation", ["intake", "notifications"]),
-        entry(PlanApprovalStepCompleted.self, "approval", ["intake", "notifications"]),
+        entry(PlanSubmitted.self, "intake", ["risk_validation", "approval", "notifications"]),
+        entry(PlanValidated.self, "risk_validation", ["intake", "approval"]),
+        entry(PlanValidationFailed.self, "risk_validation", ["intake", "approval", "notifications"]),
+        entry(PlanApprovalStepCompleted.self, "approval", ["intake"]),
         entry(PlanApproved.self, "approval", ["intake", "timesheets", "payouts", "notifications"]),
         entry(PlanImplementationMayStart.self, "approval", ["intake", "timesheets", "payouts"]),
         entry(PlanReturned.self, "approval", ["intake", "notifications"]),

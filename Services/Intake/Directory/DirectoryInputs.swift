@@ -1,5 +1,6 @@
 import Auth
 import Foundation
+import Mail
 import HTTPTypes
 import Rules
 import ServiceKit
@@ -94,15 +95,13 @@ enum DirectoryText {
         return trimmed
     }
 
-    /// An email address: `local@domain.tld`, printable ASCII without spaces, at most 254 characters.
+    /// An email address as the mail library accepts it (`Mail.EmailAddress`: the same rules that
+    /// make it safe in an SMTP envelope and a header).
     static func email(_ text: String, field: String) throws(ProblemDetails) -> String {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        let printable = text.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) && !"<>()[],;:\\\"".unicodeScalars.contains($0) }
-        guard text.utf8.count <= 254, printable, parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64,
-              parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !parts[1].contains("..") else {
+        guard let address = EmailAddress(text) else {
             throw CommonProblems.invalidField(field, "email.format", lv: "Nederīga e-pasta adrese.", en: "Invalid email address.")
         }
-        return text
+        return address.value
     }
 }
 

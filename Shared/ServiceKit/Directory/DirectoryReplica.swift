@@ -141,6 +141,32 @@ public enum DirectoryReplica {
         public var email: String
         /// `lv` or `en`.
         public var language: String
+
+        /// Creates a person.
+        public init(id: UUID, name: String, email: String, language: String) {
+            self.id = id
+            self.name = name
+            self.email = email
+            self.language = language
+        }
+
+        init(row: PostgresRow) throws {
+            self.init(id: try row.decode("id"), name: try row.decode("name"), email: try row.decode("email"),
+                      language: try row.decode("language"))
+        }
+    }
+
+    /// The person, if their event has arrived.
+    public static func person(_ id: UUID, on connection: PostgresConnection) throws -> Person? {
+        try connection.query("SELECT id, name, email, language FROM replica_people WHERE id = $1", [id]).first.map(Person.init(row:))
+    }
+
+    /// Everyone holding `role` (not revoked), in any scope.
+    public static func people(withRole role: Role, on connection: PostgresConnection) throws -> [Person] {
+        try connection.query("""
+            SELECT DISTINCT p.id, p.name, p.email, p.language FROM replica_assignments a JOIN replica_people p ON p.id = a.person_id
+            WHERE NOT a.revoked AND a.role = $1 ORDER BY p.id
+            """, [role.rawValue]).map(Person.init(row:))
     }
 
     /// People holding `role` (not revoked) whose scope reaches `institution`.
@@ -154,9 +180,6 @@ public enum DirectoryReplica {
                 OR (a.scope_kind = 'municipality' AND a.scope_id = $3)
                 OR (a.scope_kind = 'institution' AND a.scope_id = $4))
             ORDER BY p.name, p.id
-            """, [role.rawValue, institution.region, institution.municipalityId, institution.id]).map { row in
-                Person(id: try row.decode("id"), name: try row.decode("name"), email: try row.decode("email"),
-                       language: try row.decode("language"))
-            }
+            """, [role.rawValue, institution.region, institution.municipalityId, institution.id]).map(Person.init(row:))
     }
 }

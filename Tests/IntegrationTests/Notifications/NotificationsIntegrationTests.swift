@@ -1,0 +1,72 @@
+import AMQP
+import Auth
+import Contracts
+import Foundation
+import Notifications
+import Postgres
+import ServiceKit
+import TestSupport
+import Testing
+
+extension PipelineSuites {
+    /// Events to email against the real broker, database and SMTP sink; the sink's files are
+    /// parsed by Python's email package, not by the code under test.
+    @Suite("Notifications against real RabbitMQ + PostgreSQL + SMTP", .serialized)
+    struct NotificationsIntegrationTests {
+        @Test("the right people get the right email, once, in their language, with both parts and no personal data")
+        func rightPeopleOnce() async throws {
+            var harness = try await NotificationsHarness.start()
+            try await harness.person("head", name: "Jānis Bērziņš", language: "lv", role: .institutionHead)
+            try await harness.person("preparer", name: "Ilze Kalniņa", language: "en", role: .preparer)
+            try await harness.person("coordinator", name: "Līga Ozoliņa", language: "lv", role: .institutionCoordinator)
+            try await harness.person("finance", name: "Finanšu nodaļa", language: "lv", role: .finance)
+            try await harness.person("injected", name: "Anna\r\nBcc: evil\(harness.suffix)", language: "lv", role: .institutionHead)
+            #expect(await harness.waitForDirectory(5))
+
+            let plan = harness.plan()
+            try await harness.upstream.publish(PlanSubmitted(plan: plan, submittedBy: ActorPayload(personId: harness.people["preparer"]!, role: "preparer"),
+                                                             riskCodes: ["L02"], measures: []), producer: "intake")
+            let awaiting = UUID()
+            try await harness.upstream.publish(ApprovalAwaiting(plan: plan, level: "institution_head", scopeId: harness.school), producer: "approval", id: awaiting)
+            try await harness.upstream.publish(ApprovalAwaiting(plan: plan, level: "institution_head", scopeId: harness.school), producer: "approval", id: awaiting)
+            try await harness.upstream.publish(PlanReturned(change: PlanLifecycleChange(plan: plan, actor: ActorPayload(personId: UUID(), role: "institution_head"),
+                                                                                        reason: "Precizējiet F04 pamatojumu: kas tieši notiek mājās?"),
+                                                            level: "institution_head"), producer: "approval")
+            try await harness.upstream.publish(PlanApproved(plan: plan, approvedBy: ActorPayload(personId: UUID(), role: "ikvd_expert"), measures: []),
+                                               producer: "approval")
+            try await harness.upstream.publish(PayoutBatchReady(batchId: UUID(), period: "2022-10", count: 12, totalCents: 123_456), producer: "payouts")
+
+            // head + injected head (awaiting), preparer (returned, approved), coordinator (approved), finance (batch) = 6
+            let mails = await harness.waitForMails(6)
+            #expect(mails.count == 6, "\(mails.map { ($0["envelopeTo"] as? [String]) ?? [] })")
+            func mail(to key: String, subject contains: String) -> [String: Any]? {
+                mails.first { ($0["envelopeTo"] as? [String]) == ["\(key)\(harness.suffix)"] && (($0["subject"] as? String)?.contains(contains) ?? false) }
+            }
+            let head = try #require(mail(to: "head", subject: "gaida jūsu saskaņojumu"), "Latvian subject with Latvian letters")
+            #expect((head["text"] as? String)?.contains("Labdien, Jānis Bērziņš!") == true)
+            #expect((head["text"] as? String)?.contains("https://pumpurs.example.lv/plans/\(plan.planId.uuidString.lowercased())") == true)
+            #expect((head["html"] as? String)?.contains("<b>S-7ZK3M0Q1VX</b>") == true)
+            #expect(head["parts"] as? [String] == ["multipart/alternative", "text/plain", "text/html"])
+            #expect(head["contentLanguage"] as? String == "lv")
+            let returned = try #require(mail(to: "preparer", subject: "returned for revision"), "English for a person who chose English")
+            #expect((returned["text"] as? String)?.contains("Precizējiet F04 pamatojumu") == true, "the reason is in the mail")
+            #expect(mail(to: "preparer", subject: "approved") != nil && mail(to: "coordinator", subject: "apstiprināts") != nil)
+            #expect((mail(to: "finance", subject: "Izmaksu pakete")?["text"] as? String)?.contains("1234.56 EUR") == true)
+
+            // The injected name: delivered to Anna only, no Bcc anywhere, the name dropped from To.
+            let injected = try #require(mails.first { ($0["envelopeTo"] as? [String]) == ["injected\(harness.suffix)"] })
+            #expect(!(injected["headerNames"] as? [String] ?? []).contains("bcc"))
+            #expect(injected["to"] as? String == "injected\(harness.suffix)")
+            #expect(!mails.contains { ($0["envelopeTo"] as? [String] ?? []).contains("evil\(harness.suffix)") })
+
+            // Once per (event, recipient), and no personal-code-shaped text anywhere.
+            let ids = mails.compactMap { $0["messageId"] as? String }
+            #expect(Set(ids).count == ids.count, "no duplicates: \(ids)")
+            let all = mails.map { "\($0["subject"] ?? "")\($0["text"] ?? "")\($0["html"] ?? "")" }.joined()
+            #expect(all.range(of: #"\d{6}-?\d{5}"#, options: .regularExpression) == nil)
+            #expect(try await harness.host.scalar("SELECT count(*) FROM mails WHERE status = 'sent'") == 6)
+            #expect(try await harness.host.scalar("SELECT count(*) FROM mail_attempts WHERE outcome = 'sent'") == 6)
+            await harness.stop()
+        }
+    }
+}

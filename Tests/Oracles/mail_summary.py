@@ -1,0 +1,34 @@
+#!/usr/bin/env python3
+"""Reads the SMTP sink's .eml files with Python's own email parser (independent of the code under
+test) and prints a JSON summary of those sent to any address ending in the given suffix.
+
+usage: mail_summary.py <mail-dir> <address-suffix>
+"""
+import email
+import email.policy
+import json
+import pathlib
+import sys
+
+directory, suffix = pathlib.Path(sys.argv[1]), sys.argv[2].lower()
+out = []
+for path in sorted(directory.glob("*.eml")):
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    envelope = [a.strip().lower() for a in message.get_all("X-Envelope-To", [])]
+    if not any(a.endswith(suffix) for a in envelope):
+        continue
+    text = message.get_body(preferencelist=("plain",))
+    html = message.get_body(preferencelist=("html",))
+    out.append({
+        "file": path.name,
+        "envelopeTo": envelope,
+        "to": str(message["To"]),
+        "subject": str(message["Subject"]),
+        "messageId": str(message["Message-ID"]),
+        "contentLanguage": str(message["Content-Language"]),
+        "headerNames": sorted({k.lower() for k in message.keys()}),
+        "text": text.get_content() if text else None,
+        "html": html.get_content() if html else None,
+        "parts": [p.get_content_type() for p in message.walk()],
+    })
+print(json.dumps(out, ensure_ascii=False))
