@@ -31,10 +31,13 @@ public struct MailSettings: Sendable {
     public var sendInterval: Duration
     /// Hour (UTC) from which a day's digest is sent.
     public var digestHour: Int
+    /// How often the digest sweep looks (it sends at most one digest per person and day).
+    public var digestInterval: Duration
 
     /// Creates settings.
     public init(smtp: SMTPConfiguration, from: Mailbox, portal: String, maxAttempts: Int = 20, initialBackoff: Duration = .seconds(1),
-                maxBackoff: Duration = .seconds(30), sendInterval: Duration = .seconds(1), digestHour: Int = 6) {
+                maxBackoff: Duration = .seconds(30), sendInterval: Duration = .seconds(1), digestHour: Int = 6,
+                digestInterval: Duration = .seconds(300)) {
         self.smtp = smtp
         self.from = from
         self.portal = portal
@@ -43,6 +46,7 @@ public struct MailSettings: Sendable {
         self.maxBackoff = maxBackoff
         self.sendInterval = sendInterval
         self.digestHour = digestHour
+        self.digestInterval = digestInterval
     }
 
     /// Reads the settings, naming the key of anything invalid.

@@ -28,7 +28,7 @@ public enum NotificationsService {
                     // Drain what is due, then wait for the next tick.
                     while try await queue.sendDue(pool: resources.pool, logger: resources.logger).sent > 0 {}
                 },
-                PeriodicWork(name: "daily digest", interval: .seconds(300)) { resources in
+                PeriodicWork(name: "daily digest", interval: settings.digestInterval) { resources in
                     try await digest.run(pool: resources.pool, logger: resources.logger)
                 },
             ]) { router, resources in

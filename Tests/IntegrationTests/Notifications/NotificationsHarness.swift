@@ -14,6 +14,7 @@ import Testing
 struct NotificationsHarness {
     let host: HostedService
     let upstream: Upstream
+    let minter: TokenMinter
     let suffix: String
     let school: UUID
     let municipality: UUID
@@ -28,16 +29,18 @@ struct NotificationsHarness {
         let settings = MailSettings(smtp: SMTPConfiguration(url: smtp, timeoutSeconds: 5),
                                     from: Mailbox(name: "PuMPuRS", address: EmailAddress("noreply@pumpurs.local")!),
                                     portal: "https://pumpurs.example.lv", maxAttempts: maxAttempts, initialBackoff: .milliseconds(200),
-                                    maxBackoff: .seconds(2), sendInterval: .milliseconds(200), digestHour: 0)
+                                    maxBackoff: .seconds(2), sendInterval: .milliseconds(200), digestHour: 0,
+                                    digestInterval: .milliseconds(500))
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pumpurs-jwt-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        _ = try DevelopmentKeyPair.ensure(privateKeyFile: directory + "/p.pem", publicKeyFile: directory + "/k.pem")
+        let key = try DevelopmentKeyPair.ensure(privateKeyFile: directory + "/p.pem", publicKeyFile: directory + "/k.pem")
         let verifier = await TokenVerifier(issuer: "test", audience: "pumpurs",
                                            keys: try VerificationKeys.developmentPublicKey(file: directory + "/k.pem"))
         let host = try await HostedService.start(tag: "notify") { name, port in
             try! NotificationsService.definition(name: name, port: port, settings: settings, verifier: verifier)
         }
         let harness = NotificationsHarness(host: host, upstream: try await Upstream.start(),
+                                           minter: await TokenMinter(privateKey: key, issuer: "test", audience: "pumpurs"),
                                            suffix: "@t\(UInt32.random(in: 0...UInt32.max)).example.lv", school: UUID(), municipality: UUID())
         try await harness.upstream.publish(MunicipalityRegistered(municipalityId: harness.municipality, name: "Ludzas novads", region: "Latgale"),
                                            producer: "intake")
@@ -57,6 +60,8 @@ struct NotificationsHarness {
             assignmentId: UUID(), personId: id, role: role.rawValue, scopeKind: national ? "national" : "institution",
             scopeId: national ? nil : school, assignedBy: UUID())), producer: "intake")
     }
+
+    var client: HTTPClientForTests { HTTPClientForTests(base: "http://127.0.0.1:\(host.port)") }
 
     func waitForDirectory(_ count: Int) async -> Bool {
         await IntegrationEnvironment.eventually(timeout: .seconds(20)) {

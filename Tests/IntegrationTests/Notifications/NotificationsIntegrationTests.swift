@@ -68,5 +68,29 @@ extension PipelineSuites {
             #expect(try await harness.host.scalar("SELECT count(*) FROM mail_attempts WHERE outcome = 'sent'") == 6)
             await harness.stop()
         }
+
+        @Test("an approver who chose the daily digest gets one email listing every waiting plan instead of one each")
+        func dailyDigest() async throws {
+            var harness = try await NotificationsHarness.start()
+            try await harness.person("busyhead", name: "Jānis Bērziņš", language: "lv", role: .institutionHead)
+            #expect(await harness.waitForDirectory(1))
+            let token = try await harness.minter.mint(personId: harness.people["busyhead"]!, role: .institutionHead, scope: .institution(harness.school))
+            let chosen = try await harness.client.send("PUT", "/notifications/preferences", token, #"{"dailyDigest":true}"#)
+            #expect(chosen.status == 200, "\(chosen.body)")
+            #expect(try await harness.client.send("PUT", "/notifications/preferences", nil, #"{"dailyDigest":true}"#).status == 401)
+            let plans = (0..<3).map { _ in harness.plan() }
+            for plan in plans {
+                try await harness.upstream.publish(ApprovalAwaiting(plan: plan, level: "institution_head", scopeId: harness.school), producer: "approval")
+            }
+            let mails = await harness.waitForMails(1)
+            try await Task.sleep(for: .seconds(2)) // nothing else may follow
+            let all = try await harness.received()
+            #expect(all.count == 1, "one digest, no single mails: \(all.map { $0["subject"] ?? "" })")
+            let digest = try #require(mails.first)
+            #expect((digest["subject"] as? String)?.contains("3 IAP") == true, "\(digest["subject"] ?? "")")
+            #expect((digest["text"] as? String)?.components(separatedBy: "S-7ZK3M0Q1VX").count == 4, "each plan listed")
+            #expect(try await harness.host.scalar("SELECT count(*) FROM mails WHERE status = 'digested'") == 3)
+            await harness.stop()
+        }
     }
 }
