@@ -43,6 +43,13 @@ public struct AMQPAdmin: Sendable {
         try await withConnection { try $0.declare(topology) }
     }
 
+    /// Removes `queue`'s bindings for `routingKeys` on `exchange` (idempotent).
+    public func unbind(queue: String, exchange: String, routingKeys: [String]) async throws {
+        try await withConnection { connection in
+            for key in routingKeys { try connection.unbind(queue: queue, exchange: exchange, routingKey: key) }
+        }
+    }
+
     /// Ready messages in `queue`.
     public func messageCount(queue: String) async throws -> Int {
         try await withConnection { try $0.messageCount(queue: queue) }

@@ -26,6 +26,16 @@ extension AMQPConnection {
         }
     }
 
+    /// Removes a binding (idempotent: removing one that does not exist succeeds).
+    func unbind(queue: String, exchange: String, routingKey: String) throws(AMQPError) {
+        if !channelOpen { try reopenChannel() }
+        let state = try raw
+        let arena = CArena()
+        defer { withExtendedLifetime(arena) {} }
+        amqp_queue_unbind(state, channel, arena.bytes(queue), arena.bytes(exchange), arena.bytes(routingKey), amqp_empty_table)
+        try checkRPC("queue.unbind \(queue) ← \(exchange) [\(routingKey)]")
+    }
+
     /// Number of messages ready in a queue (passive declare); fails with 404 if it is missing.
     func messageCount(queue: String) throws(AMQPError) -> Int {
         if !channelOpen { try reopenChannel() }

@@ -11,10 +11,16 @@ public enum CatalogueTopology {
         EventCatalogue.entries.filter { $0.consumers.contains(service) }.map(\.type.rawValue).sorted()
     }
 
-    /// Declares the queues and bindings of `services` (idempotent).
+    /// Declares the queues and bindings of `services` (idempotent), and removes bindings to
+    /// catalogue events a service no longer consumes (left over from an older catalogue, they would
+    /// only bring messages it has no handler for).
     public static func declare(services: [String], deliveryLimit: Int, admin: AMQPAdmin) async throws {
+        let all = Set(EventCatalogue.entries.map(\.type.rawValue))
         for service in services {
-            try await admin.declare(AMQPTopology.service(service, consuming: routingKeys(consumedBy: service), deliveryLimit: deliveryLimit))
+            let consumed = routingKeys(consumedBy: service)
+            try await admin.declare(AMQPTopology.service(service, consuming: consumed, deliveryLimit: deliveryLimit))
+            try await admin.unbind(queue: AMQPTopology.eventQueue(for: service), exchange: AMQPTopology.eventsExchange,
+                                   routingKeys: all.subtracting(consumed).sorted())
         }
     }
 }
