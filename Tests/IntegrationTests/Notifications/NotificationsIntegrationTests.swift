@@ -30,15 +30,24 @@ extension PipelineSuites {
             try await harness.upstream.publish(ApprovalAwaiting(plan: plan, level: "institution_head", scopeId: harness.school), producer: "approval", id: awaiting)
             try await harness.upstream.publish(ApprovalAwaiting(plan: plan, level: "institution_head", scopeId: harness.school), producer: "approval", id: awaiting)
             try await harness.upstream.publish(PlanReturned(change: PlanLifecycleChange(plan: plan, actor: ActorPayload(personId: UUID(), role: "institution_head"),
-                                                                                        reason: "Precizējiet F04 pamatojumu: kas tieši notiek mājās?"),
+                                                                                        reason: "Precizējiet F04 pamatojumu: kas tieši notiek mājās?\n.\nPaldies."),
                                                             level: "institution_head"), producer: "approval")
             try await harness.upstream.publish(PlanApproved(plan: plan, approvedBy: ActorPayload(personId: UUID(), role: "ikvd_expert"), measures: []),
                                                producer: "approval")
             try await harness.upstream.publish(PayoutBatchReady(batchId: UUID(), period: "2022-10", count: 12, totalCents: 123_456), producer: "payouts")
+            try await harness.upstream.publish(PlanValidationFailed(plan: plan, findings: [
+                FindingPayload(ruleId: "risk.justification.vague", severity: "error", path: "risks[1].justification",
+                               messageLv: "Pamatojums ir pārāk vispārīgs.", messageEn: "The justification is too vague."),
+                FindingPayload(ruleId: "load.weekly.high", severity: "warning", path: "measures[0]", messageLv: "Slodze", messageEn: "Load")]),
+                                               producer: "risk_validation")
+            try await harness.upstream.publish(ApprovalOverdue(plan: plan, level: "institution_head", daysWaiting: 11, stage: "escalation"), producer: "approval")
+            try await harness.upstream.publish(WorkLogSubmitted(workLogId: UUID(), personId: harness.people["preparer"]!, institutionId: harness.school,
+                                                                month: "2022-10"), producer: "timesheets")
 
-            // head + injected head (awaiting), preparer (returned, approved), coordinator (approved), finance (batch) = 6
-            let mails = await harness.waitForMails(6)
-            #expect(mails.count == 6, "\(mails.map { ($0["envelopeTo"] as? [String]) ?? [] })")
+            // head + injected head (awaiting), preparer (returned, approved, validation failed), coordinator (approved, work log),
+            // finance (batch), head + injected head (escalation) = 10 (no municipality coordinator is registered here)
+            let mails = await harness.waitForMails(10)
+            #expect(mails.count == 10, "\(mails.map { ($0["envelopeTo"] as? [String]) ?? [] })")
             func mail(to key: String, subject contains: String) -> [String: Any]? {
                 mails.first { ($0["envelopeTo"] as? [String]) == ["\(key)\(harness.suffix)"] && (($0["subject"] as? String)?.contains(contains) ?? false) }
             }
@@ -50,6 +59,12 @@ extension PipelineSuites {
             #expect(head["contentLanguage"] as? String == "lv")
             let returned = try #require(mail(to: "preparer", subject: "returned for revision"), "English for a person who chose English")
             #expect((returned["text"] as? String)?.contains("Precizējiet F04 pamatojumu") == true, "the reason is in the mail")
+            #expect((returned["text"] as? String)?.replacingOccurrences(of: "\r\n", with: "\n").contains("\n.\nPaldies.") == true,
+                    "a lone dot line survives SMTP (dot-stuffing)")
+            let failed = try #require(mail(to: "preparer", subject: "failed validation"))
+            #expect((failed["text"] as? String)?.contains("risks[1].justification: The justification is too vague.") == true)
+            #expect((failed["text"] as? String)?.contains("Load") == false, "warnings are not reasons")
+            #expect(mail(to: "head", subject: "Eskalācija") != nil && mail(to: "coordinator", subject: "Darba laika uzskaite") != nil)
             #expect(mail(to: "preparer", subject: "approved") != nil && mail(to: "coordinator", subject: "apstiprināts") != nil)
             #expect((mail(to: "finance", subject: "Izmaksu pakete")?["text"] as? String)?.contains("1234.56 EUR") == true)
 
@@ -64,8 +79,8 @@ extension PipelineSuites {
             #expect(Set(ids).count == ids.count, "no duplicates: \(ids)")
             let all = mails.map { "\($0["subject"] ?? "")\($0["text"] ?? "")\($0["html"] ?? "")" }.joined()
             #expect(all.range(of: #"\d{6}-?\d{5}"#, options: .regularExpression) == nil)
-            #expect(try await harness.host.scalar("SELECT count(*) FROM mails WHERE status = 'sent'") == 6)
-            #expect(try await harness.host.scalar("SELECT count(*) FROM mail_attempts WHERE outcome = 'sent'") == 6)
+            #expect(try await harness.host.scalar("SELECT count(*) FROM mails WHERE status = 'sent'") == 10)
+            #expect(try await harness.host.scalar("SELECT count(*) FROM mail_attempts WHERE outcome = 'sent'") == 10)
             await harness.stop()
         }
 
