@@ -73,7 +73,7 @@ let package = Package(
         ),
         .target(name: "Auth", dependencies: [jwtKit, crypto, hummingbird, log], path: "Shared/Auth",
                 exclude: ["README.md"], swiftSettings: swiftSettings),
-        .target(name: "TestSupport", dependencies: ["ServiceKit"], path: "Shared/TestSupport", swiftSettings: swiftSettings),
+        .target(name: "TestSupport", dependencies: ["ServiceKit", hummingbird], path: "Shared/TestSupport", swiftSettings: swiftSettings),
 
         // Services: a library with the logic + (later) a thin executable each.
         .target(name: "Intake", dependencies: ["Rules", "Contracts", "Postgres", "Auth", "ServiceKit", "Mail", hummingbird, crypto, log], path: "Services/Intake", swiftSettings: swiftSettings),
@@ -108,7 +108,7 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: swiftSettings),
         .testTarget(name: "AuthTests", dependencies: ["Auth", jwtKit, crypto, hummingbird, hummingbirdTesting],
                     swiftSettings: swiftSettings),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Rules", "Auth", "Contracts", "ServiceKit", "Postgres", hummingbird], swiftSettings: swiftSettings),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Rules", "Auth", "Contracts", "ServiceKit", "Postgres", "TestSupport", hummingbird], swiftSettings: swiftSettings),
         .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: swiftSettings),
         .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "TestSupport", "Rules"], swiftSettings: swiftSettings),
         // Integration tests: the real RabbitMQ, PostgreSQL and SMTP sink that deploy/local/test starts.

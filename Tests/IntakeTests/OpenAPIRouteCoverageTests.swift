@@ -4,6 +4,7 @@ import Hummingbird
 @testable import Intake
 import Logging
 import Postgres
+import TestSupport
 import Testing
 
 /// The OpenAPI document served at `/openapi.yaml` against the routes `IntakeAPI` really registers:
@@ -11,51 +12,7 @@ import Testing
 /// names included), and every operation well-formed.
 @Suite("Intake OpenAPI document covers the router")
 struct OpenAPIRouteCoverageTests {
-    /// One operation: `POST /plans/{planId}/submit`.
-    struct Route: Hashable, Comparable, CustomStringConvertible {
-        var method: String
-        var path: String
-
-        init(method: String, path: String) {
-            self.method = method.uppercased()
-            self.path = OpenAPIRouteCoverageTests.normalise(path)
-        }
-
-        var description: String { "\(method) \(path)" }
-
-        static func < (lhs: Route, rhs: Route) -> Bool {
-            (lhs.path, lhs.method) < (rhs.path, rhs.method)
-        }
-    }
-
-    /// An operation as the document lists it.
-    struct DocumentedOperation: Equatable {
-        var route: Route
-        /// 1-based line of the method key in the YAML.
-        var line: Int
-        var operationId: String?
-        var responseCodes: [String] = []
-        var hasResponses = false
-        /// `security: []`: the operation needs no token.
-        var isPublic = false
-    }
-
-    /// What the reader found, plus lines it could not place.
-    struct PathsSection {
-        var operations: [DocumentedOperation] = []
-        var problems: [String] = []
-    }
-
-    /// A P-256 public key whose private half was thrown away: the verifier needs a key but no
-    /// token is ever verified here.
-    static let unusedPublicKeyPEM = """
-        -----BEGIN PUBLIC KEY-----
-        MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEY0Y7nis/eQHM9B/1u5QiAOmDBPjK
-        UlPhdOA59RDhyvtaSNhAJpgQYTMmgMzsvaGNpMx+5SKNAQPtzrVuba+T/g==
-        -----END PUBLIC KEY-----
-        """
-
-    static let httpMethods: Set<String> = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
+    typealias Route = OpenAPIDocumentReader.Route
 
     // MARK: The router
 
@@ -67,153 +24,15 @@ struct OpenAPIRouteCoverageTests {
         let generated = StudentKeys.generate()
         let keys = try StudentKeys(encryptionBase64: generated.encryptionBase64, lookupBase64: generated.lookupBase64)
         let verifier = await TokenVerifier(issuer: "test", audience: "pumpurs",
-                                           keys: try VerificationKeys.developmentPublicKey(pem: unusedPublicKeyPEM))
+                                           keys: try VerificationKeys.developmentPublicKey(pem: OpenAPIDocumentReader.unusedPublicKeyPEM))
         let router = Router(context: AuthenticatedRequestContext.self)
         IntakeAPI(pool: pool, keys: keys, verifier: verifier, today: { nil }).register(on: router)
-        return router.routes.map { Route(method: String(describing: $0.method), path: String(describing: $0.path)) }
+        return OpenAPIDocumentReader.routes(of: router)
     }
 
-    /// One spelling for both sides: captures as `{name}` (Hummingbird's `:name` too), a leading
-    /// slash, no empty segments, no trailing slash.
-    static func normalise(_ path: String) -> String {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: true).map { segment -> String in
-            if segment.hasPrefix(":") { return "{\(segment.dropFirst())}" }
-            return String(segment)
-        }
-        return "/" + segments.joined(separator: "/")
+    static func documented() -> OpenAPIDocumentReader.PathsSection {
+        OpenAPIDocumentReader.readPaths(IntakeOpenAPI.yaml)
     }
-
-    // MARK: The document
-
-    /// Reads the `paths:` section line by line: path keys at the first indentation under `paths:`,
-    /// method keys at the next, and each operation's own keys (`operationId`, `responses`,
-    /// `security`) at the one after that. Deeper lines (schemas, block texts) are skipped.
-    static func readPaths(_ yaml: String) -> PathsSection {
-        var section = PathsSection()
-        var inPaths = false
-        var sawPaths = false
-        var pathIndent: Int?
-        var methodIndent: Int?
-        var fieldIndent: Int?
-        var responsesIndent: Int?
-        var responseCodeIndent: Int?
-        var currentPath: String?
-        var current: DocumentedOperation?
-
-        func flush() {
-            if let operation = current { section.operations.append(operation) }
-            current = nil
-            fieldIndent = nil
-            responsesIndent = nil
-            responseCodeIndent = nil
-        }
-
-        for (index, raw) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = String(raw)
-            let text = line.trimmingCharacters(in: .whitespaces)
-            if text.isEmpty || text.hasPrefix("#") { continue }
-            let indent = line.prefix { $0 == " " }.count
-            if indent == 0 {
-                flush()
-                inPaths = text == "paths:"
-                if inPaths {
-                    guard !sawPaths else {
-                        section.problems.append("line \(index + 1): a second `paths:` section")
-                        continue
-                    }
-                    sawPaths = true
-                }
-                continue
-            }
-            guard inPaths else { continue }
-            let (key, value) = keyAndValue(text)
-            if pathIndent == nil { pathIndent = indent }
-            guard let pathLevel = pathIndent, indent >= pathLevel else {
-                section.problems.append("line \(index + 1): `\(text)` is indented less than the path keys")
-                continue
-            }
-            if indent == pathLevel {
-                flush()
-                methodIndent = nil
-                guard let key, key.hasPrefix("/"), value.isEmpty else {
-                    section.problems.append("line \(index + 1): `\(text)` is not a path key")
-                    currentPath = nil
-                    continue
-                }
-                currentPath = key
-                continue
-            }
-            if methodIndent == nil { methodIndent = indent }
-            guard let methodLevel = methodIndent, indent >= methodLevel else {
-                section.problems.append("line \(index + 1): `\(text)` is indented between a path key and its methods")
-                continue
-            }
-            if indent == methodLevel {
-                flush()
-                // Path-level keys such as `parameters:` or `summary:` are allowed; only methods are operations.
-                if let key, httpMethods.contains(key) {
-                    guard let currentPath else {
-                        section.problems.append("line \(index + 1): method `\(key)` outside a path")
-                        continue
-                    }
-                    current = DocumentedOperation(route: Route(method: key, path: currentPath), line: index + 1)
-                }
-                continue
-            }
-            guard current != nil else { continue }
-            if fieldIndent == nil { fieldIndent = indent }
-            if indent == fieldIndent {
-                responsesIndent = nil
-                responseCodeIndent = nil
-                switch key {
-                case "operationId": current?.operationId = value.isEmpty ? nil : value
-                case "responses":
-                    current?.hasResponses = true
-                    responsesIndent = indent
-                case "security": current?.isPublic = value.replacingOccurrences(of: " ", with: "") == "[]"
-                default: break
-                }
-                continue
-            }
-            if let responsesIndent, indent > responsesIndent {
-                if responseCodeIndent == nil { responseCodeIndent = indent }
-                if indent == responseCodeIndent, let key { current?.responseCodes.append(key) }
-            }
-        }
-        flush()
-        if !sawPaths { section.problems.append("no top-level `paths:` section") }
-        return section
-    }
-
-    /// `key: value` with quotes taken off the key and the value (`'200':` → `200`).
-    static func keyAndValue(_ text: String) -> (key: String?, value: String) {
-        var body = Substring(text)
-        if body.hasPrefix("- ") { return (nil, text) }
-        let key: Substring
-        if let quote = body.first, quote == "'" || quote == "\"" {
-            body = body.dropFirst()
-            guard let end = body.firstIndex(of: quote) else { return (nil, text) }
-            key = body[..<end]
-            body = body[body.index(after: end)...]
-            guard body.hasPrefix(":") else { return (nil, text) }
-            body = body.dropFirst()
-        } else if body.hasSuffix(":") {
-            key = body.dropLast()
-            body = ""
-        } else if let range = body.range(of: ": ") {
-            key = body[..<range.lowerBound]
-            body = body[range.upperBound...]
-        } else {
-            return (nil, text)
-        }
-        var value = body.trimmingCharacters(in: .whitespaces)
-        if value.count >= 2, let first = value.first, (first == "'" || first == "\""), value.last == first {
-            value = String(value.dropFirst().dropLast())
-        }
-        return (String(key), value)
-    }
-
-    static func documented() -> PathsSection { readPaths(IntakeOpenAPI.yaml) }
 
     // MARK: Tests
 
@@ -286,6 +105,8 @@ struct OpenAPIRouteCoverageTests {
         #expect(IntakeOpenAPI.yaml.contains("\nsecurity:\n  - bearerAuth: []\n"), "bearerAuth must apply globally")
     }
 
+    /// The shared `OpenAPIDocumentReader` (TestSupport, also used by the approval coverage
+    /// tests) has no test target of its own: this is its check.
     @Test("the reader finds operations, and only operations")
     func readerSelfCheck() {
         let sample = """
@@ -329,7 +150,7 @@ struct OpenAPIRouteCoverageTests {
                 get:
                   type: object
             """
-        let section = Self.readPaths(sample)
+        let section = OpenAPIDocumentReader.readPaths(sample)
         #expect(section.problems.isEmpty)
         #expect(section.operations.map(\.route) == [Route(method: "GET", path: "/a/{id}"), Route(method: "POST", path: "/a/:id"),
                                                     Route(method: "DELETE", path: "/b/")])

@@ -8,6 +8,7 @@ import Logging
 import NIOCore
 import Postgres
 import Rules
+import TestSupport
 import Testing
 
 /// The OpenAPI document approval routing serves at `/openapi.yaml` against the routes
@@ -16,16 +17,7 @@ import Testing
 /// or broker is needed: registering routes leases no connection.
 @Suite("Approval OpenAPI document covers the router")
 struct ApprovalOpenAPIRouteCoverageTests {
-    typealias Route = ApprovalOpenAPIPathsReader.Route
-
-    /// A P-256 public key whose private half was thrown away: the verifier needs a key but no
-    /// token is ever accepted here.
-    static let unusedPublicKeyPEM = """
-        -----BEGIN PUBLIC KEY-----
-        MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEY0Y7nis/eQHM9B/1u5QiAOmDBPjK
-        UlPhdOA59RDhyvtaSNhAJpgQYTMmgMzsvaGNpMx+5SKNAQPtzrVuba+T/g==
-        -----END PUBLIC KEY-----
-        """
+    typealias Route = OpenAPIDocumentReader.Route
 
     // MARK: The router
 
@@ -35,7 +27,7 @@ struct ApprovalOpenAPIRouteCoverageTests {
         let pool = PostgresPool(configuration: try PostgresConfiguration(url: "postgres://unused@127.0.0.1:1/unused", poolSize: 1),
                                 logger: Logger(label: "approval-openapi-route-coverage"))
         let verifier = await TokenVerifier(issuer: "test", audience: "pumpurs",
-                                           keys: try VerificationKeys.developmentPublicKey(pem: unusedPublicKeyPEM))
+                                           keys: try VerificationKeys.developmentPublicKey(pem: OpenAPIDocumentReader.unusedPublicKeyPEM))
         let router = Router(context: AuthenticatedRequestContext.self)
         ApprovalAPI(pool: pool, producer: "approval-openapi-test", verifier: verifier, settings: .defaults, today: { nil })
             .register(on: router)
@@ -43,11 +35,11 @@ struct ApprovalOpenAPIRouteCoverageTests {
     }
 
     static func registeredRoutes() async throws -> [Route] {
-        try await router().routes.map { Route(method: String(describing: $0.method), path: String(describing: $0.path)) }
+        OpenAPIDocumentReader.routes(of: try await router())
     }
 
-    static func documented() -> ApprovalOpenAPIPathsReader.PathsSection {
-        ApprovalOpenAPIPathsReader.readPaths(ApprovalOpenAPI.yaml)
+    static func documented() -> OpenAPIDocumentReader.PathsSection {
+        OpenAPIDocumentReader.readPaths(ApprovalOpenAPI.yaml)
     }
 
     // MARK: Tests
@@ -158,237 +150,5 @@ struct ApprovalOpenAPIRouteCoverageTests {
                 #expect(response.status == .unauthorized)
             }
         }
-    }
-
-    @Test("the reader finds operations, and only operations")
-    func readerSelfCheck() {
-        let sample = """
-            openapi: 3.1.0
-            info:
-              title: t
-              description: |
-                paths:
-                  /not-a-path:
-            paths:
-              /a/{id}:
-                parameters:
-                  - name: id
-                get:
-                  operationId: getA
-                  description: |
-                    responses:
-                      '200': not this one
-                  responses:
-                    '200':
-                      description: ok
-                      content:
-                        application/json:
-                          schema:
-                            properties:
-                              get:
-                                type: string
-                    '404':
-                      description: no
-                'post':
-                  operationId: "postA"
-                  security: []
-                  responses:
-                    default:
-                      description: any
-              /b:
-                delete:
-                  summary: no id, no responses
-            components:
-              schemas:
-                get:
-                  type: object
-            """
-        let section = ApprovalOpenAPIPathsReader.readPaths(sample)
-        #expect(section.problems.isEmpty)
-        #expect(section.operations.map(\.route) == [Route(method: "GET", path: "/a/{id}"), Route(method: "POST", path: "/a/:id"),
-                                                    Route(method: "DELETE", path: "/b/")])
-        #expect(section.operations.map(\.operationId) == ["getA", "postA", nil])
-        #expect(section.operations.map(\.responseCodes) == [["200", "404"], ["default"], []])
-        #expect(section.operations.map(\.hasResponses) == [true, true, false])
-        #expect(section.operations.map(\.isPublic) == [false, true, false])
-    }
-}
-
-/// A line-based reader of an OpenAPI document's `paths:` section (a copy of the one the intake
-/// coverage test uses, so the two test targets stay independent).
-enum ApprovalOpenAPIPathsReader {
-    /// One operation: `POST /approvals/plans/{planId}/approve`.
-    struct Route: Hashable, Comparable, CustomStringConvertible {
-        var method: String
-        var path: String
-
-        init(method: String, path: String) {
-            self.method = method.uppercased()
-            self.path = ApprovalOpenAPIPathsReader.normalise(path)
-        }
-
-        var description: String { "\(method) \(path)" }
-
-        static func < (lhs: Route, rhs: Route) -> Bool {
-            (lhs.path, lhs.method) < (rhs.path, rhs.method)
-        }
-    }
-
-    /// An operation as the document lists it.
-    struct DocumentedOperation: Equatable {
-        var route: Route
-        /// 1-based line of the method key in the YAML.
-        var line: Int
-        var operationId: String?
-        var responseCodes: [String] = []
-        var hasResponses = false
-        /// `security: []`: the operation needs no token.
-        var isPublic = false
-    }
-
-    /// What the reader found, plus lines it could not place.
-    struct PathsSection {
-        var operations: [DocumentedOperation] = []
-        var problems: [String] = []
-    }
-
-    static let httpMethods: Set<String> = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
-
-    /// One spelling for both sides: captures as `{name}` (Hummingbird's `:name` too), a leading
-    /// slash, no empty segments, no trailing slash.
-    static func normalise(_ path: String) -> String {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: true).map { segment -> String in
-            if segment.hasPrefix(":") { return "{\(segment.dropFirst())}" }
-            return String(segment)
-        }
-        return "/" + segments.joined(separator: "/")
-    }
-
-    /// Reads the `paths:` section line by line: path keys at the first indentation under `paths:`,
-    /// method keys at the next, and each operation's own keys (`operationId`, `responses`,
-    /// `security`) at the one after that. Deeper lines (schemas, block texts) are skipped.
-    static func readPaths(_ yaml: String) -> PathsSection {
-        var section = PathsSection()
-        var inPaths = false
-        var sawPaths = false
-        var pathIndent: Int?
-        var methodIndent: Int?
-        var fieldIndent: Int?
-        var responsesIndent: Int?
-        var responseCodeIndent: Int?
-        var currentPath: String?
-        var current: DocumentedOperation?
-
-        func flush() {
-            if let operation = current { section.operations.append(operation) }
-            current = nil
-            fieldIndent = nil
-            responsesIndent = nil
-            responseCodeIndent = nil
-        }
-
-        for (index, raw) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = String(raw)
-            let text = line.trimmingCharacters(in: .whitespaces)
-            if text.isEmpty || text.hasPrefix("#") { continue }
-            let indent = line.prefix { $0 == " " }.count
-            if indent == 0 {
-                flush()
-                inPaths = text == "paths:"
-                if inPaths {
-                    guard !sawPaths else {
-                        section.problems.append("line \(index + 1): a second `paths:` section")
-                        continue
-                    }
-                    sawPaths = true
-                }
-                continue
-            }
-            guard inPaths else { continue }
-            let (key, value) = keyAndValue(text)
-            if pathIndent == nil { pathIndent = indent }
-            guard let pathLevel = pathIndent, indent >= pathLevel else {
-                section.problems.append("line \(index + 1): `\(text)` is indented less than the path keys")
-                continue
-            }
-            if indent == pathLevel {
-                flush()
-                methodIndent = nil
-                guard let key, key.hasPrefix("/"), value.isEmpty else {
-                    section.problems.append("line \(index + 1): `\(text)` is not a path key")
-                    currentPath = nil
-                    continue
-                }
-                currentPath = key
-                continue
-            }
-            if methodIndent == nil { methodIndent = indent }
-            guard let methodLevel = methodIndent, indent >= methodLevel else {
-                section.problems.append("line \(index + 1): `\(text)` is indented between a path key and its methods")
-                continue
-            }
-            if indent == methodLevel {
-                flush()
-                // Path-level keys such as `parameters:` or `summary:` are allowed; only methods are operations.
-                if let key, httpMethods.contains(key) {
-                    guard let currentPath else {
-                        section.problems.append("line \(index + 1): method `\(key)` outside a path")
-                        continue
-                    }
-                    current = DocumentedOperation(route: Route(method: key, path: currentPath), line: index + 1)
-                }
-                continue
-            }
-            guard current != nil else { continue }
-            if fieldIndent == nil { fieldIndent = indent }
-            if indent == fieldIndent {
-                responsesIndent = nil
-                responseCodeIndent = nil
-                switch key {
-                case "operationId": current?.operationId = value.isEmpty ? nil : value
-                case "responses":
-                    current?.hasResponses = true
-                    responsesIndent = indent
-                case "security": current?.isPublic = value.replacingOccurrences(of: " ", with: "") == "[]"
-                default: break
-                }
-                continue
-            }
-            if let responsesIndent, indent > responsesIndent {
-                if responseCodeIndent == nil { responseCodeIndent = indent }
-                if indent == responseCodeIndent, let key { current?.responseCodes.append(key) }
-            }
-        }
-        flush()
-        if !sawPaths { section.problems.append("no top-level `paths:` section") }
-        return section
-    }
-
-    /// `key: value` with quotes taken off the key and the value (`'200':` → `200`).
-    static func keyAndValue(_ text: String) -> (key: String?, value: String) {
-        var body = Substring(text)
-        if body.hasPrefix("- ") { return (nil, text) }
-        let key: Substring
-        if let quote = body.first, quote == "'" || quote == "\"" {
-            body = body.dropFirst()
-            guard let end = body.firstIndex(of: quote) else { return (nil, text) }
-            key = body[..<end]
-            body = body[body.index(after: end)...]
-            guard body.hasPrefix(":") else { return (nil, text) }
-            body = body.dropFirst()
-        } else if body.hasSuffix(":") {
-            key = body.dropLast()
-            body = ""
-        } else if let range = body.range(of: ": ") {
-            key = body[..<range.lowerBound]
-            body = body[range.upperBound...]
-        } else {
-            return (nil, text)
-        }
-        var value = body.trimmingCharacters(in: .whitespaces)
-        if value.count >= 2, let first = value.first, (first == "'" || first == "\""), value.last == first {
-            value = String(value.dropFirst().dropLast())
-        }
-        return (String(key), value)
     }
 }

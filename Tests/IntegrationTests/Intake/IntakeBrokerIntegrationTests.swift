@@ -7,9 +7,7 @@ import FoundationNetworking
 #endif
 import Intake
 import Postgres
-import Prometheus
 import Rules
-import ServiceLifecycle
 import ServiceKit
 import TestSupport
 import Testing
@@ -131,28 +129,18 @@ actor Received {
     func add(_ body: [UInt8]) { bodies.append(body) }
 }
 
-/// The intake service running in this process on a random port, as `pumpurs-intake` runs it.
+/// The intake service running in this process on a random port, as `pumpurs-intake` runs it:
+/// a `HostedService` plus what intake tests need on top (a token minter whose public key the
+/// service verifies, and an HTTP client for its port).
 struct HostedIntake {
-    let service: String
-    let pool: PostgresPool
+    let host: HostedService
     let minter: TokenMinter
     let client: HTTPClientForTests
-    let running: Task<Void, any Error>
+
+    var service: String { host.service }
+    var pool: PostgresPool { host.pool }
 
     static func start() async throws -> HostedIntake {
-        let service = IntegrationEnvironment.uniqueServiceName("intakebus")
-        let admin = PostgresPool(configuration: try PostgresConfiguration(url: IntegrationEnvironment.adminDatabaseURL, poolSize: 1),
-                                 logger: IntegrationEnvironment.logger)
-        try await SchemaProvisioner.provision(adminPool: admin, service: service, password: service)
-        await admin.shutdown()
-        let database = try PostgresConfiguration(url: IntegrationEnvironment.adminDatabaseURL)
-        let port = Int.random(in: 20_000...29_999)
-        let environment = [
-            "PUMPURS_DATABASE_URL": "postgres://\(service):\(service)@\(database.host):\(database.port)/\(database.database)",
-            "PUMPURS_AMQP_URL": ProcessInfo.processInfo.environment["PUMPURS_AMQP_URL"] ?? "amqp://pumpurs:pumpurs@127.0.0.1:5672/pumpurs",
-            "PUMPURS_HTTP_PORT": "\(port)",
-            "PUMPURS_RELAY_POLL_MS": "200",
-        ]
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pumpurs-jwt-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let key = try DevelopmentKeyPair.ensure(privateKeyFile: directory + "/p.pem", publicKeyFile: directory + "/k.pem")
@@ -160,17 +148,11 @@ struct HostedIntake {
                                            keys: try VerificationKeys.developmentPublicKey(file: directory + "/k.pem"))
         let generated = StudentKeys.generate()
         let keys = try StudentKeys(encryptionBase64: generated.encryptionBase64, lookupBase64: generated.lookupBase64)
-        let definition = IntakeService.definition(name: service, port: port, keys: keys, verifier: verifier,
-                                                  today: { IntakeHarness.today })
-        let configuration = try ServiceConfiguration(service: service, defaultPort: port, environment: environment)
-        let group = try await ServiceHost.build(definition, configuration: configuration, registry: PrometheusCollectorRegistry(),
-                                                logger: IntegrationEnvironment.logger)
-        let running = Task { try await group.run() }
-        let client = HTTPClientForTests(base: "http://127.0.0.1:\(port)")
-        #expect(await IntegrationEnvironment.eventually(timeout: .seconds(20)) { (try? await client.send("GET", "/health/ready", nil).status) == 200 })
-        let pool = try await IntegrationEnvironment.provisionService(service, migrations: IntakeMigrations.all)
-        return HostedIntake(service: service, pool: pool, minter: await TokenMinter(privateKey: key, issuer: "test", audience: "pumpurs"),
-                            client: client, running: running)
+        let host = try await HostedService.start(tag: "intakebus") { name, port in
+            IntakeService.definition(name: name, port: port, keys: keys, verifier: verifier, today: { IntakeHarness.today })
+        }
+        return HostedIntake(host: host, minter: await TokenMinter(privateKey: key, issuer: "test", audience: "pumpurs"),
+                            client: HTTPClientForTests(base: "http://127.0.0.1:\(host.port)"))
     }
 
     func token(_ role: Role, _ scope: Scope) async throws -> String {
@@ -205,12 +187,7 @@ struct HostedIntake {
     }
 
     func stop() async {
-        running.cancel()
-        _ = await running.result
-        await pool.shutdown()
-        let admin = AMQPAdmin(url: try! IntegrationEnvironment.amqpURL())
-        try? await admin.delete(queue: AMQPTopology.eventQueue(for: service))
-        try? await admin.delete(queue: AMQPTopology.deadLetterQueue(for: service))
+        await host.stop()
     }
 }
 
