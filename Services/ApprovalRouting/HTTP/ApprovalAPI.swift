@@ -71,6 +71,7 @@ public struct ApprovalAPI: Sendable {
     let decisions: ApprovalDecisions
     let delegations = Delegations()
     let queue = WorkQueue()
+    let idempotent: IdempotentRequests
     let today: @Sendable () -> CalendarDate?
     let jsonLimit = 64 * 1024
 
@@ -82,6 +83,7 @@ public struct ApprovalAPI: Sendable {
         self.verifier = verifier
         self.today = today
         self.decisions = ApprovalDecisions(today: today, settings: settings)
+        self.idempotent = IdempotentRequests(pool: pool)
     }
 
     /// Adds the routes.
@@ -110,13 +112,15 @@ public struct ApprovalAPI: Sendable {
                 let id = try context.parameters.approvalUUID("planId")
                 let body = try await BoundedBody.read(request, limit: jsonLimit)
                 let input = body.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) ? CommentBody() : try StrictJSON.decode(CommentBody.self, from: body)
-                let result = try await pool.withTransaction { connection in
+                // With Idempotency-Key, a retried decision gets its own stored answer instead of 409.
+                return try await idempotent.perform(request, actor: principal.personId, route: "POST /approvals/plans/\(id)/\(path)",
+                                                    body: body) { connection in
                     let decider = try decider(principal, actingFor: input.actingFor, on: connection)
                     guard roles.contains(decider.rights.role) else { throw ApprovalProblems.roleNotAllowed }
                     let decision = try make(try Self.limited(input.comment))
-                    return try decisions.decide(decision, planId: id, by: decider, outbox: outbox(request), on: connection)
+                    return try StoredResponse(status: .ok, json: try decisions.decide(decision, planId: id, by: decider, outbox: outbox(request),
+                                                                                      on: connection))
                 }
-                return try JSONResponse.make(.ok, result)
             }
         }
         approvals.post("bulk-approve") { request, context in

@@ -154,6 +154,7 @@ enum ApprovalOpenAPI {
               parameters:
                 - $ref: '#/components/parameters/PlanId'
                 - $ref: '#/components/parameters/CorrelationId'
+                - $ref: '#/components/parameters/IdempotencyKey'
               requestBody:
                 $ref: '#/components/requestBodies/CommentOptional'
               responses:
@@ -185,6 +186,7 @@ enum ApprovalOpenAPI {
               parameters:
                 - $ref: '#/components/parameters/PlanId'
                 - $ref: '#/components/parameters/CorrelationId'
+                - $ref: '#/components/parameters/IdempotencyKey'
               requestBody:
                 $ref: '#/components/requestBodies/CommentRequired'
               responses:
@@ -216,6 +218,7 @@ enum ApprovalOpenAPI {
               parameters:
                 - $ref: '#/components/parameters/PlanId'
                 - $ref: '#/components/parameters/CorrelationId'
+                - $ref: '#/components/parameters/IdempotencyKey'
               requestBody:
                 $ref: '#/components/requestBodies/CommentRequired'
               responses:
@@ -246,6 +249,7 @@ enum ApprovalOpenAPI {
               parameters:
                 - $ref: '#/components/parameters/PlanId'
                 - $ref: '#/components/parameters/CorrelationId'
+                - $ref: '#/components/parameters/IdempotencyKey'
               requestBody:
                 $ref: '#/components/requestBodies/CommentOptional'
               responses:
@@ -276,6 +280,7 @@ enum ApprovalOpenAPI {
               parameters:
                 - $ref: '#/components/parameters/PlanId'
                 - $ref: '#/components/parameters/CorrelationId'
+                - $ref: '#/components/parameters/IdempotencyKey'
               requestBody:
                 $ref: '#/components/requestBodies/CommentOptional'
               responses:
@@ -307,6 +312,7 @@ enum ApprovalOpenAPI {
               parameters:
                 - $ref: '#/components/parameters/PlanId'
                 - $ref: '#/components/parameters/CorrelationId'
+                - $ref: '#/components/parameters/IdempotencyKey'
               requestBody:
                 $ref: '#/components/requestBodies/CommentOptional'
               responses:
@@ -404,6 +410,18 @@ enum ApprovalOpenAPI {
                 issuer and an audience naming this service, and the `role` and scope claims of the
                 caller's assignment.
           parameters:
+            IdempotencyKey:
+              name: Idempotency-Key
+              in: header
+              required: false
+              description: |
+                The same key (per person) with the same body replays the stored answer (`Idempotent-Replayed: true`);
+                with another body it is 422 `idempotency.key_reused`. A retried decision after a lost response
+                therefore gets its own answer again instead of 409.
+              schema:
+                type: string
+                minLength: 1
+                maxLength: 255
             PlanId:
               name: planId
               in: path

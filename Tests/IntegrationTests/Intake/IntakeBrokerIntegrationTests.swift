@@ -231,6 +231,8 @@ struct Upstream {
 struct HTTPReply: Sendable {
     var status: Int
     var body: String
+    /// The answer is a stored one (`Idempotent-Replayed: true`).
+    var replayed = false
     var json: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any] ?? [:] }
 }
 
@@ -239,7 +241,7 @@ struct HTTPClientForTests: Sendable {
     let base: String
 
     func send(_ method: String, _ path: String, _ token: String?, _ json: String? = nil, bytes: [UInt8]? = nil,
-              contentType: String = "application/json") async throws -> HTTPReply {
+              contentType: String = "application/json", headers: [String: String] = [:]) async throws -> HTTPReply {
         var request = URLRequest(url: URL(string: base + path)!)
         request.httpMethod = method
         request.timeoutInterval = 10
@@ -247,8 +249,11 @@ struct HTTPClientForTests: Sendable {
         if let json { request.httpBody = Data(json.utf8) }
         if let bytes { request.httpBody = Data(bytes) }
         if request.httpBody != nil { request.setValue(contentType, forHTTPHeaderField: "Content-Type") }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let (data, response) = try await URLSession.shared.data(for: request)
-        return HTTPReply(status: (response as? HTTPURLResponse)?.statusCode ?? 0, body: String(decoding: data, as: UTF8.self))
+        let http = response as? HTTPURLResponse
+        return HTTPReply(status: http?.statusCode ?? 0, body: String(decoding: data, as: UTF8.self),
+                         replayed: http?.value(forHTTPHeaderField: "Idempotent-Replayed") == "true")
     }
 
     /// A municipality with a school, registered by the admin.
