@@ -20,6 +20,7 @@ struct DelegationView: Codable, Sendable {
     var role: String
     var validFrom: String
     var validUntil: String
+    var revoked: Bool = false
 }
 
 /// Delegation of approval rights for a date range: the delegate decides with the delegator's
@@ -56,6 +57,28 @@ struct Delegations: Sendable {
                   input.validFrom.iso, input.validUntil.iso])
         return DelegationView(id: id, delegator: delegator.personId, delegate: input.delegateId, role: delegator.role.rawValue,
                               validFrom: input.validFrom.iso, validUntil: input.validUntil.iso)
+    }
+
+    /// The caller's delegations, given or received, newest first.
+    func list(for person: UUID, on connection: PostgresConnection) throws -> [DelegationView] {
+        try connection.query("""
+            SELECT id, delegator, delegate, role, valid_from::text AS f, valid_until::text AS u, revoked_at IS NOT NULL AS revoked
+            FROM delegations WHERE delegator = $1 OR delegate = $1 ORDER BY created_at DESC, id LIMIT 200
+            """, [person]).map { row in
+                DelegationView(id: try row.decode("id"), delegator: try row.decode("delegator"), delegate: try row.decode("delegate"),
+                               role: try row.decode("role"), validFrom: try row.decode("f"), validUntil: try row.decode("u"),
+                               revoked: try row.decode("revoked"))
+            }
+    }
+
+    /// Ends a delegation early; only its delegator may (anyone else: 404). Nothing is deleted.
+    func revoke(_ id: UUID, by person: UUID, on connection: PostgresConnection) throws -> DelegationView {
+        guard try connection.execute("UPDATE delegations SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND delegator = $2",
+                                     [id, person]) == 1,
+              let view = try list(for: person, on: connection).first(where: { $0.id == id }) else {
+            throw CommonProblems.notFound("Deleģējums / Delegation")
+        }
+        return view
     }
 
     /// The delegator's rights for `delegate` on `day`, if a delegation covers it.

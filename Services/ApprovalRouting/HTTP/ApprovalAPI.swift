@@ -159,7 +159,17 @@ public struct ApprovalAPI: Sendable {
             let principal = try context.requireRole(Delegations.delegable)
             let input = try await BoundedBody.decode(NewDelegation.self, from: request, limit: jsonLimit)
             let view = try await pool.withTransaction { try delegations.create(input, by: principal, on: $0) }
-            return try JSONResponse.make(.created, view)
+            return try JSONResponse.make(.created, view, headers: [.location: "/approvals/delegations/\(view.id.uuidString.lowercased())"])
+        }
+        approvals.get("delegations") { _, context in
+            let principal = try context.requirePrincipal()
+            return try JSONResponse.make(.ok, try await pool.withConnection { try delegations.list(for: principal.personId, on: $0) })
+        }
+        approvals.post("delegations/:delegationId/revoke") { request, context in
+            let principal = try context.requirePrincipal()
+            let id = try context.parameters.approvalUUID("delegationId")
+            try StrictJSON.requireEmptyObject(try await BoundedBody.read(request, limit: jsonLimit))
+            return try JSONResponse.make(.ok, try await pool.withTransaction { try delegations.revoke(id, by: principal.personId, on: $0) })
         }
     }
 

@@ -399,6 +399,53 @@ enum ApprovalOpenAPI {
                   $ref: '#/components/responses/ContentTooLarge'
                 '422':
                   $ref: '#/components/responses/UnprocessableContent'
+            get:
+              tags: [delegations]
+              operationId: listDelegations
+              summary: My delegations, given and received (Mani deleģējumi)
+              description: Any role; the caller's own delegations only, newest first, revoked ones marked.
+              parameters:
+                - $ref: '#/components/parameters/CorrelationId'
+              responses:
+                '200':
+                  description: The delegations.
+                  content:
+                    application/json:
+                      schema:
+                        type: array
+                        items:
+                          $ref: '#/components/schemas/DelegationView'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+          /approvals/delegations/{delegationId}/revoke:
+            post:
+              tags: [delegations]
+              operationId: revokeDelegation
+              summary: End a delegation early (Atsaukt deleģējumu)
+              description: Only its delegator; anyone else gets 404. The record stays, marked revoked. Empty body or `{}`.
+              parameters:
+                - name: delegationId
+                  in: path
+                  required: true
+                  schema:
+                    type: string
+                    format: uuid
+                - $ref: '#/components/parameters/CorrelationId'
+              responses:
+                '200':
+                  description: The delegation, now revoked.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/DelegationView'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '404':
+                  $ref: '#/components/responses/NotFound'
+                '413':
+                  $ref: '#/components/responses/ContentTooLarge'
+                '422':
+                  $ref: '#/components/responses/UnprocessableContent'
         components:
           securitySchemes:
             bearerAuth:
@@ -899,5 +946,7 @@ enum ApprovalOpenAPI {
                   $ref: '#/components/schemas/CalendarDate'
                 validUntil:
                   $ref: '#/components/schemas/CalendarDate'
+                revoked:
+                  type: boolean
         """#
 }

@@ -121,11 +121,21 @@ extension PipelineSuites {
                     "the window ended yesterday")
             #expect(try await api.send("POST", "/approvals/delegations", head,
                                        #"{"delegateId":"\#(deputyId)","validFrom":"2022-10-03","validUntil":"2022-10-07"}"#).status == 201)
+            let mine = try await api.send("GET", "/approvals/delegations", deputy)
+            #expect(mine.status == 200 && mine.body.contains("2022-10-07"), "the delegate sees what they received")
             let acting = try await api.send("POST", "/approvals/plans/\(plan.planId)/approve", deputy, #"{"actingFor":"\#(headId)","comment":"Direktores prombūtnē"}"#)
             #expect(acting.json["state"] as? String == "awaiting_municipality", "\(acting.body)")
             let decisions = try await api.send("GET", "/approvals/plans/\(plan.planId)", head).json["decisions"] as? [[String: Any]] ?? []
             #expect((decisions.last?["actingFor"] as? String)?.lowercased() == headId.uuidString.lowercased())
             #expect((decisions.last?["decidedBy"] as? String)?.lowercased() == deputyId.uuidString.lowercased())
+            // Revoked early by the head (only the head may): the deputy can no longer act.
+            let delegations = (try? JSONSerialization.jsonObject(with: Data(try await api.send("GET", "/approvals/delegations", head).body.utf8))) as? [[String: Any]] ?? []
+            let active = try #require(delegations.first { ($0["validUntil"] as? String) == "2022-10-07" }?["id"] as? String)
+            #expect(try await api.send("POST", "/approvals/delegations/\(active)/revoke", deputy).status == 404)
+            #expect(try await api.send("POST", "/approvals/delegations/\(active)/revoke", head).json["revoked"] as? Bool == true)
+            let later = try await harness.validatedPlan(institution: school)
+            #expect(await harness.waitFor(later.planId, "awaiting_institution_head"))
+            #expect(try await api.send("POST", "/approvals/plans/\(later.planId)/approve", deputy, #"{"actingFor":"\#(headId)"}"#).status == 403)
 
             // Suspend: reason mandatory; resume within the semester (today is inside 2022/2023-1).
             #expect(try await api.send("POST", "/approvals/plans/\(plan.planId)/suspend", preparer, "{}").status == 422)
