@@ -9,23 +9,11 @@ import ServiceKit
 extension IntakeAPI {
     func registerDirectory(on router: Router<AuthenticatedRequestContext>) {
         let directory = router.group("directory").add(middleware: AuthenticationMiddleware(verifier: verifier))
-        directory.post("municipalities") { request, context in
-            let actor = try context.requireRole([.ikvdAdmin])
-            let body = try await BoundedBody.read(request, limit: limits.jsonBody)
-            let input = try StrictJSON.decode(NewMunicipality.self, from: body)
-            return try await idempotent.perform(request, actor: actor.personId, route: "POST /directory/municipalities", body: body) { connection in
-                let view = try store.registerMunicipality(input, actor: actor, outbox: outbox(request), on: connection)
-                return try StoredResponse(status: .created, json: view, location: "/directory/municipalities/\(view.id.lowercased)")
-            }
+        create(on: directory, "municipalities", roles: [.ikvdAdmin], NewMunicipality.self) { input, actor, outbox, connection in
+            try store.registerMunicipality(input, actor: actor, outbox: outbox, on: connection)
         }
-        directory.post("institutions") { request, context in
-            let actor = try context.requireRole([.ikvdAdmin])
-            let body = try await BoundedBody.read(request, limit: limits.jsonBody)
-            let input = try StrictJSON.decode(NewInstitution.self, from: body)
-            return try await idempotent.perform(request, actor: actor.personId, route: "POST /directory/institutions", body: body) { connection in
-                let view = try store.registerInstitution(input, actor: actor, outbox: outbox(request), on: connection)
-                return try StoredResponse(status: .created, json: view, location: "/directory/institutions/\(view.id.lowercased)")
-            }
+        create(on: directory, "institutions", roles: [.ikvdAdmin], NewInstitution.self) { input, actor, outbox, connection in
+            try store.registerInstitution(input, actor: actor, outbox: outbox, on: connection)
         }
         directory.get("institutions") { request, context in
             let principal = try context.requirePrincipal()
@@ -45,14 +33,8 @@ extension IntakeAPI {
             }
             return try JSONResponse.make(.ok, found)
         }
-        directory.post("people") { request, context in
-            let actor = try context.requireRole([.ikvdAdmin, .institutionHead])
-            let body = try await BoundedBody.read(request, limit: limits.jsonBody)
-            let input = try StrictJSON.decode(NewPerson.self, from: body)
-            return try await idempotent.perform(request, actor: actor.personId, route: "POST /directory/people", body: body) { connection in
-                let view = try store.registerPerson(input, actor: actor, outbox: outbox(request), on: connection)
-                return try StoredResponse(status: .created, json: view, location: "/directory/people/\(view.id.lowercased)")
-            }
+        create(on: directory, "people", roles: [.ikvdAdmin, .institutionHead], NewPerson.self) { input, actor, outbox, connection in
+            try store.registerPerson(input, actor: actor, outbox: outbox, on: connection)
         }
         directory.get("people") { request, context in
             let principal = try context.requireRole([.ikvdAdmin, .institutionHead, .institutionCoordinator,
@@ -65,14 +47,8 @@ extension IntakeAPI {
             }
             return try JSONResponse.make(.ok, result)
         }
-        directory.post("assignments") { request, context in
-            let actor = try context.requireRole([.ikvdAdmin, .institutionHead])
-            let body = try await BoundedBody.read(request, limit: limits.jsonBody)
-            let input = try StrictJSON.decode(NewAssignment.self, from: body)
-            return try await idempotent.perform(request, actor: actor.personId, route: "POST /directory/assignments", body: body) { connection in
-                let view = try store.assign(input, assigner: actor, outbox: outbox(request), on: connection)
-                return try StoredResponse(status: .created, json: view, location: "/directory/assignments/\(view.id.lowercased)")
-            }
+        create(on: directory, "assignments", roles: [.ikvdAdmin, .institutionHead], NewAssignment.self) { input, actor, outbox, connection in
+            try store.assign(input, assigner: actor, outbox: outbox, on: connection)
         }
         directory.post("assignments/:assignmentId/revoke") { request, context in
             let actor = try context.requireRole([.ikvdAdmin, .institutionHead])
@@ -85,6 +61,35 @@ extension IntakeAPI {
         }
     }
 }
+
+extension IntakeAPI {
+    /// `POST /directory/<path>`: role check, size limit, strict decoding, Idempotency-Key, then
+    /// `make` in one transaction (change, audit row and event together); 201 with `Location`.
+    func create<Input: Codable & Sendable, View: Encodable & Identified & Sendable>(
+        on group: RouterGroup<AuthenticatedRequestContext>, _ path: String, roles: Set<Role>, _: Input.Type,
+        _ make: @escaping @Sendable (Input, Principal, OutboxWriter, PostgresConnection) throws -> View
+    ) {
+        group.post(RouterPath(path)) { request, context in
+            let actor = try context.requireRole(roles)
+            let body = try await BoundedBody.read(request, limit: limits.jsonBody)
+            let input = try StrictJSON.decode(Input.self, from: body)
+            return try await idempotent.perform(request, actor: actor.personId, route: "POST /directory/\(path)", body: body) { connection in
+                let view = try make(input, actor, outbox(request), connection)
+                return try StoredResponse(status: .created, json: view, location: "/directory/\(path)/\(view.id.lowercased)")
+            }
+        }
+    }
+}
+
+/// A view with an id (for `Location`).
+protocol Identified {
+    var id: UUID { get }
+}
+
+extension MunicipalityView: Identified {}
+extension InstitutionView: Identified {}
+extension PersonView: Identified {}
+extension AssignmentView: Identified {}
 
 extension Parameters {
     /// A UUID path parameter; an id that is not a UUID cannot name anything, so it is a 404.
