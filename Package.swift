@@ -115,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["ServiceKit", "TestSupport", "Mail", "AMQP", "CRabbitMQ", "Postgres", "Contracts", "Intake", "RiskValidation", "ApprovalRouting", "Notifications", "Rules", "Auth",
-                           log, lifecycle, prometheus, hummingbird, hummingbirdTesting],
+                           log, lifecycle, prometheus, hummingbird, hummingbirdTesting, crypto],
             swiftSettings: swiftSettings
         ),
     ]

@@ -122,3 +122,15 @@ struct StudentCodeTests {
         #expect(day(birth).age(on: day(date)) == expected)
     }
 }
+
+@Suite("Personal codes inside free text")
+struct PersonalCodeOccurrenceTests {
+    @Test("found with or without the hyphen, only with a right check digit, never inside a longer number", arguments: [
+        ("Skolēnam 161175-19997 ir grūtības", true), ("kods 16117519997.", true), ("328673-00679", true),
+        ("161175-19998", false), ("tālrunis 29123456", false), ("1161175-19997", false), ("161175-199971", false),
+        ("IBAN LV80BANK0000435195001", false), ("", false), ("S-7ZK3M0Q1VX", false),
+    ])
+    func occurrences(_ text: String, _ expected: Bool) {
+        #expect(PersonalCode.occurs(in: text) == expected)
+    }
+}

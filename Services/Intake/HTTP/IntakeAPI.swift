@@ -48,7 +48,7 @@ public struct IntakeAPI: Sendable {
         self.today = today
         self.drafts = PlanDrafts(students: StudentRegistry(vault: PersonalCodeVault(keys: keys)))
         self.submission = PlanSubmission(settings: settings)
-        self.idempotent = IdempotentRequests(pool: pool)
+        self.idempotent = IdempotentRequests(pool: pool, fingerprintKey: keys.idempotencyKey)
     }
 
     /// Adds every route to `router`.

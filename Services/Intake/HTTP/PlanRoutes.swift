@@ -107,7 +107,7 @@ extension IntakeAPI {
     func createDraft(_ request: Request, _ context: AuthenticatedRequestContext) async throws -> Response {
         let principal = try context.requireRole(PlanAccess.authors)
         let body = try await BoundedBody.read(request, limit: limits.jsonBody)
-        let input = try StrictJSON.decode(CreatePlanRequest.self, from: body)
+        let input = try StrictJSON.decode(CreatePlanRequest.self, from: body, personalCodeFields: ["personalCode"])
         guard principal.scope == .institution(input.institutionId) else { throw IntakeProblems.outOfScope }
         guard let semester = SemesterRef(code: input.semester) else { throw IntakeProblems.semesterFormat }
         let today = try requireToday()

@@ -19,6 +19,12 @@ public struct StudentKeys: Sendable {
     }
 
     /// Two fresh random keys (tests and first-time development set-up).
+    /// The key for Idempotency-Key fingerprints (request bodies hold personal codes), derived from
+    /// the look-up key so no extra secret is needed.
+    var idempotencyKey: SymmetricKey {
+        SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Array("pumpurs-idempotency-v1".utf8), using: lookup))
+    }
+
     public static func generate() -> (encryptionBase64: String, lookupBase64: String) {
         (SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() },
          SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() })

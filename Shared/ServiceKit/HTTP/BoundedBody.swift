@@ -20,7 +20,8 @@ public enum BoundedBody {
     }
 
     /// Reads and strictly decodes a JSON body (``StrictJSON``).
-    public static func decode<T: Codable>(_ type: T.Type, from request: Request, limit: Int) async throws -> T {
-        try StrictJSON.decode(type, from: try await read(request, limit: limit))
+    public static func decode<T: Codable>(_ type: T.Type, from request: Request, limit: Int,
+                                          personalCodeFields: Set<String> = []) async throws -> T {
+        try StrictJSON.decode(type, from: try await read(request, limit: limit), personalCodeFields: personalCodeFields)
     }
 }

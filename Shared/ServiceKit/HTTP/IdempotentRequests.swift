@@ -45,9 +45,16 @@ public struct IdempotentRequests: Sendable {
     /// The header's name.
     public static let header = HTTPField.Name("Idempotency-Key")!
     let pool: PostgresPool
+    let fingerprintKey: SymmetricKey?
 
-    /// Uses the service's pool (the table comes with the kit's migrations).
-    public init(pool: PostgresPool) { self.pool = pool }
+    /// Uses the service's pool (the table comes with the kit's migrations). A service whose request
+    /// bodies hold personal data passes a secret `fingerprintKey`: the stored fingerprint is then an
+    /// HMAC, from which no body can be recovered by guessing (a plain hash of a body with a personal
+    /// code could be brute-forced from a dump).
+    public init(pool: PostgresPool, fingerprintKey: SymmetricKey? = nil) {
+        self.pool = pool
+        self.fingerprintKey = fingerprintKey
+    }
 
     /// Runs `operation` in a transaction, at most once per (`actor`, key); `route` and `body`
     /// identify the request (another route or body under the same key is refused).
@@ -61,9 +68,9 @@ public struct IdempotentRequests: Sendable {
                                               lv: "Atslēgai jābūt 1–255 drukājamām ASCII rakstzīmēm.",
                                               en: "The key must be 1–255 printable ASCII characters.")
         }
-        var hasher = SHA256()
-        hasher.update(data: Array(route.utf8) + [0x0A] + body)
-        let fingerprint = Array(hasher.finalize())
+        let request = Array(route.utf8) + [0x0A] + body
+        let fingerprint = fingerprintKey.map { Array(HMAC<SHA256>.authenticationCode(for: request, using: $0)) }
+            ?? Array(SHA256.hash(data: request))
         let (stored, replayed) = try await pool.withTransaction { connection -> (StoredResponse, Bool) in
             // Claim the key first: a concurrent request with the same key waits here until the
             // first commits (then finds its response) or rolls back (then runs itself).

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Rules
 
 /// Strict JSON decoding for request bodies: the body must be JSON, no text may hold control
 /// characters other than tab and line breaks (NUL included), every field must decode into the
@@ -9,8 +10,11 @@ import HTTPTypes
 /// Errors are problem+json naming the field path (`risks[0].justification`) and the rule, never
 /// the offending value (it may be personal data).
 public enum StrictJSON {
-    /// Decodes `T` from `bytes`, or throws a 422 problem.
-    public static func decode<T: Codable>(_ type: T.Type, from bytes: [UInt8]) throws(ProblemDetails) -> T {
+    /// Decodes `T` from `bytes`, or throws a 422 problem. Text that contains a personal code is
+    /// refused (`text.personal_code`) in every field but `personalCodeFields` (the one field of
+    /// the one route that takes a code), so a code typed into a comment never travels on.
+    public static func decode<T: Codable>(_ type: T.Type, from bytes: [UInt8],
+                                          personalCodeFields: Set<String> = []) throws(ProblemDetails) -> T {
         let data = Data(bytes)
         let tree: Any
         do {
@@ -23,6 +27,11 @@ public enum StrictJSON {
             throw CommonProblems.invalidField(render(path), "text.control_character",
                                               lv: "Teksts satur neatļautas vadības rakstzīmes (piem., NUL).",
                                               en: "The text contains control characters that are not allowed (e.g. NUL).")
+        }
+        if let path = firstPersonalCode(in: tree, path: [], allowed: personalCodeFields) {
+            throw CommonProblems.invalidField(render(path), "text.personal_code",
+                                              lv: "Tekstā nedrīkst rakstīt personas kodu: izglītojamo apzīmē pseidonīmais kods.",
+                                              en: "Do not write a personal code in text: the student is named by the pseudonymous code.")
         }
         let value: T
         do {
@@ -92,6 +101,25 @@ public enum StrictJSON {
         case let array as [Any]:
             for (index, element) in array.enumerated() {
                 if let found = firstControlCharacter(in: element, path: path + [.index(index)]) { return found }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    static func firstPersonalCode(in node: Any, path: [PathElement], allowed: Set<String>) -> [PathElement]? {
+        switch node {
+        case let text as String:
+            return !allowed.contains(render(path)) && PersonalCode.occurs(in: text) ? path : nil
+        case let object as [String: Any]:
+            for key in object.keys.sorted() {
+                if let found = firstPersonalCode(in: object[key]!, path: path + [.key(key)], allowed: allowed) { return found }
+            }
+            return nil
+        case let array as [Any]:
+            for (index, element) in array.enumerated() {
+                if let found = firstPersonalCode(in: element, path: path + [.index(index)], allowed: allowed) { return found }
             }
             return nil
         default:

@@ -38,6 +38,8 @@ extension PipelineSuites {
             #expect(try await api.send("POST", "/approvals/plans/\(plan.planId)/approve", otherHead).status == 404)
             let early = try await api.send("POST", "/approvals/plans/\(plan.planId)/approve", coordinator)
             #expect(early.status == 409 && early.body.contains("lifecycle.wrong_approval_level"), "\(early.body)")
+            let codeInComment = try await api.send("POST", "/approvals/plans/\(plan.planId)/return", head, #"{"comment":"Skolēns 161175-19997 pārcēlies"}"#)
+            #expect(codeInComment.status == 422 && codeInComment.body.contains("text.personal_code") && !codeInComment.body.contains("161175"))
             let noComment = try await api.send("POST", "/approvals/plans/\(plan.planId)/return", head, #"{"comment":"  "}"#)
             #expect(noComment.status == 422 && noComment.body.contains("decision.comment_required"))
             let key = ["Idempotency-Key": "approve-\(plan.planId)"]

@@ -1,4 +1,5 @@
 import Auth
+import Crypto
 import Foundation
 import HTTPTypes
 import Intake
@@ -70,6 +71,11 @@ struct IntakeHTTPTests {
             #expect(second.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
             let reused = try await api.post("/plans", preparer, good.replacingOccurrences(of: "2026/2027-1", with: "2026/2027-2"), headers: key)
             #expect(reused.status == .unprocessableContent && reused.rules == ["idempotency.key_reused"])
+            // The stored fingerprint is keyed: a plain hash of the body (which holds the personal code) is not there.
+            var plain = SHA256()
+            plain.update(data: Array("POST /plans\n".utf8) + Array(other.utf8))
+            #expect(try await harness.scalar("SELECT count(*) FROM idempotency_keys WHERE fingerprint = $1", [Array(plain.finalize())]) == 0)
+            #expect(try await harness.scalar("SELECT count(*) FROM idempotency_keys") == 1)
             #expect(try await harness.scalar("SELECT count(*) FROM plans") == 2, "only the two valid requests wrote plans")
         }
     }

@@ -55,6 +55,10 @@ struct PlanAuthoringHTTPTests {
                                         SamplePlan.content.replacingOccurrences(of: "Ilze Kalniņa", with: #"Ilze\u0000Kalniņa"#))
             #expect(nul.status == .unprocessableContent && nul.fields == ["card.preparerName"] && nul.rules == ["text.control_character"])
 
+            let codeInText = try await api.put("/plans/\(planId)/content", preparer,
+                                               SamplePlan.content.replacingOccurrences(of: "Ilze Kalniņa", with: "Ilze (skolēns 100308-20018)"))
+            #expect(codeInText.status == .unprocessableContent && codeInText.rules == ["text.personal_code"] && codeInText.fields == ["card.preparerName"])
+            #expect(!codeInText.body.contains("100308"), "and the error does not echo it")
             let good = try await api.put("/plans/\(planId)/content", preparer, SamplePlan.content)
             #expect(good.status == .ok)
             let measureIds = ((good.json["content"] as? [String: Any])?["measures"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []

@@ -1,0 +1,258 @@
+extension IntakeOpenAPI {
+    /// The `directory` operations under `paths`: municipalities, institutions, people and role assignments.
+    static let directoryPaths = #"""
+          /directory/municipalities:
+            post:
+              tags: [directory]
+              operationId: registerMunicipality
+              summary: Register a municipality (Reģistrēt pašvaldību)
+              description: Role `ikvd_admin`. The name must be unique; the region is one of the six planning regions.
+              parameters:
+                - $ref: '#/components/parameters/IdempotencyKey'
+                - $ref: '#/components/parameters/CorrelationId'
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      $ref: '#/components/schemas/NewMunicipality'
+              responses:
+                '201':
+                  description: Registered (or the stored response of a repeated idempotent request).
+                  headers:
+                    Location:
+                      $ref: '#/components/headers/Location'
+                    Idempotent-Replayed:
+                      $ref: '#/components/headers/IdempotentReplayed'
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/MunicipalityView'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '403':
+                  $ref: '#/components/responses/Forbidden'
+                '409':
+                  $ref: '#/components/responses/Conflict'
+                '413':
+                  $ref: '#/components/responses/ContentTooLarge'
+                '422':
+                  $ref: '#/components/responses/UnprocessableContent'
+          /directory/institutions:
+            post:
+              tags: [directory]
+              operationId: registerInstitution
+              summary: Register an institution (Reģistrēt izglītības iestādi)
+              description: |
+                Role `ikvd_admin`. A municipal institution names its registered municipality (its
+                region comes from the municipality); a state institution names its region and has no
+                municipality. A state vocational institution is a VPII (no municipality approval step).
+              parameters:
+                - $ref: '#/components/parameters/IdempotencyKey'
+                - $ref: '#/components/parameters/CorrelationId'
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      $ref: '#/components/schemas/NewInstitution'
+              responses:
+                '201':
+                  description: Registered (or the stored response of a repeated idempotent request).
+                  headers:
+                    Location:
+                      $ref: '#/components/headers/Location'
+                    Idempotent-Replayed:
+                      $ref: '#/components/headers/IdempotentReplayed'
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/InstitutionView'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '403':
+                  $ref: '#/components/responses/Forbidden'
+                '413':
+                  $ref: '#/components/responses/ContentTooLarge'
+                '422':
+                  $ref: '#/components/responses/UnprocessableContent'
+            get:
+              tags: [directory]
+              operationId: listInstitutions
+              summary: List institutions in scope (Iestāžu saraksts)
+              description: Any authenticated role. The institutions the caller's scope reaches, by name.
+              parameters:
+                - $ref: '#/components/parameters/Limit'
+                - $ref: '#/components/parameters/Offset'
+                - $ref: '#/components/parameters/CorrelationId'
+              responses:
+                '200':
+                  description: One page of institutions.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/InstitutionPage'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '422':
+                  $ref: '#/components/responses/UnprocessableContent'
+          /directory/institutions/{institutionId}:
+            get:
+              tags: [directory]
+              operationId: getInstitution
+              summary: Read one institution (Iestāde)
+              description: Any authenticated role, for an institution inside the caller's scope.
+              parameters:
+                - $ref: '#/components/parameters/InstitutionId'
+                - $ref: '#/components/parameters/CorrelationId'
+              responses:
+                '200':
+                  description: The institution.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/InstitutionView'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '404':
+                  $ref: '#/components/responses/NotFound'
+          /directory/people:
+            post:
+              tags: [directory]
+              operationId: registerPerson
+              summary: Register a person (Reģistrēt personu)
+              description: Roles `ikvd_admin`, `institution_head`. The email address must not be registered yet (case-insensitive).
+              parameters:
+                - $ref: '#/components/parameters/IdempotencyKey'
+                - $ref: '#/components/parameters/CorrelationId'
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      $ref: '#/components/schemas/NewPerson'
+              responses:
+                '201':
+                  description: Registered, without assignments yet (or the stored response of a repeated idempotent request).
+                  headers:
+                    Location:
+                      $ref: '#/components/headers/Location'
+                    Idempotent-Replayed:
+                      $ref: '#/components/headers/IdempotentReplayed'
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/PersonView'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '403':
+                  $ref: '#/components/responses/Forbidden'
+                '409':
+                  $ref: '#/components/responses/Conflict'
+                '413':
+                  $ref: '#/components/responses/ContentTooLarge'
+                '422':
+                  $ref: '#/components/responses/UnprocessableContent'
+            get:
+              tags: [directory]
+              operationId: listPeople
+              summary: List people in scope (Personu saraksts)
+              description: |
+                Roles `ikvd_admin`, `institution_head`, `institution_coordinator`,
+                `municipality_coordinator`, `vpii_coordinator`, `ikvd_expert`. An administrator sees
+                everyone; others see people with an active institution assignment inside their scope.
+                Each person comes with their active assignments. The read is audited.
+              parameters:
+                - $ref: '#/components/parameters/Limit'
+                - $ref: '#/components/parameters/Offset'
+                - $ref: '#/components/parameters/CorrelationId'
+              responses:
+                '200':
+                  description: One page of people.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/PersonPage'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '403':
+                  $ref: '#/components/responses/Forbidden'
+                '422':
+                  $ref: '#/components/responses/UnprocessableContent'
+          /directory/assignments:
+            post:
+              tags: [directory]
+              operationId: assignRole
+              summary: Assign a role (Piešķirt lomu)
+              description: |
+                Roles `ikvd_admin`, `institution_head`. The assignment policy decides which roles the
+                caller may give in which scope (403 `urn:pumpurs:problem:assignment-refused` otherwise).
+                The same active role in the same scope cannot be given twice (409).
+              parameters:
+                - $ref: '#/components/parameters/IdempotencyKey'
+                - $ref: '#/components/parameters/CorrelationId'
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      $ref: '#/components/schemas/NewAssignment'
+              responses:
+                '201':
+                  description: Assigned (or the stored response of a repeated idempotent request).
+                  headers:
+                    Location:
+                      $ref: '#/components/headers/Location'
+                    Idempotent-Replayed:
+                      $ref: '#/components/headers/IdempotentReplayed'
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/AssignmentView'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '403':
+                  $ref: '#/components/responses/Forbidden'
+                '409':
+                  $ref: '#/components/responses/Conflict'
+                '413':
+                  $ref: '#/components/responses/ContentTooLarge'
+                '422':
+                  $ref: '#/components/responses/UnprocessableContent'
+          /directory/assignments/{assignmentId}/revoke:
+            post:
+              tags: [directory]
+              operationId: revokeAssignment
+              summary: Revoke a role assignment (Atsaukt lomu)
+              description: |
+                Roles `ikvd_admin`, `institution_head`. Only someone who could have given the
+                assignment may take it back; any other assignment is reported as not found. The
+                request body is not interpreted (send none); it only takes part in the idempotency check.
+              parameters:
+                - $ref: '#/components/parameters/AssignmentId'
+                - $ref: '#/components/parameters/IdempotencyKey'
+                - $ref: '#/components/parameters/CorrelationId'
+              responses:
+                '200':
+                  description: Revoked (or the stored response of a repeated idempotent request).
+                  headers:
+                    Idempotent-Replayed:
+                      $ref: '#/components/headers/IdempotentReplayed'
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/AssignmentView'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '403':
+                  $ref: '#/components/responses/Forbidden'
+                '404':
+                  $ref: '#/components/responses/NotFound'
+                '409':
+                  $ref: '#/components/responses/Conflict'
+                '413':
+                  $ref: '#/components/responses/ContentTooLarge'
+                '422':
+                  $ref: '#/components/responses/UnprocessableContent'
+        """#
+}
