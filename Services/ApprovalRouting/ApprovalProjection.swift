@@ -56,6 +56,10 @@ struct ApprovalProjection: Sendable {
             // plan.validated overtook plan.submitted (different queues): retry until it arrives.
             throw ApprovalNotReady("plan \(event.plan.planId) not yet known to approval")
         }
+        if event.plan.revision > plan.revision {
+            // plan.validated for a resubmission overtook its plan.submitted: retry until it arrives.
+            throw ApprovalNotReady("plan \(plan.planId) revision \(event.plan.revision) not yet known to approval")
+        }
         guard plan.revision == event.plan.revision, plan.state == .submitted else {
             context.logger.info("plan.validated ignored", metadata: ["plan_id": "\(plan.planId)", "state": "\(plan.state.rawValue)"])
             return

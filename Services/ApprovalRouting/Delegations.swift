@@ -40,6 +40,10 @@ struct Delegations: Sendable {
             throw CommonProblems.invalidField("validUntil", "delegation.range", lv: "Beigu datums ir pirms sākuma datuma.",
                                               en: "The end date is before the start date.")
         }
+        guard input.validFrom.days(until: input.validUntil) <= 92 else {
+            throw CommonProblems.invalidField("validUntil", "delegation.too_long", lv: "Deleģējums var ilgt līdz 92 dienām.",
+                                              en: "A delegation can last at most 92 days.")
+        }
         guard input.delegateId != delegator.personId else {
             throw CommonProblems.invalidField("delegateId", "delegation.self", lv: "Sev deleģēt nevar.", en: "You cannot delegate to yourself.")
         }
@@ -95,6 +99,22 @@ struct Delegations: Sendable {
         case "region": scope = .region(try row.decode("scope_region", as: String?.self) ?? "")
         case "municipality": scope = .municipality(try row.decode("scope_id", as: UUID.self))
         default: scope = .institution(try row.decode("scope_id", as: UUID.self))
+        }
+        // The rights end with the delegator's own assignment (when the directory copy knows the person).
+        let knownAssignments = try connection.query("SELECT count(*) AS n FROM replica_assignments WHERE person_id = $1", [delegator])
+            .single().decode("n", as: Int.self)
+        if knownAssignments > 0 {
+            let (kind, scopeId, region): (String, UUID?, String?) = switch scope {
+            case .national: ("national", nil, nil)
+            case .region(let name): ("region", nil, name)
+            case .municipality(let id): ("municipality", id, nil)
+            case .institution(let id): ("institution", id, nil)
+            }
+            let holds = try connection.query("""
+                SELECT 1 FROM replica_assignments WHERE person_id = $1 AND role = $2 AND scope_kind = $3 AND NOT revoked
+                  AND scope_id IS NOT DISTINCT FROM $4 AND scope_region IS NOT DISTINCT FROM $5
+                """, [delegator, role.rawValue, kind, scopeId, region]).first != nil
+            guard holds else { return nil }
         }
         return try? Principal(personId: delegator, role: role, scope: scope)
     }

@@ -36,8 +36,11 @@ public struct ReminderSweep: Sendable {
                     FROM approval_plans p
                     WHERE p.awaiting_since IS NOT NULL AND p.awaiting_since <= $1::timestamptz - make_interval(days => $2)
                       AND p.state IN ('awaiting_institution_head', 'awaiting_municipality', 'awaiting_ikvd')
+                      AND NOT EXISTS (SELECT 1 FROM reminders r WHERE r.plan_id = p.plan_id AND r.revision = p.revision
+                                      AND r.stage = $3 AND r.level = CASE p.state WHEN 'awaiting_institution_head' THEN 'institution_head'
+                                                                                  WHEN 'awaiting_municipality' THEN 'municipality' ELSE 'ikvd' END)
                     ORDER BY p.awaiting_since LIMIT 500
-                    """, [now, days])
+                    """, [now, days, stage])
                 for row in rows {
                     let plan = try ApprovalPlan(row: row)
                     guard let level = plan.state.awaitedLevel else { continue }

@@ -36,9 +36,11 @@ struct DailyDigest: Sendable {
                 let values: [String: Any] = ["recipientName": person.name, "count": items.count, "items": items.map(\.1),
                                              "link": "\(portal)/approvals/queue"]
                 let rendered = templates.render(.digest, language: person.language, values)
-                let digestId = Self.digestId(person: person.id, day: dayText)
-                try queue.enqueue(OutgoingMail(eventId: digestId, recipient: person, kind: .digest, subject: rendered.subject,
-                                               text: rendered.text, html: rendered.html), on: connection, logger: logger)
+                // One id per person, day and first held item: a later batch the same day gets its own digest,
+                // and two instances sweeping at once still make one.
+                let digestId = Self.digestId(person: person.id, day: "\(dayText)|\(items[0].0)")
+                guard try queue.enqueue(OutgoingMail(eventId: digestId, recipient: person, kind: .digest, subject: rendered.subject,
+                                                     text: rendered.text, html: rendered.html), on: connection, logger: logger) else { continue }
                 for (id, _) in items {
                     try connection.execute("UPDATE mails SET status = 'digested' WHERE id = $1", [id])
                 }

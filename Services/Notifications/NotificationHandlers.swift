@@ -181,10 +181,19 @@ struct NotificationHandlers: Sendable {
         }
     }
 
+    /// The plan's preparer (from `plan.submitted`). Until that event has been seen here, the mail
+    /// cannot be addressed: the message is retried rather than the mail silently dropped.
     func preparer(of plan: PlanReference, on connection: PostgresConnection) throws -> [DirectoryReplica.Person] {
-        guard let row = try connection.query("SELECT preparer FROM plan_contacts WHERE plan_id = $1", [plan.planId]).first,
-              let person = try person(try row.decode("preparer", as: UUID.self), on: connection) else { return [] }
-        return [person]
+        guard let row = try connection.query("SELECT preparer FROM plan_contacts WHERE plan_id = $1", [plan.planId]).first else {
+            throw PreparerNotYetKnown(planId: plan.planId)
+        }
+        return try person(try row.decode("preparer", as: UUID.self), on: connection).map { [$0] } ?? []
+    }
+
+    /// plan.submitted for this plan has not been processed here yet (retried with backoff).
+    struct PreparerNotYetKnown: Error, CustomStringConvertible {
+        var planId: UUID
+        var description: String { "preparer of plan \(planId) not yet known" }
     }
 
     func person(_ id: UUID, on connection: PostgresConnection) throws -> DirectoryReplica.Person? {

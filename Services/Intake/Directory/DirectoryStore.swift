@@ -204,8 +204,18 @@ struct DirectoryStore: Sendable {
         var items: [PersonView] = []
         for row in rows {
             let id = try row.decode("id", as: UUID.self)
-            let assignments = try connection.query(
-                "SELECT * FROM role_assignments WHERE person_id = $1 AND revoked_at IS NULL ORDER BY assigned_at, id", [id])
+            // Only the assignments the caller's scope reaches (a person may also work elsewhere).
+            let assignments: PostgresRows
+            if principal.role == .ikvdAdmin {
+                assignments = try connection.query(
+                    "SELECT * FROM role_assignments WHERE person_id = $1 AND revoked_at IS NULL ORDER BY assigned_at, id", [id])
+            } else {
+                let (condition, parameters) = ScopeSQL.condition(principal, institutionColumn: "i.id", parameterOffset: 1)
+                assignments = try connection.query("""
+                    SELECT a.* FROM role_assignments a JOIN institutions i ON a.scope_kind = 'institution' AND a.scope_id = i.id
+                    WHERE a.person_id = $1 AND a.revoked_at IS NULL AND \(condition) ORDER BY a.assigned_at, a.id
+                    """, [id] + parameters)
+            }
             items.append(PersonView(id: id, name: try row.decode("name"), email: try row.decode("email"),
                                     language: try row.decode("language"), assignments: try assignments.map(Self.assignment(from:))))
         }

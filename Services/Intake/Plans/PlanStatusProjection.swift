@@ -81,8 +81,13 @@ public enum PlanStatusProjection {
             throw PermanentHandlerError("plan \(reference.planId) is unknown to intake")
         }
         let revision = try row.decode("revision", as: Int.self)
-        guard let current = PlanState(rawValue: try row.decode("status", as: String.self)),
-              reference.revision == revision, expected.contains(current) else {
+        let current = PlanState(rawValue: try row.decode("status", as: String.self))
+        // An approval event that overtook this revision's validation result (different queues,
+        // competing consumers): retry until the validation result has been applied.
+        if reference.revision == revision, current == .submitted, !expected.contains(.submitted) {
+            throw EventArrivedEarly("plan \(reference.planId) is not validated here yet")
+        }
+        guard let current, reference.revision == revision, expected.contains(current) else {
             context.logger.info("plan status event ignored", metadata: [
                 "plan_id": "\(reference.planId)", "event_revision": "\(reference.revision)", "plan_revision": "\(revision)"])
             return
@@ -97,6 +102,12 @@ public enum PlanStatusProjection {
         try connection.execute("""
             INSERT INTO plan_history (plan_id, from_status, to_status, actor, reason) VALUES ($1, $2, $3, $4, $5)
             """, [reference.planId, current.rawValue, state.rawValue, actor ?? systemActor, note])
+    }
+
+    /// A transient "not yet": the event it depends on is on its way; the message is retried.
+    struct EventArrivedEarly: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
     }
 
     /// The actor recorded for automatic changes (validation).

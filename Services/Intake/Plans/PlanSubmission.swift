@@ -54,7 +54,12 @@ struct PlanSubmission: Sendable {
             throw PermanentHandlerError("plan \(reference.planId) is unknown to intake")
         }
         var record = try PlanRecord(row: row)
-        guard record.status == .suspended, record.revision == reference.revision, let content = record.content else { return }
+        guard record.revision == reference.revision, let content = record.content else { return }
+        guard record.status == .suspended else {
+            // The resume overtook the suspension (competing consumers): retry; a final plan stays final.
+            if record.status.isFinal { return }
+            throw PlanStatusProjection.EventArrivedEarly("plan \(record.id) is not suspended here yet")
+        }
         let context = try validationContext(for: record, on: connection)
         let plan = content.supportPlan(id: record.id, institutionId: record.institutionId, studentCode: record.studentCode,
                                        semester: record.semester)
@@ -66,8 +71,13 @@ struct PlanSubmission: Sendable {
             INSERT INTO plan_history (plan_id, from_status, to_status, actor, reason) VALUES ($1, 'suspended', 'submitted', $2, 'resumed')
             """, [record.id, actor.personId])
         record.status = .submitted
-        let submitter = try Principal(personId: actor.personId, role: Role(rawValue: actor.role) ?? .institutionHead,
-                                      scope: .institution(record.institutionId))
+        // The plan is still the preparer's (for the own-plan rule and their emails), not the resumer's.
+        let preparer = try connection.query("""
+            SELECT actor FROM plan_history WHERE plan_id = $1 AND to_status = 'submitted'
+              AND from_status IN ('draft', 'rejected_by_validation', 'returned', 'under_review')
+            ORDER BY id DESC LIMIT 1
+            """, [record.id]).first.map { try $0.decode("actor", as: UUID.self) } ?? record.createdBy
+        let submitter = try Principal(personId: preparer, role: .preparer, scope: .institution(record.institutionId))
         try outbox.enqueue(event(record, content: content, plan: plan, context: context, actor: submitter), on: connection)
     }
 

@@ -118,6 +118,8 @@ extension PipelineSuites {
             let outside = try await api.send("POST", "/approvals/plans/\(plan.planId)/approve", deputy, #"{"actingFor":"\#(headId)"}"#)
             #expect(outside.status == 403 && outside.body.contains("delegation.not_valid"))
             #expect(try await api.send("POST", "/approvals/delegations", head,
+                                       #"{"delegateId":"\#(deputyId)","validFrom":"2022-10-01","validUntil":"2023-10-02"}"#).body.contains("delegation.too_long"))
+            #expect(try await api.send("POST", "/approvals/delegations", head,
                                        #"{"delegateId":"\#(deputyId)","validFrom":"2022-10-01","validUntil":"2022-10-02"}"#).status == 201)
             #expect(try await api.send("POST", "/approvals/plans/\(plan.planId)/approve", deputy, #"{"actingFor":"\#(headId)"}"#).status == 403,
                     "the window ended yesterday")

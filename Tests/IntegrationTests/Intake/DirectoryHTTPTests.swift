@@ -70,11 +70,17 @@ struct DirectoryHTTPTests {
                 #"{"personId":"\#(teacherId)","role":"specialist","scope":{"kind":"institution","id":"\#(directory.school)"},"assignedBy":"\#(UUID())"}"#)
             #expect(smuggled.rules == ["request.unknown_field"])
 
-            // Scope of what each sees.
+            // Scope of what each sees: Ilze also works at the VPII; the school's head sees only her school role.
+            let otherHead = try await harness.token(.institutionHead, .institution(directory.vpii))
+            #expect(try await api.post("/directory/assignments", otherHead,
+                #"{"personId":"\#(teacherId)","role":"specialist","scope":{"kind":"institution","id":"\#(directory.vpii)"}}"#).status == .created)
             let people = try await api.get("/directory/people", head)
             #expect(people.json["total"] as? Int == 2, "\(people.body)")
-            let otherHead = try await harness.token(.institutionHead, .institution(directory.vpii))
-            #expect(try await api.get("/directory/people", otherHead).json["total"] as? Int == 0)
+            let ilze = (people.json["items"] as? [[String: Any]])?.first { ($0["id"] as? String)?.lowercased() == teacherId.lowercased() }
+            #expect((ilze?["assignments"] as? [[String: Any]])?.count == 1, "another institution's assignment is not shown: \(people.body)")
+            let vpiiPeople = try await api.get("/directory/people", otherHead)
+            #expect(vpiiPeople.json["total"] as? Int == 1 && !vpiiPeople.body.contains("preparer") && vpiiPeople.body.contains("specialist"),
+                    "the VPII head sees Ilze as its specialist only: \(vpiiPeople.body)")
             #expect(try await api.get("/directory/institutions", head).json["total"] as? Int == 1)
             #expect(try await api.get("/directory/institutions/\(directory.vpii)", head).status == .notFound)
             #expect(try await api.get("/directory/institutions/\(directory.vpii)", admin).status == .ok)
@@ -93,8 +99,8 @@ struct DirectoryHTTPTests {
                 }
             }
             #expect(events == ["directory.institution_registered=2", "directory.municipality_registered=1",
-                               "directory.person_registered=2", "directory.role_assigned=2", "directory.role_revoked=1"])
-            #expect(try await harness.scalar("SELECT count(*) FROM role_assignments") == 2)
+                               "directory.person_registered=2", "directory.role_assigned=3", "directory.role_revoked=1"])
+            #expect(try await harness.scalar("SELECT count(*) FROM role_assignments") == 3)
         }
     }
 }
