@@ -130,7 +130,7 @@ extension PipelineSuites {
             let other = await tally.other()
             #expect(other == 0, "no response other than 200 and 409")
             #expect(approvedEvents.count == approved && duplicateEvents == 0, "plan.approved once per approved plan")
-            for validator in validators { await validator.stop() }
+            await HostedService.stopAll(validators)
             await harness.stop()
         }
 

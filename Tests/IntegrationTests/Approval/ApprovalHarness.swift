@@ -88,7 +88,7 @@ struct ApprovalHarness {
 
     func stop() async {
         await upstream.stop()
-        for host in hosts { await host.stop() }
+        await HostedService.stopAll(hosts)
         let admin = AMQPAdmin(url: amqp)
         try? await admin.delete(queue: AMQPTopology.eventQueue(for: probe))
         try? await admin.delete(queue: AMQPTopology.deadLetterQueue(for: probe))

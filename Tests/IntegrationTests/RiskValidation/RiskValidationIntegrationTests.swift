@@ -152,10 +152,29 @@ struct HostedService {
         try await pool.withConnection { try $0.query(sql, parameters).single().decode(0, as: Int.self) }
     }
 
+    /// Stops this instance and deletes the service's queues.
     func stop() async {
+        await stopInstance()
+        await Self.deleteQueues(of: service)
+    }
+
+    /// Stops this instance only. Instances of one service are all stopped before their shared queues
+    /// are deleted once: deleting a quorum queue while its other consumers re-declare it races inside
+    /// RabbitMQ 3.10 (the at-least-once dead-letter worker crashes, and enough of those crashes take
+    /// the broker's quorum queues down for every test after).
+    func stopInstance() async {
         running.cancel()
         _ = await running.result
         await pool.shutdown()
+    }
+
+    /// Stops all `instances` (of one service), then deletes its queues once.
+    static func stopAll(_ instances: [HostedService]) async {
+        for instance in instances { await instance.stopInstance() }
+        if let service = instances.first?.service { await deleteQueues(of: service) }
+    }
+
+    static func deleteQueues(of service: String) async {
         let admin = AMQPAdmin(url: try! IntegrationEnvironment.amqpURL())
         try? await admin.delete(queue: AMQPTopology.eventQueue(for: service))
         try? await admin.delete(queue: AMQPTopology.deadLetterQueue(for: service))
