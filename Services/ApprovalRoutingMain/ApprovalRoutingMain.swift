@@ -11,9 +11,7 @@ import ServiceKit
 struct ApprovalRoutingMain {
     static func main() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let verifier = await TokenVerifier(issuer: environment["PUMPURS_JWT_ISSUER"] ?? "pumpurs-dev",
-                                           audience: environment["PUMPURS_JWT_AUDIENCE"] ?? "pumpurs",
-                                           keys: try VerificationKeys.fromEnvironment(environment))
+        let verifier = try await TokenVerifier.fromEnvironment(environment)
         func days(_ key: String, _ fallback: Int) throws -> Int {
             guard let text = environment[key] else { return fallback }
             guard let value = Int(text), value > 0 else { throw ConfigurationError(key: key, message: "must be a positive number") }

@@ -17,9 +17,7 @@ struct IntakeMain {
         let environment = ProcessInfo.processInfo.environment
         let keys = try StudentKeys(encryptionBase64: environment["PUMPURS_INTAKE_ENCRYPTION_KEY"] ?? "",
                                    lookupBase64: environment["PUMPURS_INTAKE_LOOKUP_KEY"] ?? "")
-        let verifier = await TokenVerifier(issuer: environment["PUMPURS_JWT_ISSUER"] ?? "pumpurs-dev",
-                                           audience: environment["PUMPURS_JWT_AUDIENCE"] ?? "pumpurs",
-                                           keys: try VerificationKeys.fromEnvironment(environment))
+        let verifier = try await TokenVerifier.fromEnvironment(environment)
         var limits = IntakeAPI.Limits()
         if let text = environment["PUMPURS_INTAKE_MAX_DOCUMENT_BYTES"] {
             guard let bytes = Int(text), bytes > 0 else {

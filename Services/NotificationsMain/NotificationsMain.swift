@@ -10,9 +10,7 @@ import ServiceKit
 struct NotificationsMain {
     static func main() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let verifier = await TokenVerifier(issuer: environment["PUMPURS_JWT_ISSUER"] ?? "pumpurs-dev",
-                                           audience: environment["PUMPURS_JWT_AUDIENCE"] ?? "pumpurs",
-                                           keys: try VerificationKeys.fromEnvironment(environment))
+        let verifier = try await TokenVerifier.fromEnvironment(environment)
         let definition = try NotificationsService.definition(settings: try MailSettings.from(environment), verifier: verifier)
         try await ServiceHost.run(definition, environment: environment)
     }

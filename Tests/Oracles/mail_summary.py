@@ -13,7 +13,11 @@ import sys
 directory, suffix = pathlib.Path(sys.argv[1]), sys.argv[2].lower()
 out = []
 for path in sorted(directory.glob("*.eml")):
-    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:  # removed between listing and reading (another test cleaning up)
+        continue
+    message = email.message_from_bytes(raw, policy=email.policy.default)
     envelope = [a.strip().lower() for a in message.get_all("X-Envelope-To", [])]
     if not any(a.endswith(suffix) for a in envelope):
         continue

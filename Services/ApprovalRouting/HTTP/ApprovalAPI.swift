@@ -102,14 +102,14 @@ public struct ApprovalAPI: Sendable {
         }
         approvals.get("plans/:planId") { request, context in
             let principal = try context.requireRole([.institutionHead, .municipalityCoordinator, .ikvdExpert, .preparer, .institutionCoordinator])
-            let id = try context.parameters.approvalUUID("planId")
+            let id = try context.parameters.requireUUID("planId")
             return try JSONResponse.make(.ok, try await pool.withConnection { try summary(id, for: principal, on: $0) })
         }
         for (path, roles, make) in Self.commands {
             approvals.post("plans/:planId/\(path)") { request, context in
                 // Anyone may call; the rights used (their own, or a delegator's) must hold one of `roles`.
                 let principal = try context.requirePrincipal()
-                let id = try context.parameters.approvalUUID("planId")
+                let id = try context.parameters.requireUUID("planId")
                 let body = try await BoundedBody.read(request, limit: jsonLimit)
                 let input = body.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) ? CommentBody() : try StrictJSON.decode(CommentBody.self, from: body)
                 // With Idempotency-Key, a retried decision gets its own stored answer instead of 409.
@@ -167,7 +167,7 @@ public struct ApprovalAPI: Sendable {
         }
         approvals.post("delegations/:delegationId/revoke") { request, context in
             let principal = try context.requirePrincipal()
-            let id = try context.parameters.approvalUUID("delegationId")
+            let id = try context.parameters.requireUUID("delegationId")
             try StrictJSON.requireEmptyObject(try await BoundedBody.read(request, limit: jsonLimit))
             return try JSONResponse.make(.ok, try await pool.withTransaction { try delegations.revoke(id, by: principal.personId, on: $0) })
         }
@@ -269,13 +269,5 @@ public struct ApprovalAPI: Sendable {
             filter.withWarnings = String(text) == "true"
         }
         return filter
-    }
-}
-
-extension Parameters {
-    /// A UUID path parameter; anything else names nothing (404).
-    func approvalUUID(_ name: String) throws(ProblemDetails) -> UUID {
-        guard let text = self.get(name), let id = UUID(uuidString: text) else { throw CommonProblems.notFound(name) }
-        return id
     }
 }

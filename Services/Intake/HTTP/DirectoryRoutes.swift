@@ -25,7 +25,7 @@ extension IntakeAPI {
         }
         directory.get("institutions/:institutionId") { request, context in
             let principal = try context.requirePrincipal()
-            let id = try context.parameters.uuid("institutionId")
+            let id = try context.parameters.requireUUID("institutionId")
             let found = try await pool.withConnection { try store.institution(id, on: $0) }
             guard let found, principal.covers(institution: InstitutionScopeFacts(
                 institutionId: found.id, municipalityId: found.municipalityId, region: found.region)) else {
@@ -52,7 +52,7 @@ extension IntakeAPI {
         }
         directory.post("assignments/:assignmentId/revoke") { request, context in
             let actor = try context.requireRole([.ikvdAdmin, .institutionHead])
-            let id = try context.parameters.uuid("assignmentId")
+            let id = try context.parameters.requireUUID("assignmentId")
             let body = try await BoundedBody.read(request, limit: limits.jsonBody)
             try StrictJSON.requireEmptyObject(body)
             return try await idempotent.perform(request, actor: actor.personId, route: "POST /directory/assignments/\(id)/revoke", body: body) { connection in
@@ -90,13 +90,3 @@ extension MunicipalityView: Identified {}
 extension InstitutionView: Identified {}
 extension PersonView: Identified {}
 extension AssignmentView: Identified {}
-
-extension Parameters {
-    /// A UUID path parameter; an id that is not a UUID cannot name anything, so it is a 404.
-    func uuid(_ name: String) throws(ProblemDetails) -> UUID {
-        guard let text = self.get(name), let id = UUID(uuidString: text) else {
-            throw CommonProblems.notFound(name)
-        }
-        return id
-    }
-}

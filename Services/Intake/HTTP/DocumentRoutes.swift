@@ -12,7 +12,7 @@ extension IntakeAPI {
         let plans = router.group("plans").add(middleware: AuthenticationMiddleware(verifier: verifier))
         plans.post(":planId/documents") { request, context in
             let actor = try context.requireRole(PlanAccess.documentKeepers)
-            let id = try context.parameters.uuid("planId")
+            let id = try context.parameters.requireUUID("planId")
             let query = request.uri.queryParameters
             guard let purpose = DocumentPurpose(rawValue: query["purpose"].map(String.init) ?? "evidence") else {
                 throw CommonProblems.invalidField("purpose", "document.purpose", lv: "Mērķis: evidence vai consent.",
@@ -36,7 +36,7 @@ extension IntakeAPI {
         }
         plans.get(":planId/documents") { request, context in
             let principal = try context.requireRole(PlanAccess.readers)
-            let id = try context.parameters.uuid("planId")
+            let id = try context.parameters.requireUUID("planId")
             let list = try await pool.withConnection { connection in
                 _ = try PlanAccess.load(id, for: principal, on: connection)
                 return try documents.list(planId: id, on: connection)
@@ -45,8 +45,8 @@ extension IntakeAPI {
         }
         plans.get(":planId/documents/:documentId") { request, context in
             let principal = try context.requireRole(PlanAccess.readers)
-            let planId = try context.parameters.uuid("planId")
-            let documentId = try context.parameters.uuid("documentId")
+            let planId = try context.parameters.requireUUID("planId")
+            let documentId = try context.parameters.requireUUID("documentId")
             let (view, bytes) = try await pool.withTransaction { connection in
                 try documents.download(planId: planId, documentId: documentId, actor: principal,
                                        correlationId: RequestCorrelation.id(of: request), on: connection)

@@ -22,7 +22,7 @@ extension IntakeAPI {
         }
         plans.get(":planId") { request, context in
             let principal = try context.requireRole(PlanAccess.readers)
-            let id = try context.parameters.uuid("planId")
+            let id = try context.parameters.requireUUID("planId")
             let view = try await pool.withTransaction { connection in
                 try queries.view(planId: id, for: principal, correlationId: RequestCorrelation.id(of: request), on: connection)
             }
@@ -30,7 +30,7 @@ extension IntakeAPI {
         }
         plans.put(":planId/content") { request, context in
             let actor = try context.requireRole(PlanAccess.authors)
-            let id = try context.parameters.uuid("planId")
+            let id = try context.parameters.requireUUID("planId")
             let content = try await BoundedBody.decode(PlanContent.self, from: request, limit: limits.jsonBody)
             let view = try await pool.withTransaction { connection in
                 let record = try editing.replaceContent(content, planId: id, actor: actor, correlationId: RequestCorrelation.id(of: request),
@@ -41,7 +41,7 @@ extension IntakeAPI {
         }
         plans.put(":planId/esf-declarations") { request, context in
             let actor = try context.requireRole(PlanAccess.authors)
-            let id = try context.parameters.uuid("planId")
+            let id = try context.parameters.requireUUID("planId")
             let input = try await BoundedBody.decode(ESFDeclarations.self, from: request, limit: limits.jsonBody)
             let view = try await pool.withTransaction { connection in
                 let record = try editing.replaceDeclarations(input, planId: id, actor: actor,
@@ -52,7 +52,7 @@ extension IntakeAPI {
         }
         plans.post(":planId/submit") { request, context in
             let actor = try context.requireRole(PlanAccess.authors)
-            let id = try context.parameters.uuid("planId")
+            let id = try context.parameters.requireUUID("planId")
             let body = try await BoundedBody.read(request, limit: limits.jsonBody)
             try StrictJSON.requireEmptyObject(body)
             do {
@@ -66,7 +66,7 @@ extension IntakeAPI {
         }
         plans.post(":planId/copy-forward") { request, context in
             let actor = try context.requireRole(PlanAccess.authors)
-            let id = try context.parameters.uuid("planId")
+            let id = try context.parameters.requireUUID("planId")
             let body = try await BoundedBody.read(request, limit: limits.jsonBody)
             let input = try StrictJSON.decode(CopyForwardRequest.self, from: body)
             guard let semester = SemesterRef(code: input.semester) else { throw IntakeProblems.semesterFormat }
@@ -84,7 +84,7 @@ extension IntakeAPI {
         }
         plans.put(":planId/consent") { request, context in
             let actor = try context.requireRole(PlanAccess.documentKeepers)
-            let id = try context.parameters.uuid("planId")
+            let id = try context.parameters.requireUUID("planId")
             let input = try await BoundedBody.decode(ConsentInput.self, from: request, limit: limits.jsonBody)
             let today = try requireToday()
             let view = try await pool.withTransaction { connection in
@@ -94,7 +94,7 @@ extension IntakeAPI {
         }
         plans.post(":planId/consent/revoke") { request, context in
             let actor = try context.requireRole(PlanAccess.documentKeepers)
-            let id = try context.parameters.uuid("planId")
+            let id = try context.parameters.requireUUID("planId")
             let body = try await BoundedBody.read(request, limit: limits.jsonBody)
             let input = try StrictJSON.decode(ConsentRevocation.self, from: body)
             return try await idempotent.perform(request, actor: actor.personId, route: "POST /plans/\(id)/consent/revoke", body: body) { connection in

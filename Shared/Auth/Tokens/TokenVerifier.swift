@@ -109,3 +109,13 @@ public struct TokenVerifier: Sendable {
         return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
     }
 }
+
+extension TokenVerifier {
+    /// The verifier every service builds the same way: `PUMPURS_JWT_ISSUER` (default `pumpurs-dev`),
+    /// `PUMPURS_JWT_AUDIENCE` (default `pumpurs`) and the keys of ``VerificationKeys/fromEnvironment(_:)``.
+    public static func fromEnvironment(_ environment: [String: String]) async throws -> TokenVerifier {
+        await TokenVerifier(issuer: environment["PUMPURS_JWT_ISSUER"] ?? "pumpurs-dev",
+                            audience: environment["PUMPURS_JWT_AUDIENCE"] ?? "pumpurs",
+                            keys: try VerificationKeys.fromEnvironment(environment))
+    }
+}
