@@ -35,6 +35,8 @@ let package = Package(
         .executable(name: "pumpurs-intake", targets: ["IntakeMain"]),
         .executable(name: "pumpurs-risk-validation", targets: ["RiskValidationMain"]),
         .executable(name: "pumpurs-approval-routing", targets: ["ApprovalRoutingMain"]),
+        .executable(name: "pumpurs-timesheets", targets: ["TimesheetsMain"]),
+        .executable(name: "pumpurs-payouts", targets: ["PayoutsMain"]),
         .executable(name: "pumpurs-notifications", targets: ["NotificationsMain"]),
     ],
     dependencies: [
@@ -95,9 +97,18 @@ let package = Package(
         .executableTarget(name: "ApprovalRoutingMain", dependencies: ["ApprovalRouting", "ServiceKit", "Auth"],
                           path: "Services/ApprovalRoutingMain", swiftSettings: swiftSettings),
 
+        .target(name: "Timesheets", dependencies: ["Rules", "Contracts", "Postgres", "Auth", "ServiceKit", hummingbird, log],
+                path: "Services/Timesheets", swiftSettings: swiftSettings),
+        .executableTarget(name: "TimesheetsMain", dependencies: ["Timesheets", "ServiceKit", "Auth"],
+                          path: "Services/TimesheetsMain", swiftSettings: swiftSettings),
+        .target(name: "Payouts", dependencies: ["Rules", "Contracts", "Postgres", "Auth", "ServiceKit", hummingbird, crypto, log],
+                path: "Services/Payouts", swiftSettings: swiftSettings),
+        .executableTarget(name: "PayoutsMain", dependencies: ["Payouts", "ServiceKit", "Auth"],
+                          path: "Services/PayoutsMain", swiftSettings: swiftSettings),
+
         // Operator CLI `pumpurs`.
         .executableTarget(
-            name: "Ctl", dependencies: ["ServiceKit", "Auth", "Intake", "RiskValidation", "ApprovalRouting", "Notifications", "AMQP", "Postgres", "Contracts", "CRabbitMQ", "CLibPQ", log, argumentParser],
+            name: "Ctl", dependencies: ["ServiceKit", "Auth", "Intake", "RiskValidation", "ApprovalRouting", "Timesheets", "Payouts", "Notifications", "AMQP", "Postgres", "Contracts", "CRabbitMQ", "CLibPQ", log, argumentParser],
             path: "Services/Ctl", swiftSettings: swiftSettings
         ),
 
@@ -110,11 +121,15 @@ let package = Package(
                     swiftSettings: swiftSettings),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Rules", "Auth", "Contracts", "ServiceKit", "Postgres", "TestSupport", hummingbird], swiftSettings: swiftSettings),
         .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: swiftSettings),
+        .testTarget(name: "TimesheetsTests", dependencies: ["Timesheets", "Rules", "Contracts", "ServiceKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "PayoutsTests", dependencies: ["Payouts", "Rules", "Contracts", "ServiceKit"], swiftSettings: swiftSettings),
+        // The deployment files for users (compose, k8s, Dockerfile) parse and say what they must.
+        .testTarget(name: "DeployTests", swiftSettings: swiftSettings),
         .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "TestSupport", "Rules"], swiftSettings: swiftSettings),
         // Integration tests: the real RabbitMQ, PostgreSQL and SMTP sink that deploy/local/test starts.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["ServiceKit", "TestSupport", "Mail", "AMQP", "CRabbitMQ", "Postgres", "Contracts", "Intake", "RiskValidation", "ApprovalRouting", "Notifications", "Rules", "Auth",
+            dependencies: ["ServiceKit", "TestSupport", "Mail", "AMQP", "CRabbitMQ", "Postgres", "Contracts", "Intake", "RiskValidation", "ApprovalRouting", "Timesheets", "Payouts", "Notifications", "Rules", "Auth",
                            log, lifecycle, prometheus, hummingbird, hummingbirdTesting, crypto],
             swiftSettings: swiftSettings
         ),

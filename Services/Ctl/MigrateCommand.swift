@@ -3,9 +3,11 @@ import ArgumentParser
 import ApprovalRouting
 import Intake
 import Notifications
+import Payouts
 import RiskValidation
 import Postgres
 import ServiceKit
+import Timesheets
 
 /// `pumpurs migrate`: creates each service's role and schema (idempotent), applies its
 /// migrations as that role under the per-schema advisory lock, and declares the broker queues
@@ -50,6 +52,8 @@ enum ServiceMigrations {
         case "intake": KitMigrations.with(IntakeMigrations.all)
         case "risk_validation": KitMigrations.with(RiskValidationService.definition().migrations)
         case "approval": KitMigrations.with(DirectoryReplica.migrations + ApprovalMigrations.all)
+        case "timesheets": KitMigrations.with(TimesheetsService.migrations)
+        case "payouts": KitMigrations.with(PayoutsService.migrations)
         case "notifications": KitMigrations.with(DirectoryReplica.migrations + NotificationsMigrations.all)
         default: KitMigrations.with([])
         }

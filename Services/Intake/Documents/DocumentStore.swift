@@ -39,18 +39,7 @@ struct DocumentStore: Sendable {
                                                   en: "A consent document's kind is consent_form.")
             }
         }
-        guard let actual = MediaSniffer.mediaType(of: bytes) else {
-            throw ProblemDetails(status: .unsupportedMediaType, type: "urn:pumpurs:problem:unsupported-document",
-                                 title: "Neatbalstīts dokuments / Unsupported document",
-                                 detail: "Pieņem tikai PDF, JPEG vai PNG. / Only PDF, JPEG or PNG are accepted.",
-                                 errors: [.init(field: "(body)", rule: "document.content_type",
-                                                message: "Saturs nav PDF, JPEG vai PNG.", messageEn: "The content is not PDF, JPEG or PNG.")])
-        }
-        if let declaredType, declaredType != "application/octet-stream", declaredType != actual {
-            throw CommonProblems.invalidField("Content-Type", "document.content_type_mismatch",
-                                              lv: "Content-Type neatbilst faila saturam (\(actual)).",
-                                              en: "Content-Type does not match the file's content (\(actual)).")
-        }
+        let actual = try MediaSniffer.require(bytes, declared: declaredType)
         let digest = Array(SHA256.hash(data: bytes))
         let id = UUID()
         let rows = try connection.query("""

@@ -4,8 +4,9 @@ import Foundation
 public struct WorkLogLine: Codable, Sendable, Hashable {
     /// The plan.
     public var plan: PlanReference
-    /// The measure.
-    public var measureId: UUID
+    /// The measure (consultations); nil for a preparer's own work on the plan (preparing,
+    /// supervising, reporting), which belongs to no measure. Optional since 1.1.
+    public var measureId: UUID?
     /// Role paid: `specialist` or `preparer`.
     public var role: String
     /// Provider type for specialists.
@@ -13,7 +14,7 @@ public struct WorkLogLine: Codable, Sendable, Hashable {
     /// Minutes delivered.
     public var minutes: Int
     /// Creates a line.
-    public init(plan: PlanReference, measureId: UUID, role: String, providerType: String?, minutes: Int) {
+    public init(plan: PlanReference, measureId: UUID?, role: String, providerType: String?, minutes: Int) {
         self.plan = plan; self.measureId = measureId; self.role = role; self.providerType = providerType; self.minutes = minutes
     }
 }
@@ -39,7 +40,8 @@ public struct WorkLogSubmitted: DomainEvent {
 /// The institution coordinator approved a month's work record: staff pay follows.
 public struct WorkLogApproved: DomainEvent {
     public static let eventType: EventType = "worklog.approved"
-    public static let schemaVersion = SchemaVersion(1, 0)
+    /// 1.1: `WorkLogLine.measureId` may be null (a preparer's line).
+    public static let schemaVersion = SchemaVersion(1, 1)
     /// Work record id.
     public var workLogId: UUID
     /// Person paid.
