@@ -42,6 +42,7 @@ public enum EventCatalogue {
         entry(WorkLogReturned.self, "timesheets", ["notifications"]),
         entry(PayoutReleased.self, "payouts", ["finance"]),
         entry(PayoutVoided.self, "payouts", ["finance"]),
+        entry(PayoutReversed.self, "payouts", ["finance"]),
         entry(PlanPaymentRecorded.self, "payouts", ["approval"]),
         entry(PayoutBatchReady.self, "payouts", ["notifications"]),
         entry(NotificationDelivered.self, "notifications", []),

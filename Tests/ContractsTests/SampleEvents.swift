@@ -54,6 +54,7 @@ enum SampleEvents {
         PayoutReleased(payoutId: otherId, idempotencyKey: "claim:\(otherId)", amountCents: 12_345, period: "2025-03",
                        studentCode: "S-7K2M9Q4XTB", planId: planId, measure: "meals", payeeReference: "ACC-0042"),
         PayoutVoided(payoutId: otherId, idempotencyKey: "claim:\(otherId)", reason: "consent revoked"),
+        PayoutReversed(payoutId: otherId, idempotencyKey: "claim:\(otherId)", amountCents: 12_345, reason: "Dubults maksājums"),
         PlanPaymentRecorded(planId: planId, totalPaidCents: 99_000),
         PayoutBatchReady(batchId: otherId, period: "2025-03", count: 2, totalCents: 24_690),
         NotificationDelivered(sourceEventId: otherId, personId: personId, template: "plan_returned", outcome: "sent"),

@@ -77,3 +77,22 @@ public struct PayoutBatchReady: DomainEvent {
         self.batchId = batchId; self.period = period; self.count = count; self.totalCents = totalCents
     }
 }
+
+/// Finance corrected a released payout: the ledger holds a reversing entry for it. The money
+/// is to be recovered or offset in finance's own system; the payout is never paid again.
+public struct PayoutReversed: DomainEvent {
+    public static let eventType: EventType = "payout.reversed"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// Payout id.
+    public var payoutId: UUID
+    /// Same key as the payout.
+    public var idempotencyKey: String
+    /// The reversed amount in cents (positive; the ledger entry is its negative).
+    public var amountCents: Int64
+    /// Why.
+    public var reason: String
+    /// Creates the event.
+    public init(payoutId: UUID, idempotencyKey: String, amountCents: Int64, reason: String) {
+        self.payoutId = payoutId; self.idempotencyKey = idempotencyKey; self.amountCents = amountCents; self.reason = reason
+    }
+}

@@ -1,0 +1,89 @@
+import Auth
+import Foundation
+import Postgres
+import ServiceKit
+
+/// Bank details of whoever is paid. Finance sees a payee reference (`P-…`), never a personal
+/// code; the SEPA file carries the name and IBAN snapshotted when a payout is released.
+struct PayeeInput: Codable, Sendable {
+    var name: String
+    var iban: String
+    var bic: String?
+}
+
+struct Payees: Sendable {
+    /// A claimant's account: found by IBAN (the same account keeps one reference) or created.
+    func claimant(_ input: PayeeInput, by actor: UUID, on connection: PostgresConnection) throws -> String {
+        let (name, iban, bic) = try Self.checked(input)
+        if let row = try connection.query("SELECT reference FROM payees WHERE iban = $1 AND person_id IS NULL", [iban]).first {
+            let reference: String = try row.decode("reference")
+            try update(reference, name: name, iban: iban, bic: bic, by: actor, on: connection)
+            return reference
+        }
+        let reference = Self.newReference()
+        try connection.execute("""
+            INSERT INTO payees (reference, name, iban, bic) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (iban) WHERE person_id IS NULL DO NOTHING
+            """, [reference, name, iban, bic])
+        let stored: String = try connection.query("SELECT reference FROM payees WHERE iban = $1 AND person_id IS NULL", [iban]).single()
+            .decode("reference")
+        try connection.execute("INSERT INTO payee_history (reference, name, iban, bic, changed_by) VALUES ($1, $2, $3, $4, $5)",
+                               [stored, name, iban, bic, actor])
+        return stored
+    }
+
+    /// A staff member's account (`PUT /payouts/payees/staff/{personId}`); returns the reference.
+    func staff(_ personId: UUID, _ input: PayeeInput, by actor: UUID, on connection: PostgresConnection) throws -> String {
+        let (name, iban, bic) = try Self.checked(input)
+        if let row = try connection.query("SELECT reference FROM payees WHERE person_id = $1", [personId]).first {
+            let reference: String = try row.decode("reference")
+            try update(reference, name: name, iban: iban, bic: bic, by: actor, on: connection)
+            return reference
+        }
+        let reference = Self.newReference()
+        try connection.execute("INSERT INTO payees (reference, person_id, name, iban, bic) VALUES ($1, $2, $3, $4, $5)",
+                               [reference, personId, name, iban, bic])
+        try connection.execute("INSERT INTO payee_history (reference, name, iban, bic, changed_by) VALUES ($1, $2, $3, $4, $5)",
+                               [reference, name, iban, bic, actor])
+        return reference
+    }
+
+    private func update(_ reference: String, name: String, iban: String, bic: String?, by actor: UUID, on connection: PostgresConnection) throws {
+        let changed = try connection.execute("""
+            UPDATE payees SET name = $2, iban = $3, bic = $4, updated_at = now()
+            WHERE reference = $1 AND (name, iban, COALESCE(bic, '')) IS DISTINCT FROM ($2, $3, COALESCE($4, ''))
+            """, [reference, name, iban, bic])
+        if changed > 0 {
+            try connection.execute("INSERT INTO payee_history (reference, name, iban, bic, changed_by) VALUES ($1, $2, $3, $4, $5)",
+                                   [reference, name, iban, bic, actor])
+        }
+    }
+
+    static func checked(_ input: PayeeInput) throws -> (String, String, String?) {
+        let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (2...70).contains(name.count), !StrictJSON.hasForbiddenControl(name, allowLineBreaks: false) else {
+            throw CommonProblems.invalidField("payee.name", "payee.name", lv: "Saņēmēja vārds: 2–70 rakstzīmes vienā rindā.",
+                                              en: "Payee name: 2–70 characters on one line.")
+        }
+        guard let iban = IBAN.normalized(input.iban) else {
+            throw CommonProblems.invalidField("payee.iban", "payee.iban", lv: "Nederīgs IBAN (pārbaudiet valsts kodu, garumu un kontrolciparus).",
+                                              en: "Invalid IBAN (check the country code, length and check digits).")
+        }
+        var bic: String?
+        if let text = input.bic?.trimmingCharacters(in: .whitespaces).uppercased(), !text.isEmpty {
+            guard IBAN.isValidBIC(text) else {
+                throw CommonProblems.invalidField("payee.bic", "payee.bic", lv: "Nederīgs BIC (8 vai 11 rakstzīmes).",
+                                                  en: "Invalid BIC (8 or 11 characters).")
+            }
+            bic = text
+        }
+        return (name, iban, bic)
+    }
+
+    /// `P-` and 12 random base-32 characters: no meaning, nothing to guess from.
+    static func newReference() -> String {
+        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return "P-" + String((0..<12).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+    }
+}

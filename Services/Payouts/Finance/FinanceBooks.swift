@@ -1,0 +1,135 @@
+import Auth
+import Contracts
+import Foundation
+import Postgres
+import Rules
+import ServiceKit
+
+/// Finance's side: released payouts, batches for the bank, and ledger totals. A batch takes
+/// every released, not yet batched payout of a period in one statement, so two finance users
+/// creating batches at once never put a payout in both.
+struct FinanceBooks: Sendable {
+    let debtor: ExportDebtor
+
+    struct PayoutView: Codable, Sendable {
+        var payoutId: UUID
+        var idempotencyKey: String
+        var kind: String
+        var planId: UUID
+        var studentCode: String
+        var institutionId: UUID
+        var measure: String
+        var period: String
+        var amountCents: Int64
+        var currency: String
+        var state: String
+        var holdReason: String?
+        var voidReason: String?
+        var payeeReference: String?
+        var batchId: UUID?
+        var createdAt: String
+        var releasedAt: String?
+    }
+
+    struct BatchView: Codable, Sendable {
+        var batchId: UUID
+        var period: String
+        var count: Int
+        var totalCents: Int64
+        var executionDate: String
+        var createdBy: UUID
+        var createdAt: String
+    }
+
+    struct Filter: Sendable {
+        var period: String?
+        var state: String?
+        var planId: UUID?
+        var batchId: UUID?
+    }
+
+    func payouts(_ filter: Filter, page: Pagination, on connection: PostgresConnection) throws -> Page<PayoutView> {
+        let condition = """
+            ($1::text IS NULL OR period = $1) AND ($2::text IS NULL OR state = $2) AND ($3::uuid IS NULL OR plan_id = $3)
+            AND ($4::uuid IS NULL OR batch_id = $4)
+            """
+        let parameters: [any PostgresBindable] = [filter.period, filter.state, filter.planId, filter.batchId]
+        let total: Int64 = try connection.query("SELECT count(*) AS n FROM payouts WHERE \(condition)", parameters).single().decode("n")
+        let items = try connection.query("SELECT * FROM payouts WHERE \(condition) ORDER BY created_at, id LIMIT $5 OFFSET $6",
+                                         parameters + [page.limit, page.offset]).map(Self.payout(from:))
+        return Page(items: items, total: Int(total), limit: page.limit, offset: page.offset)
+    }
+
+    static func payout(from row: PostgresRow) throws -> PayoutView {
+        PayoutView(payoutId: try row.decode("id"), idempotencyKey: try row.decode("idempotency_key"), kind: try row.decode("kind"),
+                   planId: try row.decode("plan_id"), studentCode: try row.decode("student_code"),
+                   institutionId: try row.decode("institution_id"), measure: try row.decode("measure"), period: try row.decode("period"),
+                   amountCents: try row.decode("amount_cents"), currency: "EUR", state: try row.decode("state"),
+                   holdReason: try row.decode("hold_reason"), voidReason: try row.decode("void_reason"),
+                   payeeReference: try row.decode("payee_reference"), batchId: try row.decode("batch_id"),
+                   createdAt: Timestamp.format(try row.decode("created_at", as: Date.self)),
+                   releasedAt: try row.decode("released_at", as: Date?.self).map(Timestamp.format))
+    }
+
+    /// Creates the period's batch from its released, unbatched payouts (409 when there are none)
+    /// and tells finance by `payout.batch_ready`.
+    func createBatch(period: String, executionDate: CalendarDate, by principal: Principal, outbox: OutboxWriter,
+                     on connection: PostgresConnection) throws -> BatchView {
+        let id = UUID()
+        // The batch row first (the foreign key), with its figures filled in from what it took.
+        try connection.execute("""
+            INSERT INTO batches (id, period, count, total_cents, execution_date, created_by) VALUES ($1, $2, 1, 0, $3::date, $4)
+            """, [id, period, executionDate.iso, principal.personId])
+        let taken = try connection.query("""
+            UPDATE payouts SET batch_id = $1, updated_at = now()
+            WHERE state = 'released' AND batch_id IS NULL AND period = $2 RETURNING amount_cents
+            """, [id, period]).map { try $0.decode("amount_cents", as: Int64.self) }
+        guard !taken.isEmpty else {
+            throw CommonProblems.conflict("batch.empty", field: "period", lv: "Šim periodam nav izmaksātu maksājumu, kas vēl nav paketē.",
+                                          en: "This period has no released payouts that are not in a batch yet.")
+        }
+        let total = taken.reduce(0, +)
+        try connection.execute("UPDATE batches SET count = $2, total_cents = $3 WHERE id = $1", [id, taken.count, total])
+        try outbox.enqueue(PayoutBatchReady(batchId: id, period: period, count: taken.count, totalCents: total), on: connection)
+        return try batch(id, on: connection)
+    }
+
+    func batch(_ id: UUID, on connection: PostgresConnection) throws -> BatchView {
+        guard let row = try connection.query("SELECT * FROM batches WHERE id = $1", [id]).first else {
+            throw CommonProblems.notFound("Pakete / Batch")
+        }
+        return try Self.batch(from: row)
+    }
+
+    func batches(period: String?, page: Pagination, on connection: PostgresConnection) throws -> Page<BatchView> {
+        let total: Int64 = try connection.query("SELECT count(*) AS n FROM batches WHERE $1::text IS NULL OR period = $1", [period])
+            .single().decode("n")
+        let items = try connection.query("""
+            SELECT * FROM batches WHERE $1::text IS NULL OR period = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3
+            """, [period, page.limit, page.offset]).map(Self.batch(from:))
+        return Page(items: items, total: Int(total), limit: page.limit, offset: page.offset)
+    }
+
+    static func batch(from row: PostgresRow) throws -> BatchView {
+        BatchView(batchId: try row.decode("id"), period: try row.decode("period"), count: try row.decode("count"),
+                  totalCents: try row.decode("total_cents"), executionDate: try row.decode("execution_date", as: String.self),
+                  createdBy: try row.decode("created_by"), createdAt: Timestamp.format(try row.decode("created_at", as: Date.self)))
+    }
+
+    /// The batch as the exporters take it: the payee details snapshotted at release.
+    func export(_ id: UUID, on connection: PostgresConnection) throws -> ExportBatch {
+        let batch = try self.batch(id, on: connection)
+        let payments = try connection.query("""
+            SELECT * FROM payouts WHERE batch_id = $1 ORDER BY released_at, id
+            """, [id]).map { row in
+                ExportPayment(payoutId: try row.decode("id"), idempotencyKey: try row.decode("idempotency_key"),
+                              amountCents: try row.decode("amount_cents"), period: try row.decode("period"),
+                              studentCode: try row.decode("student_code"), measure: try row.decode("measure"),
+                              payeeReference: try row.decode("payee_reference"), payeeName: try row.decode("payee_name"),
+                              payeeIBAN: try row.decode("payee_iban"), payeeBIC: try row.decode("payee_bic"))
+            }
+        let createdAt = try connection.query("SELECT created_at FROM batches WHERE id = $1", [id]).single().decode("created_at", as: Date.self)
+        return ExportBatch(batchId: id, period: batch.period, createdAt: createdAt, executionDate: batch.executionDate,
+                           debtor: debtor, payments: payments)
+    }
+}

@@ -1,0 +1,86 @@
+import Contracts
+import Foundation
+import Logging
+import Postgres
+import Rules
+import ServiceKit
+
+/// Payouts' reaction to the platform's events: its copy of each plan (approved measures, the
+/// facts the release policy needs), settling the plan's held payouts whenever those facts
+/// change, and staff pay from approved work records. The kit's inbox makes redelivery
+/// harmless; the idempotency keys make even a re-published event pay nothing twice.
+struct PayoutsProjection: Sendable {
+    let settings: ProgrammeSettings
+    let book = PayoutBook()
+
+    /// An event about a plan payouts has not seen yet (its implementation event is still on the way).
+    struct PlanNotKnownYet: Error, CustomStringConvertible {
+        let planId: UUID
+        var description: String { "plan \(planId) not yet known to payouts" }
+    }
+
+    var handlers: EventHandlers {
+        var handlers = EventHandlers()
+        DirectoryReplica.register([.institutions, .people], on: &handlers)
+        handlers.on(PlanImplementationMayStart.self) { envelope, context in
+            try PayPlan.upsert(envelope.data.plan, measures: envelope.data.measures, approved: false, on: context.connection)
+            try settle(envelope.data.plan.planId, context)
+        }
+        handlers.on(PlanApproved.self) { envelope, context in
+            try PayPlan.upsert(envelope.data.plan, measures: envelope.data.measures, approved: true, on: context.connection)
+            try settle(envelope.data.plan.planId, context)
+        }
+        handlers.on(PlanSuspended.self) { envelope, context in
+            try change(envelope.data.change.plan, "suspended = true, fully_approved = false", context)
+        }
+        handlers.on(PlanResumed.self) { envelope, context in
+            // Back through approval: no claims until implementation may start again.
+            try change(envelope.data.change.plan, "suspended = false, implementation_allowed = false", context)
+        }
+        handlers.on(PlanDeleted.self) { envelope, context in
+            try change(envelope.data.change.plan, "deleted = true, fully_approved = false", context, anyRevision: true)
+        }
+        handlers.on(PlanConsentChanged.self) { envelope, context in
+            let event = envelope.data
+            try change(event.plan, "consent_on_file = \(event.onFile ? "true" : "false")", context, anyRevision: true)
+        }
+        handlers.on(WorkLogApproved.self) { envelope, context in try staffPay(envelope.data, context) }
+        return handlers
+    }
+
+    /// Applies `assignments` (fixed SQL, no input) to a known plan of this or a later revision,
+    /// then settles its held payouts. A plan payouts never saw has nothing to settle.
+    private func change(_ plan: PlanReference, _ assignments: String, _ context: HandlerContext, anyRevision: Bool = false) throws {
+        let updated = try context.connection.execute("""
+            UPDATE pay_plans SET \(assignments), updated_at = now() WHERE plan_id = $1 AND ($2 OR revision <= $3)
+            """, [plan.planId, anyRevision, plan.revision])
+        if updated > 0 { try settle(plan.planId, context) }
+    }
+
+    private func settle(_ planId: UUID, _ context: HandlerContext) throws {
+        guard let plan = try PayPlan.lock(planId, on: context.connection) else { return }
+        try book.settle(plan: plan, outbox: context.outbox, on: context.connection)
+    }
+
+    /// One payout per plan, paid role and month of an approved work record.
+    private func staffPay(_ event: WorkLogApproved, _ context: HandlerContext) throws {
+        let payables: [StaffPayLines.Payable]
+        switch StaffPayLines.payables(event.lines, settings: settings) {
+        case .success(let list): payables = list
+        case .failure(let finding):
+            // The operator sets the hourly rate, restarts payouts and replays the dead letter.
+            throw PermanentHandlerError("work record \(event.workLogId): \(finding.message.en)")
+        }
+        for payable in payables {
+            guard let plan = try PayPlan.lock(payable.plan.planId, on: context.connection) else {
+                throw PlanNotKnownYet(planId: payable.plan.planId)
+            }
+            let new = PayoutBook.NewPayout(
+                idempotencyKey: payable.idempotencyKey(person: event.personId, month: event.month), kind: "staff", claimId: nil,
+                plan: plan, measure: "staff_pay", measureId: nil, period: event.month, capKey: nil, amount: payable.amount,
+                claimed: nil, capped: .zero, personId: event.personId, role: payable.role.rawValue, minutes: payable.minutes,
+                payeeReference: nil)
+            _ = try book.record(new, outbox: context.outbox, on: context.connection)
+        }
+    }
+}

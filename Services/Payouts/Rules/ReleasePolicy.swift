@@ -1,0 +1,50 @@
+/// What becomes of a payout that is not yet released (DOMAIN.md §3, §7): held until the plan is
+/// fully approved and the payee's bank details are known, then released; revoked consent, a
+/// suspended or a deleted plan void it. Released money is never touched by this policy: only a
+/// finance correction (a reversing ledger entry) undoes it.
+public enum ReleasePolicy {
+    /// What payouts knows about a plan, from approval's and intake's events.
+    public struct PlanFacts: Sendable, Hashable {
+        public var fullyApproved: Bool
+        public var suspended: Bool
+        public var deleted: Bool
+        public var consentOnFile: Bool
+
+        public init(fullyApproved: Bool, suspended: Bool, deleted: Bool, consentOnFile: Bool) {
+            self.fullyApproved = fullyApproved
+            self.suspended = suspended
+            self.deleted = deleted
+            self.consentOnFile = consentOnFile
+        }
+    }
+
+    /// The decision for one unreleased payout.
+    public enum Outcome: Sendable, Hashable {
+        case release
+        case hold(HoldReason)
+        case void(VoidReason)
+    }
+
+    /// Why a payout waits.
+    public enum HoldReason: String, Sendable, Hashable, Codable {
+        case planNotApproved = "plan_not_approved"
+        case payeeDetailsMissing = "payee_details_missing"
+    }
+
+    /// Why a payout will never be paid.
+    public enum VoidReason: String, Sendable, Hashable, Codable {
+        case planDeleted = "plan_deleted"
+        case consentRevoked = "consent_revoked"
+        case planSuspended = "plan_suspended"
+    }
+
+    /// The outcome; voids win over holds, and the plan's state over the payee's details.
+    public static func decide(_ plan: PlanFacts, payeeKnown: Bool) -> Outcome {
+        if plan.deleted { return .void(.planDeleted) }
+        if !plan.consentOnFile { return .void(.consentRevoked) }
+        if plan.suspended { return .void(.planSuspended) }
+        if !plan.fullyApproved { return .hold(.planNotApproved) }
+        if !payeeKnown { return .hold(.payeeDetailsMissing) }
+        return .release
+    }
+}

@@ -1,0 +1,141 @@
+import Postgres
+
+/// The payouts schema. Money is integer cents (`bigint`), times `timestamptz` (UTC), and nothing
+/// is deleted: payouts change state with who/when/why, the ledger only grows (a trigger refuses
+/// UPDATE and DELETE on it), and bank details keep their history.
+enum PayoutsMigrations {
+    static let all: [Migration] = [
+        Migration(version: 100, name: "payout_plans_and_payees", sql: """
+            -- payouts' copy of each plan, from approval's and intake's events
+            CREATE TABLE pay_plans (
+                plan_id                 uuid PRIMARY KEY,
+                revision                integer NOT NULL,
+                institution_id          uuid NOT NULL,
+                student_code            text NOT NULL,
+                semester                text NOT NULL,
+                measures                jsonb NOT NULL,
+                implementation_allowed  boolean NOT NULL DEFAULT false,
+                fully_approved          boolean NOT NULL DEFAULT false,
+                suspended               boolean NOT NULL DEFAULT false,
+                deleted                 boolean NOT NULL DEFAULT false,
+                consent_on_file         boolean NOT NULL DEFAULT true,
+                updated_at              timestamptz NOT NULL DEFAULT now()
+            );
+            -- who is paid: a claimant's account (by IBAN) or a staff member's (by person)
+            CREATE TABLE payees (
+                reference   text PRIMARY KEY,
+                person_id   uuid UNIQUE,
+                name        text NOT NULL,
+                iban        text NOT NULL,
+                bic         text,
+                created_at  timestamptz NOT NULL DEFAULT now(),
+                updated_at  timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE UNIQUE INDEX payees_claimant_by_iban ON payees (iban) WHERE person_id IS NULL;
+            CREATE TABLE payee_history (
+                id          bigserial PRIMARY KEY,
+                reference   text NOT NULL REFERENCES payees,
+                name        text NOT NULL,
+                iban        text NOT NULL,
+                bic         text,
+                changed_by  uuid NOT NULL,
+                changed_at  timestamptz NOT NULL DEFAULT now()
+            );
+            """),
+        Migration(version: 101, name: "claims_payouts_ledger_batches", sql: """
+            -- receipts are uploaded first (raw PDF/JPEG/PNG), then named by one claim only
+            CREATE TABLE receipts (
+                id              uuid PRIMARY KEY,
+                institution_id  uuid NOT NULL,
+                media_type      text NOT NULL,
+                size_bytes      integer NOT NULL,
+                sha256          bytea NOT NULL,
+                content         bytea NOT NULL,
+                uploaded_by     uuid NOT NULL,
+                uploaded_at     timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE TABLE claims (
+                id                  uuid PRIMARY KEY,
+                plan_id             uuid NOT NULL REFERENCES pay_plans,
+                measure_id          uuid NOT NULL,
+                measure_type        text NOT NULL,
+                period              text NOT NULL,
+                claimed_cents       bigint NOT NULL CHECK (claimed_cents > 0),
+                description         text NOT NULL,
+                payee_reference     text NOT NULL REFERENCES payees,
+                receipt_id          uuid NOT NULL UNIQUE REFERENCES receipts,
+                receipt_sha256      bytea NOT NULL,
+                submitted_by        uuid NOT NULL,
+                submitted_at        timestamptz NOT NULL DEFAULT now()
+            );
+            -- the same receipt file cannot be claimed twice on a plan's measure, even re-uploaded
+            CREATE UNIQUE INDEX claims_one_per_receipt_file ON claims (plan_id, measure_id, receipt_sha256);
+            CREATE TABLE batches (
+                id              uuid PRIMARY KEY,
+                period          text NOT NULL,
+                count           integer NOT NULL CHECK (count > 0),
+                total_cents     bigint NOT NULL,
+                execution_date  date NOT NULL,
+                created_by      uuid NOT NULL,
+                created_at      timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE TABLE payouts (
+                id                uuid PRIMARY KEY,
+                idempotency_key   text NOT NULL UNIQUE,
+                kind              text NOT NULL CHECK (kind IN ('claim', 'staff')),
+                claim_id          uuid UNIQUE REFERENCES claims,
+                plan_id           uuid NOT NULL REFERENCES pay_plans,
+                institution_id    uuid NOT NULL,
+                student_code      text NOT NULL,
+                measure           text NOT NULL,
+                measure_id        uuid,
+                period            text NOT NULL,
+                cap_key           text,
+                amount_cents      bigint NOT NULL CHECK (amount_cents >= 0),
+                claimed_cents     bigint,
+                capped_cents      bigint NOT NULL DEFAULT 0,
+                person_id         uuid,
+                role              text,
+                minutes           integer,
+                payee_reference   text REFERENCES payees,
+                state             text NOT NULL CHECK (state IN ('held', 'released', 'voided', 'reversed')),
+                hold_reason       text,
+                payee_name        text,
+                payee_iban        text,
+                payee_bic         text,
+                batch_id          uuid REFERENCES batches,
+                created_at        timestamptz NOT NULL DEFAULT now(),
+                released_at       timestamptz,
+                voided_at         timestamptz,
+                void_reason       text,
+                updated_at        timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE INDEX payouts_by_plan ON payouts (plan_id, state);
+            CREATE INDEX payouts_by_cap ON payouts (cap_key) WHERE state <> 'voided';
+            CREATE INDEX payouts_held_by_person ON payouts (person_id) WHERE state = 'held';
+            CREATE INDEX payouts_unbatched ON payouts (period) WHERE state = 'released' AND batch_id IS NULL;
+            -- what was paid: +amount at release, -amount for a finance correction; never edited
+            CREATE TABLE ledger (
+                id               bigserial PRIMARY KEY,
+                payout_id        uuid NOT NULL REFERENCES payouts,
+                entry            text NOT NULL CHECK (entry IN ('release', 'reversal')),
+                amount_cents     bigint NOT NULL,
+                period           text NOT NULL,
+                measure          text NOT NULL,
+                plan_id          uuid NOT NULL,
+                institution_id   uuid NOT NULL,
+                municipality_id  uuid,
+                reason           text,
+                recorded_by      uuid,
+                recorded_at      timestamptz NOT NULL DEFAULT now(),
+                UNIQUE (payout_id, entry)
+            );
+            CREATE FUNCTION ledger_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'the payout ledger is append-only: record a reversing entry instead';
+            END $$;
+            CREATE TRIGGER ledger_append_only BEFORE UPDATE OR DELETE ON ledger
+                FOR EACH ROW EXECUTE FUNCTION ledger_is_append_only();
+            """),
+    ]
+}
