@@ -1,0 +1,93 @@
+import Auth
+
+/// Where a month's work record is: `open` while its owner records, `submitted` for the
+/// coordinator, then `approved` (final; pay follows) or `returned` (open again for corrections).
+enum WorkLogState: String, Sendable, Hashable, CaseIterable {
+    case open
+    case submitted
+    case approved
+    case returned
+
+    /// Entries may be added or withdrawn only while the owner holds the record.
+    var isEditable: Bool { self == .open || self == .returned }
+}
+
+/// A command on a work record.
+enum WorkLogCommand: Sendable, Hashable {
+    /// The owner hands the month in.
+    case submit
+    /// The institution coordinator approves it.
+    case approve
+    /// The institution coordinator returns it for corrections; the comment says what to fix.
+    case returnForCorrection(comment: String)
+
+    /// Stored in the history.
+    var name: String {
+        switch self {
+        case .submit: "submit"
+        case .approve: "approve"
+        case .returnForCorrection: "return"
+        }
+    }
+
+    var comment: String? {
+        if case .returnForCorrection(let comment) = self { return comment }
+        return nil
+    }
+}
+
+/// Who issues a command, as far as the rules need to know.
+struct WorkLogActor: Sendable, Hashable {
+    /// The token's role.
+    var role: Role
+    /// Whether the record is the caller's own.
+    var isOwner: Bool
+}
+
+/// The work record's state machine: pure, so every transition and refusal is tested without IO.
+/// The caller has already established that the record is inside the actor's scope.
+enum WorkLogLifecycle {
+    /// The state after `command`, or why not. `activeEntries` counts the entries not withdrawn.
+    static func apply(_ command: WorkLogCommand, to state: WorkLogState, by actor: WorkLogActor,
+                      activeEntries: Int) -> Result<WorkLogState, Refusal> {
+        switch command {
+        case .submit:
+            guard actor.isOwner else {
+                return .failure(.forbidden("workLogId", "worklog.not_owner", lv: "Iesniegt var tikai savu darba uzskaiti.",
+                                           en: "Only the record's owner may submit it."))
+            }
+            guard state.isEditable else {
+                return .failure(.conflict("state", "worklog.not_editable",
+                                          lv: "Darba uzskaite jau ir iesniegta vai apstiprināta.",
+                                          en: "The work record has already been submitted or approved."))
+            }
+            guard activeEntries > 0 else {
+                return .failure(.conflict("entries", "worklog.empty", lv: "Tukšu darba uzskaiti iesniegt nevar.",
+                                          en: "An empty work record cannot be submitted."))
+            }
+            return .success(.submitted)
+        case .approve, .returnForCorrection:
+            guard actor.role == .institutionCoordinator else {
+                return .failure(.forbidden("role", "auth.role_not_allowed",
+                                           lv: "Darba uzskaiti apstiprina vai atgriež iestādes koordinators.",
+                                           en: "Work records are approved or returned by the institution coordinator."))
+            }
+            guard !actor.isOwner else {
+                return .failure(.forbidden("workLogId", "worklog.own_record",
+                                           lv: "Savu darba uzskaiti apstiprināt vai atgriezt nevar.",
+                                           en: "Nobody approves or returns their own work record."))
+            }
+            if case .returnForCorrection(let comment) = command, comment.allSatisfy({ $0.isWhitespace }) {
+                return .failure(.invalid("comment", "worklog.comment_required",
+                                         lv: "Komentārs ir obligāts: norādiet, kas jālabo.", en: "A comment is required: say what to fix."))
+            }
+            guard state == .submitted else {
+                return .failure(.conflict("state", "worklog.not_submitted",
+                                          lv: "Apstiprināt vai atgriezt var tikai iesniegtu darba uzskaiti.",
+                                          en: "Only a submitted work record can be approved or returned."))
+            }
+            if case .approve = command { return .success(.approved) }
+            return .success(.returned)
+        }
+    }
+}

@@ -1,0 +1,3 @@
+enum TimesheetsOpenAPI {
+    static let yaml = "openapi: 3.1.0\n"
+}

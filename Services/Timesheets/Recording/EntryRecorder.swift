@@ -1,0 +1,117 @@
+import Auth
+import Contracts
+import Foundation
+import Postgres
+import Rules
+import ServiceKit
+
+/// Records and withdraws entries. Recording locks the plan row first, so entries of one plan
+/// (by anyone, on any instance) run one after another: the delivered and preparer totals read
+/// after the lock are exactly what the new entry adds to, and of two entries that together would
+/// exceed the plan only one gets in. Any refusal rolls the whole transaction back (including a
+/// work record it had just created).
+struct EntryRecorder: Sendable {
+    let settings: ProgrammeSettings
+
+    func record(_ input: NewEntry, as role: EntryRole, by principal: Principal, today: CalendarDate,
+                on connection: PostgresConnection) throws -> EntryRecorded {
+        if let refusal = EntryRules.shape(input, as: role) { throw refusal }
+        guard let plan = try PlanCopy.lock(input.planId, on: connection), principal.scope == .institution(plan.institutionId) else {
+            throw Refusal.notFound("planId", "entry.plan_unknown",
+                                   lv: "Plāns nav atrasts: stundas var ierakstīt savas iestādes plānam, kad atļauts uzsākt tā īstenošanu.",
+                                   en: "Plan not found: hours are recorded on a plan of your institution once its implementation may start.")
+        }
+        guard plan.status == .open else {
+            throw Refusal.conflict("planId", "entry.plan_not_open", lv: "Plānam stundas ierakstīt nevar: tas ir \(plan.status.label.lv).",
+                                   en: "Hours cannot be recorded on the plan: it is \(plan.status.label.en).")
+                .at(state: plan.status.rawValue, version: plan.version)
+        }
+        if let refusal = RecordingWindow.check(workDate: input.workDate, semesterCode: plan.semester, today: today, settings: settings) {
+            throw refusal
+        }
+        let log = try WorkLogRecord.lockOrCreate(person: principal.personId, institution: plan.institutionId,
+                                                 month: WorkMonth(input.workDate), on: connection)
+        guard log.state.isEditable else {
+            throw Refusal.conflict("workDate", "worklog.not_editable",
+                                   lv: "Mēneša \(log.month) darba uzskaite jau ir iesniegta vai apstiprināta.",
+                                   en: "The work record of \(log.month) has already been submitted or approved.")
+                .at(state: log.state.rawValue, version: log.version)
+        }
+        switch role {
+        case .specialist:
+            let measure = try EntryRules.measure(for: input, in: plan.measures).get()
+            let delivered = try minutes("plan_id = $1 AND measure_id = $2", [plan.planId, measure.measureId], on: connection)
+            if let refusal = Refusal.firstError(of: HoursRules.checkDelivery(planned: measure.plannedMinutes ?? 0, alreadyDelivered: delivered,
+                                                                             recording: input.minutes, path: "minutes"), field: "minutes") {
+                throw refusal
+            }
+        case .preparer:
+            // The limit is per plan: every preparer's own work on it together (the window check parsed the semester).
+            let used = try minutes("plan_id = $1 AND role = 'preparer'", [plan.planId], on: connection)
+            if let semester = SemesterRef(code: plan.semester),
+               let refusal = Refusal.firstError(of: HoursRules.checkPreparer(alreadyRecorded: used, recording: input.minutes, semester: semester,
+                                                                             settings: settings, path: "minutes"), field: "minutes") {
+                throw refusal
+            }
+        }
+        let id = UUID()
+        try connection.execute("""
+            INSERT INTO entries (id, work_log_id, plan_id, plan_revision, measure_id, role, provider_type, subject, remote, work_date, minutes, recorded_by)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::date, $11, $12)
+            """, [id, log.id, plan.planId, plan.revision, input.measureId, role.rawValue, input.providerType?.rawValue, input.subject,
+                  input.remote, input.workDate.iso, input.minutes, principal.personId])
+        _ = try WorkLogRecord.touch(log.id, on: connection)
+        let warnings = role == .specialist
+            ? WeeklyWarnings.of(plan: plan.planId, sessions: try Self.sessions(of: plan.planId, around: [input.workDate.weekStart], on: connection),
+                                weeks: [input.workDate.weekStart], settings: settings)
+            : []
+        return EntryRecorded(entry: try Self.view(id, on: connection), warnings: warnings)
+    }
+
+    /// Withdraws an entry of the caller's own record while that month is open or returned: the
+    /// row stays, flagged with who and when; totals and limits no longer count it.
+    func withdraw(_ entryId: UUID, by principal: Principal, on connection: PostgresConnection) throws -> EntryView {
+        let unknown = Refusal.notFound("entryId", "entry.unknown", lv: "Ieraksts nav atrasts.", en: "Entry not found.")
+        guard let row = try connection.query("SELECT work_log_id, withdrawn_at IS NOT NULL AS withdrawn FROM entries WHERE id = $1",
+                                             [entryId]).first,
+              let log = try WorkLogRecord.lock(try row.decode("work_log_id"), on: connection),
+              let facts = try ScopeFacts.of(log.institutionId, for: principal, on: connection),
+              WorkLogAccess.canSee(owner: log.personId, institution: facts, by: principal) else { throw unknown }
+        guard log.personId == principal.personId else {
+            throw Refusal.forbidden("entryId", "entry.not_owner", lv: "Atsaukt var tikai savus ierakstus.", en: "Only your own entries can be withdrawn.")
+        }
+        guard log.state.isEditable else {
+            throw Refusal.conflict("state", "worklog.not_editable",
+                                   lv: "Mēneša \(log.month) darba uzskaite ir iesniegta vai apstiprināta: ierakstus atsaukt nevar.",
+                                   en: "The work record of \(log.month) is submitted or approved: entries cannot be withdrawn.")
+                .at(state: log.state.rawValue, version: log.version)
+        }
+        guard try !row.decode("withdrawn", as: Bool.self) else {
+            throw Refusal.conflict("entryId", "entry.already_withdrawn", lv: "Ieraksts jau ir atsaukts.", en: "The entry is already withdrawn.")
+                .at(state: log.state.rawValue, version: log.version)
+        }
+        try connection.execute("UPDATE entries SET withdrawn_at = now(), withdrawn_by = $2 WHERE id = $1", [entryId, principal.personId])
+        _ = try WorkLogRecord.touch(log.id, on: connection)
+        return try Self.view(entryId, on: connection)
+    }
+
+    /// Minutes of the entries not withdrawn that match `condition`.
+    func minutes(_ condition: String, _ parameters: [any PostgresBindable], on connection: PostgresConnection) throws -> Int {
+        try connection.query("SELECT coalesce(sum(minutes), 0)::int8 AS m FROM entries WHERE withdrawn_at IS NULL AND \(condition)", parameters)
+            .single().decode("m", as: Int.self)
+    }
+
+    /// The plan's consultation dates (not withdrawn) in the ISO weeks starting on `weeks`.
+    static func sessions(of planId: UUID, around weeks: [CalendarDate], on connection: PostgresConnection) throws -> [CalendarDate] {
+        guard let first = weeks.min(), let last = weeks.max()?.adding(days: 6) else { return [] }
+        return try connection.query("""
+            SELECT work_date::text AS d FROM entries
+            WHERE plan_id = $1 AND role = 'specialist' AND withdrawn_at IS NULL AND work_date BETWEEN $2::date AND $3::date
+            """, [planId, first.iso, last.iso]).compactMap { CalendarDate(iso: try $0.decode("d", as: String.self)) }
+    }
+
+    static func view(_ id: UUID, on connection: PostgresConnection) throws -> EntryView {
+        try EntryView(row: try connection.query("SELECT \(EntryView.columns) FROM entries e JOIN plans p ON p.plan_id = e.plan_id WHERE e.id = $1",
+                                                [id]).single())
+    }
+}

@@ -1,0 +1,83 @@
+import Postgres
+
+/// The timesheets schema: a copy of each plan built from approval's events (with every change of
+/// it), monthly work records with their history, and the entries. Nothing is deleted: a withdrawn
+/// entry keeps who withdrew it and when; a record's transitions keep who, when and why. Times are
+/// `timestamptz` (UTC); work is whole minutes; there is no money and no personal code here (plans
+/// carry only the pseudonymous student code).
+enum TimesheetsMigrations {
+    /// All migrations (after the kit's and the directory replica's).
+    static let all: [Migration] = [
+        Migration(version: 100, name: "timesheets_plans_work_logs_entries", sql: """
+            CREATE TABLE plans (
+                plan_id         uuid PRIMARY KEY,
+                revision        integer NOT NULL,
+                institution_id  uuid NOT NULL,
+                student_code    text NOT NULL,
+                semester        text NOT NULL,
+                status          text NOT NULL CHECK (status IN ('open', 'closed', 'suspended', 'deleted')),
+                measures        jsonb NOT NULL DEFAULT '[]',
+                version         integer NOT NULL DEFAULT 0,
+                updated_at      timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE INDEX plans_by_institution ON plans (institution_id, status, semester);
+            CREATE TABLE plan_changes (
+                id          bigserial PRIMARY KEY,
+                plan_id     uuid NOT NULL REFERENCES plans (plan_id),
+                revision    integer NOT NULL,
+                signal      text NOT NULL,
+                from_status text,
+                to_status   text NOT NULL,
+                message_id  uuid NOT NULL,
+                at          timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE INDEX plan_changes_by_plan ON plan_changes (plan_id, id);
+            CREATE TABLE work_logs (
+                id              uuid PRIMARY KEY,
+                person_id       uuid NOT NULL,
+                institution_id  uuid NOT NULL,
+                month           text NOT NULL CHECK (month ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
+                state           text NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'submitted', 'approved', 'returned')),
+                version         integer NOT NULL DEFAULT 0,
+                created_at      timestamptz NOT NULL DEFAULT now(),
+                updated_at      timestamptz NOT NULL DEFAULT now(),
+                UNIQUE (person_id, institution_id, month)
+            );
+            CREATE INDEX work_logs_by_institution ON work_logs (institution_id, month, state);
+            CREATE TABLE work_log_transitions (
+                id           bigserial PRIMARY KEY,
+                work_log_id  uuid NOT NULL REFERENCES work_logs (id),
+                command      text NOT NULL,
+                from_state   text NOT NULL,
+                to_state     text NOT NULL,
+                actor        uuid NOT NULL,
+                role         text NOT NULL,
+                comment      text,
+                at           timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE INDEX work_log_transitions_by_log ON work_log_transitions (work_log_id, id);
+            CREATE TABLE entries (
+                id             uuid PRIMARY KEY,
+                work_log_id    uuid NOT NULL REFERENCES work_logs (id),
+                plan_id        uuid NOT NULL REFERENCES plans (plan_id),
+                plan_revision  integer NOT NULL,
+                measure_id     uuid,
+                role           text NOT NULL CHECK (role IN ('specialist', 'preparer')),
+                provider_type  text,
+                subject        text,
+                remote         boolean,
+                work_date      date NOT NULL,
+                minutes        integer NOT NULL CHECK (minutes BETWEEN 1 AND 1440),
+                recorded_by    uuid NOT NULL,
+                recorded_at    timestamptz NOT NULL DEFAULT now(),
+                withdrawn_at   timestamptz,
+                withdrawn_by   uuid,
+                CHECK ((role = 'specialist') = (measure_id IS NOT NULL AND provider_type IS NOT NULL AND remote IS NOT NULL)),
+                CHECK ((withdrawn_at IS NULL) = (withdrawn_by IS NULL))
+            );
+            CREATE INDEX entries_delivered ON entries (plan_id, measure_id) WHERE withdrawn_at IS NULL;
+            CREATE INDEX entries_sessions ON entries (plan_id, work_date) WHERE withdrawn_at IS NULL AND role = 'specialist';
+            CREATE INDEX entries_by_work_log ON entries (work_log_id, work_date, recorded_at);
+            """),
+    ]
+}

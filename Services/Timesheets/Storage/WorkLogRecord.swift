@@ -1,0 +1,80 @@
+import Contracts
+import Foundation
+import Postgres
+
+/// A month's work record as stored.
+struct WorkLogRecord: Sendable {
+    var id: UUID
+    var personId: UUID
+    var institutionId: UUID
+    var month: String
+    var state: WorkLogState
+    var version: Int
+    var createdAt: Date
+    var updatedAt: Date
+
+    init(row: PostgresRow) throws {
+        id = try row.decode("id")
+        personId = try row.decode("person_id")
+        institutionId = try row.decode("institution_id")
+        month = try row.decode("month")
+        // The column's CHECK allows only the four states.
+        state = WorkLogState(rawValue: try row.decode("state", as: String.self)) ?? .submitted
+        version = try row.decode("version")
+        createdAt = try row.decode("created_at")
+        updatedAt = try row.decode("updated_at")
+    }
+
+    /// The record, locked for the rest of the transaction (commands and entry changes queue here).
+    static func lock(_ id: UUID, on connection: PostgresConnection) throws -> WorkLogRecord? {
+        try connection.query("SELECT * FROM work_logs WHERE id = $1 FOR UPDATE", [id]).first.map(WorkLogRecord.init(row:))
+    }
+
+    /// The record without a lock.
+    static func find(_ id: UUID, on connection: PostgresConnection) throws -> WorkLogRecord? {
+        try connection.query("SELECT * FROM work_logs WHERE id = $1", [id]).first.map(WorkLogRecord.init(row:))
+    }
+
+    /// The person's record for the month at the institution, created open on the first entry, locked.
+    static func lockOrCreate(person: UUID, institution: UUID, month: WorkMonth, on connection: PostgresConnection) throws -> WorkLogRecord {
+        // A concurrent first entry of the same month waits on the unique key, then finds this row.
+        try connection.execute("""
+            INSERT INTO work_logs (id, person_id, institution_id, month) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (person_id, institution_id, month) DO NOTHING
+            """, [UUID(), person, institution, month.description])
+        return try WorkLogRecord(row: try connection.query("""
+            SELECT * FROM work_logs WHERE person_id = $1 AND institution_id = $2 AND month = $3 FOR UPDATE
+            """, [person, institution, month.description]).single())
+    }
+
+    /// Marks a change of the record's content (an entry added or withdrawn): a new version.
+    static func touch(_ id: UUID, on connection: PostgresConnection) throws -> Int {
+        try connection.query("UPDATE work_logs SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version", [id])
+            .single().decode("version", as: Int.self)
+    }
+
+    /// Moves the record to `state`, bumps the version and keeps the transition in the history.
+    static func move(_ record: WorkLogRecord, to state: WorkLogState, command: WorkLogCommand, actor: ActorPayload,
+                     on connection: PostgresConnection) throws -> Int {
+        let version = try connection.query("""
+            UPDATE work_logs SET state = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING version
+            """, [record.id, state.rawValue]).single().decode("version", as: Int.self)
+        try connection.execute("""
+            INSERT INTO work_log_transitions (work_log_id, command, from_state, to_state, actor, role, comment)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            """, [record.id, command.name, record.state.rawValue, state.rawValue, actor.personId, actor.role, command.comment])
+        return version
+    }
+
+    /// The record's entries as the totals need them.
+    static func work(of id: UUID, on connection: PostgresConnection) throws -> [RecordedWork] {
+        try connection.query("""
+            SELECT plan_id, measure_id, role, provider_type, minutes, withdrawn_at IS NOT NULL AS withdrawn FROM entries WHERE work_log_id = $1
+            """, [id]).map { row in
+                RecordedWork(planId: try row.decode("plan_id"), measureId: try row.decode("measure_id"),
+                             role: EntryRole(rawValue: try row.decode("role", as: String.self)) ?? .specialist,
+                             providerType: try row.decode("provider_type"), minutes: try row.decode("minutes"),
+                             withdrawn: try row.decode("withdrawn"))
+            }
+    }
+}
