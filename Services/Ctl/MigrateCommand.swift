@@ -38,8 +38,11 @@ struct MigrateCommand: AsyncParsableCommand {
         await admin.shutdown()
         if !skipBroker {
             let limit = Int(env.values["PUMPURS_DELIVERY_LIMIT"] ?? "") ?? 5
-            try await CatalogueTopology.declare(services: names, deliveryLimit: limit, admin: AMQPAdmin(url: try env.amqpURL()))
-            print("broker: queues and bindings declared for \(names.joined(separator: ", "))")
+            // Finance is no service of ours but consumes payout events: its durable queue is declared
+            // with the rest, so a released payout waits for finance instead of being unroutable.
+            let queues = names + (service == nil ? PlatformServices.externalConsumers : [])
+            try await CatalogueTopology.declare(services: queues, deliveryLimit: limit, admin: AMQPAdmin(url: try env.amqpURL()))
+            print("broker: queues and bindings declared for \(queues.joined(separator: ", "))")
         }
     }
 }

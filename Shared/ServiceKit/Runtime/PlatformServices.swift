@@ -19,4 +19,9 @@ public enum PlatformServices {
         Entry(name: "payouts", executable: "pumpurs-payouts", port: 8084),
         Entry(name: "notifications", executable: "pumpurs-notifications", port: 8085),
     ]
+
+    /// Consumers outside the platform that get a durable queue of their own (`<name>.events`,
+    /// bound to what the event catalogue lists for them): finance reads payout events from
+    /// `finance.events`.
+    public static let externalConsumers = ["finance"]
 }
