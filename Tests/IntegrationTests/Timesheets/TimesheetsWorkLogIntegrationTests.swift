@@ -122,7 +122,7 @@ extension PipelineSuites {
                 .map { try ContractCoding.decode(Envelope<WorkLogApproved>.self, from: $0).data }
             #expect(approvals.count == 1)
             let event = try #require(approvals.first)
-            #expect(event.workLogId.uuidString.lowercased() == workLogId && event.personId == specialistId && event.month == "2022-10")
+            #expect(event.workLogId == UUID(uuidString: workLogId) && event.personId == specialistId && event.month == "2022-10")
             #expect(event.approvedBy == ActorPayload(personId: coordinatorId, role: "institution_coordinator"))
             let expected = [
                 WorkLogLine(plan: plan, measureId: measure.measureId, role: "specialist", providerType: "psychologist", minutes: 60),
