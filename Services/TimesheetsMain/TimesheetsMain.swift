@@ -3,8 +3,11 @@ import Foundation
 import Timesheets
 import ServiceKit
 
-/// `pumpurs-timesheets`: reads the kit's keys, the token settings (as intake) and
-/// `PUMPURS_PROGRAMME_SETTINGS_FILE`.
+/// `pumpurs-timesheets`: monthly work records of specialists and preparers (HTTP :8083 by default).
+/// It reads the kit's keys, the token settings (as intake) and `PUMPURS_PROGRAMME_SETTINGS_FILE`
+/// (the semester calendar that opens and closes recording, the preparer's limit per semester and
+/// the weekly-load thresholds); it has no keys of its own. Run several instances to scale: plans
+/// and work records are locked where they change.
 @main
 struct TimesheetsMain {
     static func main() async throws {
