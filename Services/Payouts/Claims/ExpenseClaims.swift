@@ -143,7 +143,9 @@ struct ExpenseClaims: Sendable {
 
     /// The receipt's digest; it must be one this institution uploaded.
     private func receipt(_ id: UUID, institution: UUID, on connection: PostgresConnection) throws -> [UInt8] {
-        guard let row = try connection.query("SELECT sha256 FROM receipts WHERE id = $1 AND institution_id = $2", [id, institution]).first else {
+        // Locked: two claims naming one receipt at once queue here, and the second finds the first.
+        guard let row = try connection.query("SELECT sha256 FROM receipts WHERE id = $1 AND institution_id = $2 FOR UPDATE",
+                                             [id, institution]).first else {
             throw CommonProblems.invalidField("receiptId", "claim.receipt_unknown", lv: "Kvīts nav atrasta: vispirms augšupielādējiet to.",
                                               en: "Receipt not found: upload it first.")
         }
@@ -174,9 +176,12 @@ struct ExpenseClaims: Sendable {
                     findings: findings.map(FindingView.init))
     }
 
-    /// The claims of a plan the caller may see, newest first.
+    /// The claims of a plan the caller may see, newest first (a plan outside the scope is 404).
     func list(planId: UUID, for principal: Principal, on connection: PostgresConnection) throws -> [View] {
-        try connection.query("SELECT id FROM claims WHERE plan_id = $1 ORDER BY submitted_at DESC, id", [planId])
-            .compactMap { row in try? view(try row.decode("id"), for: principal, on: connection) }
+        guard let plan = try PayPlan.find(planId, on: connection), try PayoutsAPI.covers(principal, plan.institutionId, on: connection) else {
+            throw CommonProblems.notFound("Plāns / Plan")
+        }
+        return try connection.query("SELECT id FROM claims WHERE plan_id = $1 ORDER BY submitted_at DESC, id", [planId])
+            .map { row in try view(try row.decode("id"), for: principal, on: connection) }
     }
 }

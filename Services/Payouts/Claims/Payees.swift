@@ -14,7 +14,7 @@ struct PayeeInput: Codable, Sendable {
 struct Payees: Sendable {
     /// A claimant's account: found by IBAN (the same account keeps one reference) or created.
     func claimant(_ input: PayeeInput, by actor: UUID, on connection: PostgresConnection) throws -> String {
-        let (name, iban, bic) = try Self.checked(input)
+        let (name, iban, bic) = try Self.checked(input, field: "payee.")
         if let row = try connection.query("SELECT reference FROM payees WHERE iban = $1 AND person_id IS NULL", [iban]).first {
             let reference: String = try row.decode("reference")
             try update(reference, name: name, iban: iban, bic: bic, by: actor, on: connection)
@@ -34,7 +34,7 @@ struct Payees: Sendable {
 
     /// A staff member's account (`PUT /payouts/payees/staff/{personId}`); returns the reference.
     func staff(_ personId: UUID, _ input: PayeeInput, by actor: UUID, on connection: PostgresConnection) throws -> String {
-        let (name, iban, bic) = try Self.checked(input)
+        let (name, iban, bic) = try Self.checked(input, field: "")
         if let row = try connection.query("SELECT reference FROM payees WHERE person_id = $1", [personId]).first {
             let reference: String = try row.decode("reference")
             try update(reference, name: name, iban: iban, bic: bic, by: actor, on: connection)
@@ -59,20 +59,21 @@ struct Payees: Sendable {
         }
     }
 
-    static func checked(_ input: PayeeInput) throws -> (String, String, String?) {
+    /// The checked name, compact IBAN and BIC; errors name `<field>name`, `<field>iban`, `<field>bic`.
+    static func checked(_ input: PayeeInput, field: String) throws -> (String, String, String?) {
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (2...70).contains(name.count), !StrictJSON.hasForbiddenControl(name, allowLineBreaks: false) else {
-            throw CommonProblems.invalidField("payee.name", "payee.name", lv: "Saņēmēja vārds: 2–70 rakstzīmes vienā rindā.",
+            throw CommonProblems.invalidField(field + "name", "payee.name", lv: "Saņēmēja vārds: 2–70 rakstzīmes vienā rindā.",
                                               en: "Payee name: 2–70 characters on one line.")
         }
         guard let iban = IBAN.normalized(input.iban) else {
-            throw CommonProblems.invalidField("payee.iban", "payee.iban", lv: "Nederīgs IBAN (pārbaudiet valsts kodu, garumu un kontrolciparus).",
+            throw CommonProblems.invalidField(field + "iban", "payee.iban", lv: "Nederīgs IBAN (pārbaudiet valsts kodu, garumu un kontrolciparus).",
                                               en: "Invalid IBAN (check the country code, length and check digits).")
         }
         var bic: String?
         if let text = input.bic?.trimmingCharacters(in: .whitespaces).uppercased(), !text.isEmpty {
             guard IBAN.isValidBIC(text) else {
-                throw CommonProblems.invalidField("payee.bic", "payee.bic", lv: "Nederīgs BIC (8 vai 11 rakstzīmes).",
+                throw CommonProblems.invalidField(field + "bic", "payee.bic", lv: "Nederīgs BIC (8 vai 11 rakstzīmes).",
                                                   en: "Invalid BIC (8 or 11 characters).")
             }
             bic = text

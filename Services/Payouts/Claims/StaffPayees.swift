@@ -9,6 +9,7 @@ struct StaffPayees: Sendable {
     struct View: Codable, Sendable {
         var personId: UUID
         var payeeReference: String
+        /// This person's held payouts that were released (or voided) now that the account is known.
         var settledPayouts: Int
     }
 
@@ -20,12 +21,18 @@ struct StaffPayees: Sendable {
         let reference = try Payees().staff(personId, input, by: principal.personId, on: connection)
         let plans = try connection.query("SELECT DISTINCT plan_id FROM payouts WHERE person_id = $1 AND state = 'held' ORDER BY plan_id",
                                          [personId]).map { try $0.decode("plan_id", as: UUID.self) }
+        let heldBefore = try Self.held(personId, on: connection)
         let book = PayoutBook()
         for planId in plans {
             guard let plan = try PayPlan.lock(planId, on: connection) else { continue }
             try book.settle(plan: plan, outbox: outbox, on: connection)
         }
-        return View(personId: personId, payeeReference: reference, settledPayouts: plans.count)
+        return View(personId: personId, payeeReference: reference, settledPayouts: heldBefore - (try Self.held(personId, on: connection)))
+    }
+
+    private static func held(_ personId: UUID, on connection: PostgresConnection) throws -> Int {
+        Int(try connection.query("SELECT count(*) AS n FROM payouts WHERE person_id = $1 AND state = 'held'", [personId]).single()
+            .decode("n", as: Int64.self))
     }
 
     /// The person themselves, or an institution coordinator of an institution where the

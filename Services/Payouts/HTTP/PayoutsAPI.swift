@@ -56,7 +56,9 @@ public struct PayoutsAPI: Sendable {
             let principal = try context.requireRole(Self.staffRoles)
             let id = try context.parameters.requireUUID("receiptId")
             let (mediaType, bytes) = try await pool.withConnection { try Receipts().download(id, for: principal, on: $0) }
-            return Response(status: .ok, headers: [.contentType: mediaType], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+            var headers: HTTPFields = [.contentType: mediaType, .contentDisposition: "attachment", .cacheControl: "no-store"]
+            if let nosniff = HTTPField.Name("X-Content-Type-Options") { headers[nosniff] = "nosniff" }
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         }
         group.post("claims") { request, context in
             let principal = try context.requireRole([.preparer, .institutionCoordinator])
@@ -148,7 +150,7 @@ public struct PayoutsAPI: Sendable {
         group.get("batches") { request, context in
             _ = try context.requireRole(Self.financeRoles)
             let page = try Pagination(request)
-            let period = request.uri.queryParameters["period"].map(String.init)
+            let period = try Self.period(request)
             return try JSONResponse.make(.ok, try await pool.withConnection { try finance.batches(period: period, page: page, on: $0) })
         }
         group.get("batches/:batchId") { _, context in
@@ -160,6 +162,7 @@ public struct PayoutsAPI: Sendable {
             _ = try context.requireRole(Self.financeRoles)
             let id = try context.parameters.requireUUID("batchId")
             let batch = try await pool.withConnection { try finance.export(id, on: $0) }
+            try Self.requireSound(batch)
             return Self.download(SEPACreditTransfer.document(batch), type: "application/xml; charset=utf-8",
                                  name: "pumpurs-\(batch.batchId.uuidString.lowercased()).xml", control: PayoutCSV.controlLine(batch))
         }
@@ -178,7 +181,7 @@ public struct PayoutsAPI: Sendable {
                 throw CommonProblems.invalidField("groupBy", "ledger.group_by", lv: "groupBy: period, measure, institution vai municipality.",
                                                   en: "groupBy: period, measure, institution or municipality.")
             }
-            let period = query["period"].map(String.init)
+            let period = try Self.period(request)
             return try JSONResponse.make(.ok, try await pool.withConnection { try LedgerTotals().totals(by: grouping, period: period, on: $0) })
         }
     }
@@ -187,6 +190,14 @@ public struct PayoutsAPI: Sendable {
     struct NewBatchBody: Codable, Sendable {
         var period: String
         var executionDate: String?
+    }
+
+    /// A file no bank would accept is refused with what is wrong, not served.
+    static func requireSound(_ batch: ExportBatch) throws {
+        let problems = batch.problems()
+        guard !problems.isEmpty else { return }
+        throw ProblemDetails(status: .conflict, type: "urn:pumpurs:problem:export", title: "Paketi nevar eksportēt / The batch cannot be exported",
+                             errors: problems.map(\.fieldError))
     }
 
     static func download(_ text: String, type: String, name: String, control: String) -> Response {
@@ -204,10 +215,19 @@ public struct PayoutsAPI: Sendable {
         return principal.covers(institution: institution.scopeFacts)
     }
 
+    /// The optional `period` query parameter: a month or a semester code.
+    static func period(_ request: Request) throws -> String? {
+        guard let text = request.uri.queryParameters["period"].map(String.init) else { return nil }
+        guard let period = PayoutPeriod(text) else {
+            throw CommonProblems.invalidField("period", "payout.period", lv: "Periods: GGGG-MM vai 2026/2027-1.", en: "Period: YYYY-MM or 2026/2027-1.")
+        }
+        return period.description
+    }
+
     static func filter(_ request: Request) throws -> FinanceBooks.Filter {
         let query = request.uri.queryParameters
         var filter = FinanceBooks.Filter()
-        filter.period = query["period"].map(String.init)
+        filter.period = try period(request)
         if let state = query["state"].map(String.init) {
             guard ["held", "released", "voided", "reversed"].contains(state) else {
                 throw CommonProblems.invalidField("state", "payout.state", lv: "state: held, released, voided vai reversed.",

@@ -92,7 +92,8 @@ extension PayoutsOpenAPI {
                 Roles `preparer`, `institution_coordinator`, `institution_head`, `municipality_coordinator`,
                 `vpii_coordinator`, `ikvd_expert`, `ikvd_admin`, `finance`. The claims of the plan that the
                 caller's scope reaches, newest first, each with its payout as it stands now; not paginated.
-                A plan outside the scope, or one without claims, gives an empty list (not 404). `findings`
+                A plan payouts does not know, or one outside the scope, is 404; one without claims gives an
+                empty list. `findings`
                 is always empty here: the cap's warning is given only in the answer to the claim.
               parameters:
                 - name: planId
@@ -113,6 +114,8 @@ extension PayoutsOpenAPI {
                   $ref: '#/components/responses/Unauthorized'
                 '403':
                   $ref: '#/components/responses/Forbidden'
+                '404':
+                  $ref: '#/components/responses/NotFound'
                 '422':
                   $ref: '#/components/responses/UnprocessableContent'
           /payouts/claims/{claimId}:
@@ -157,8 +160,8 @@ extension PayoutsOpenAPI {
                 404, as for a person that does not exist. Registers or replaces the person's account (every
                 change is kept in the payee history); the payee reference never changes. Then the plans with
                 staff pay held for the person are settled again: pay that waited only for the bank details
-                (`payee_details_missing`) is released at once. Field errors name `payee.name`, `payee.iban`
-                and `payee.bic`, as in a claim, although here the members are at the top of the body.
+                (`payee_details_missing`) is released at once. Field errors name `name`, `iban` and `bic`
+                (rules `payee.name`, `payee.iban`, `payee.bic`, as in a claim).
               parameters:
                 - name: personId
                   in: path

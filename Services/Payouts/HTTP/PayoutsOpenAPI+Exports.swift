@@ -17,7 +17,8 @@ extension PayoutsOpenAPI {
                 text `PuMPuRS <measure> <period> <studentCode>`. Text is reduced to the SEPA character set
                 (Latvian letters lose their marks). The same batch always gives the same bytes, so a bank's
                 duplicate check refuses a second submission. Every payout the batch took is in the file,
-                including one reversed since.
+                including one reversed since (the file is what the bank was sent; the reversal is recovered
+                in finance's own system). A batch no bank would accept (e.g. no valid debtor IBAN) is 409.
               parameters:
                 - $ref: '#/components/parameters/BatchId'
               responses:
@@ -39,6 +40,12 @@ extension PayoutsOpenAPI {
                   $ref: '#/components/responses/Forbidden'
                 '404':
                   $ref: '#/components/responses/NotFound'
+                '409':
+                  description: The batch cannot be sent to a bank as it is (rules `export.*`, e.g. the debtor's IBAN is not configured); nothing is served.
+                  content:
+                    application/problem+json:
+                      schema:
+                        $ref: '#/components/schemas/Problem'
           /finance/batches/{batchId}/payouts.csv:
             get:
               tags: [batches]
@@ -72,6 +79,12 @@ extension PayoutsOpenAPI {
                   $ref: '#/components/responses/Forbidden'
                 '404':
                   $ref: '#/components/responses/NotFound'
+                '409':
+                  description: The batch cannot be exported as it is (rules `export.*`); nothing is served.
+                  content:
+                    application/problem+json:
+                      schema:
+                        $ref: '#/components/schemas/Problem'
           /finance/ledger:
             get:
               tags: [ledger]

@@ -254,7 +254,8 @@ extension PayoutsOpenAPI {
                   type: integer
                   minimum: 0
                   description: |
-                    How many plans with staff pay held for the person were settled again (the number of
-                    plans, not of payouts; pay still waiting for the plan's approval stays held).
+                    How many of the person's held payouts left the held state now that the account is known
+                    (released, or voided when their plan was stopped); pay still waiting for its plan's
+                    approval stays held and is not counted.
         """#
 }

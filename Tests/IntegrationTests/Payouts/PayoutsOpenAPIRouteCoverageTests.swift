@@ -53,7 +53,7 @@ struct PayoutsOpenAPIRouteCoverageTests {
         Route(method: "POST", path: "/payouts/receipts"): ["201", "401", "403", "413", "415", "422"],
         Route(method: "GET", path: "/payouts/receipts/{receiptId}"): ["200", "401", "403", "404"],
         Route(method: "POST", path: "/payouts/claims"): ["201", "401", "403", "404", "409", "413", "422", "503"],
-        Route(method: "GET", path: "/payouts/claims"): ["200", "401", "403", "422"],
+        Route(method: "GET", path: "/payouts/claims"): ["200", "401", "403", "404", "422"],
         Route(method: "GET", path: "/payouts/claims/{claimId}"): ["200", "401", "403", "404"],
         // Any role may register its own account; someone else's outside the rights is 404, never 403.
         Route(method: "PUT", path: "/payouts/payees/staff/{personId}"): ["200", "401", "404", "413", "422"],
@@ -63,8 +63,8 @@ struct PayoutsOpenAPIRouteCoverageTests {
         Route(method: "POST", path: "/finance/batches"): ["201", "401", "403", "409", "413", "422", "503"],
         Route(method: "GET", path: "/finance/batches"): ["200", "401", "403", "422"],
         Route(method: "GET", path: "/finance/batches/{batchId}"): ["200", "401", "403", "404"],
-        Route(method: "GET", path: "/finance/batches/{batchId}/sepa.xml"): ["200", "401", "403", "404"],
-        Route(method: "GET", path: "/finance/batches/{batchId}/payouts.csv"): ["200", "401", "403", "404"],
+        Route(method: "GET", path: "/finance/batches/{batchId}/sepa.xml"): ["200", "401", "403", "404", "409"],
+        Route(method: "GET", path: "/finance/batches/{batchId}/payouts.csv"): ["200", "401", "403", "404", "409"],
         Route(method: "GET", path: "/finance/ledger"): ["200", "401", "403", "422"],
     ]
 
