@@ -41,7 +41,7 @@ AMQP_PASSWORD="pumpurs"
 AMQP_VHOST="pumpurs"
 
 APT_PACKAGES=(rabbitmq-server postgresql postgresql-15 python3-aiosmtpd librabbitmq-dev
-  libpq-dev libcurl4-openssl-dev pkg-config python3-pip curl openssl)
+  libpq-dev libcurl4-openssl-dev pkg-config python3-pip python3-yaml curl openssl)
 
 # ---------------------------------------------------------------- messages
 
