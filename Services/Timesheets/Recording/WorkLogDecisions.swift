@@ -29,7 +29,7 @@ struct WorkLogDecisions: Sendable {
         case .failure(let refusal): throw refusal.at(state: record.state.rawValue, version: record.version)
         }
         let payload = ActorPayload(personId: principal.personId, role: principal.role.rawValue)
-        let version = try WorkLogRecord.move(record, to: state, command: command, actor: payload, on: connection)
+        let moved = try WorkLogRecord.move(record, to: state, command: command, actor: payload, on: connection)
         let month = record.month
         switch command {
         case .submit:
@@ -42,10 +42,6 @@ struct WorkLogDecisions: Sendable {
         case .returnForCorrection(let comment):
             try outbox.enqueue(WorkLogReturned(workLogId: record.id, personId: record.personId, month: month, comment: comment), on: connection)
         }
-        var moved = record
-        moved.state = state
-        moved.version = version
-        moved.updatedAt = Date()
         return WorkLogSummary(moved, totalMinutes: work.filter { !$0.withdrawn }.reduce(0) { $0 + $1.minutes })
     }
 }

@@ -53,17 +53,17 @@ struct WorkLogRecord: Sendable {
             .single().decode("version", as: Int.self)
     }
 
-    /// Moves the record to `state`, bumps the version and keeps the transition in the history.
+    /// Moves the record to `state`, bumps the version and keeps the transition in the history; the record as stored now.
     static func move(_ record: WorkLogRecord, to state: WorkLogState, command: WorkLogCommand, actor: ActorPayload,
-                     on connection: PostgresConnection) throws -> Int {
-        let version = try connection.query("""
-            UPDATE work_logs SET state = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING version
-            """, [record.id, state.rawValue]).single().decode("version", as: Int.self)
+                     on connection: PostgresConnection) throws -> WorkLogRecord {
+        let moved = try WorkLogRecord(row: try connection.query("""
+            UPDATE work_logs SET state = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *
+            """, [record.id, state.rawValue]).single())
         try connection.execute("""
             INSERT INTO work_log_transitions (work_log_id, command, from_state, to_state, actor, role, comment)
             VALUES ($1, $2, $3, $4, $5, $6, $7)
             """, [record.id, command.name, record.state.rawValue, state.rawValue, actor.personId, actor.role, command.comment])
-        return version
+        return moved
     }
 
     /// The record's entries as the totals need them.
