@@ -75,6 +75,8 @@ let package = Package(
         ),
         .target(name: "Auth", dependencies: [jwtKit, crypto, hummingbird, log], path: "Shared/Auth",
                 exclude: ["README.md"], swiftSettings: swiftSettings),
+        // Drives the platform's HTTP APIs as its users would (demo, end-to-end test, pipeline benchmark).
+        .target(name: "PlatformClient", dependencies: ["Auth", "Rules"], path: "Shared/PlatformClient", swiftSettings: swiftSettings),
         .target(name: "TestSupport", dependencies: ["ServiceKit", hummingbird], path: "Shared/TestSupport", swiftSettings: swiftSettings),
 
         // Services: a library with the logic + (later) a thin executable each.
@@ -108,7 +110,7 @@ let package = Package(
 
         // Operator CLI `pumpurs`.
         .executableTarget(
-            name: "Ctl", dependencies: ["ServiceKit", "Auth", "Intake", "RiskValidation", "ApprovalRouting", "Timesheets", "Payouts", "Notifications", "AMQP", "Postgres", "Contracts", "CRabbitMQ", "CLibPQ", log, argumentParser],
+            name: "Ctl", dependencies: ["ServiceKit", "Auth", "Intake", "RiskValidation", "ApprovalRouting", "Timesheets", "Payouts", "Notifications", "PlatformClient", "AMQP", "Postgres", "Contracts", "CRabbitMQ", "CLibPQ", log, argumentParser],
             path: "Services/Ctl", swiftSettings: swiftSettings
         ),
 
@@ -130,7 +132,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["ServiceKit", "TestSupport", "Mail", "AMQP", "CRabbitMQ", "Postgres", "Contracts", "Intake", "RiskValidation", "ApprovalRouting", "Timesheets", "Payouts", "Notifications", "Rules", "Auth",
-                           log, lifecycle, prometheus, hummingbird, hummingbirdTesting, crypto],
+                           "PlatformClient", log, lifecycle, prometheus, hummingbird, hummingbirdTesting, crypto],
             swiftSettings: swiftSettings
         ),
     ]

@@ -5,7 +5,7 @@ import ArgumentParser
 struct Pumpurs: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pumpurs",
-        abstract: "PuMPuRS operator tool: migrations, dead letters, benchmarks.",
-        subcommands: [MigrateCommand.self, DeadLettersCommand.self, MailCommand.self, TokenCommand.self, BenchCommand.self]
+        abstract: "PuMPuRS operator tool: migrations, dead letters, mail, tokens, demo data, benchmarks.",
+        subcommands: [MigrateCommand.self, DeadLettersCommand.self, MailCommand.self, TokenCommand.self, BenchCommand.self, DemoCommand.self]
     )
 }

@@ -1,0 +1,189 @@
+import Auth
+import Foundation
+import Rules
+
+/// The demo's semester, driven through the real HTTP APIs as each role would: IKVD registers a
+/// municipality with a general-education school and a state vocational institution (VPII) and
+/// the people of every role (each with an email); preparers write and submit plans; heads, the
+/// municipality coordinator and an IKVD expert approve; a specialist records a month that the
+/// coordinator approves; an expense claim is paid; finance makes the month's batch.
+public struct DemoSemester: Sendable {
+    /// What the demo made: ids, tokens (for curl) and the plans' end states.
+    public struct Outcome: Codable, Sendable {
+        public var municipality: String
+        public var school: String
+        public var vpii: String
+        public var people: [String: String]
+        public var tokens: [String: String]
+        public var plans: [String: String]
+        public var semester: String
+        public var month: String
+        public var workLog: String?
+        public var claimPayout: String?
+        public var batch: String?
+        public var notes: [String]
+    }
+
+    let api: PlatformAPI
+    let minter: TokenMinter
+    let planContent: [UInt8]
+    let consentForm: [UInt8]
+    let semester: SemesterDates
+    let today: CalendarDate
+    /// Makes names and emails unique on a repeated run (`""` the first time).
+    let suffix: String
+    let log: @Sendable (String) -> Void
+
+    public init(api: PlatformAPI, minter: TokenMinter, planContent: [UInt8], consentForm: [UInt8], semester: SemesterDates,
+                today: CalendarDate, suffix: String = "", log: @escaping @Sendable (String) -> Void = { print($0) }) {
+        self.api = api
+        self.minter = minter
+        self.planContent = planContent
+        self.consentForm = consentForm
+        self.semester = semester
+        self.today = today
+        self.suffix = suffix
+        self.log = log
+    }
+
+    /// The working day the demo records and claims for: yesterday, inside the semester.
+    var workDay: CalendarDate {
+        let yesterday = today.adding(days: -1) ?? today
+        return max(semester.start, min(yesterday, semester.end))
+    }
+
+    var month: String { String(workDay.iso.prefix(7)) }
+
+    public func run() async throws -> Outcome {
+        var notes: [String] = []
+        let admin = try await token(.ikvdAdmin, .national, person: UUID())
+        log("directory: municipality, school, VPII")
+        let municipality = try await api.municipality(admin, name: "Ludzas novads\(suffix)", region: "Latgale")
+        let school = try await api.institution(admin, name: "Ludzas 2. vidusskola\(suffix)", kind: "general", founder: "municipal",
+                                               municipality: municipality, region: nil)
+        let vpii = try await api.institution(admin, name: "Rēzeknes tehnikums\(suffix)", kind: "vocational", founder: "state",
+                                             municipality: nil, region: "Latgale")
+
+        log("directory: people of every role, with email")
+        var people: [String: String] = [:]
+        func add(_ key: String, _ name: String, _ by: String, role: String, scope: String, id: String?, language: String = "lv") async throws {
+            let mail = "\(key.replacingOccurrences(of: "_", with: "."))\(suffix.isEmpty ? "" : "+" + suffix.filter(\.isLetter).lowercased())@demo.pumpurs.example.lv"
+            let person = try await api.person(by, name: name, email: mail, language: language)
+            try await api.assign(by, person: person, role: role, scopeKind: scope, scopeId: id)
+            people[key] = person
+        }
+        try await add("ikvd_expert", "Inese Liepa", admin, role: "ikvd_expert", scope: "national", id: nil)
+        try await add("finance", "Pēteris Kalns", admin, role: "finance", scope: "national", id: nil)
+        try await add("municipality_coordinator", "Līga Ozoliņa", admin, role: "municipality_coordinator", scope: "municipality", id: municipality)
+        try await add("school_head", "Jānis Bērziņš", admin, role: "institution_head", scope: "institution", id: school)
+        try await add("vpii_head", "Aija Zariņa", admin, role: "institution_head", scope: "institution", id: vpii)
+        try await add("vpii_coordinator", "Gatis Vītols", admin, role: "vpii_coordinator", scope: "institution", id: vpii)
+        let schoolHead = try await token(.institutionHead, .institution(try uuid(school)), person: try uuid(people["school_head"]))
+        let vpiiHead = try await token(.institutionHead, .institution(try uuid(vpii)), person: try uuid(people["vpii_head"]))
+        try await add("school_coordinator", "Dace Krūmiņa", schoolHead, role: "institution_coordinator", scope: "institution", id: school)
+        try await add("school_preparer", "Ilze Kalniņa", schoolHead, role: "preparer", scope: "institution", id: school, language: "en")
+        try await add("school_specialist", "Mārtiņš Egle", schoolHead, role: "specialist", scope: "institution", id: school)
+        try await add("vpii_preparer", "Rūta Priede", vpiiHead, role: "preparer", scope: "institution", id: vpii)
+
+        var tokens: [String: String] = ["ikvd_admin": admin, "school_head": schoolHead, "vpii_head": vpiiHead]
+        tokens["ikvd_expert"] = try await token(.ikvdExpert, .national, person: try uuid(people["ikvd_expert"]))
+        tokens["finance"] = try await token(.finance, .national, person: try uuid(people["finance"]))
+        tokens["municipality_coordinator"] = try await token(.municipalityCoordinator, .municipality(try uuid(municipality)),
+                                                              person: try uuid(people["municipality_coordinator"]))
+        tokens["vpii_coordinator"] = try await token(.vpiiCoordinator, .institution(try uuid(vpii)), person: try uuid(people["vpii_coordinator"]))
+        for (key, role, institution) in [("school_coordinator", Role.institutionCoordinator, school), ("school_preparer", .preparer, school),
+                                         ("school_specialist", .specialist, school), ("vpii_preparer", .preparer, vpii)] {
+            tokens[key] = try await token(role, .institution(try uuid(institution)), person: try uuid(people[key]))
+        }
+        try await Task.sleep(for: .seconds(1))   // the directory copies in approval/notifications/payouts
+
+        log("plans: three written and submitted (consent on file)")
+        let signedOn = semester.start.iso
+        let code = semester.semester.code
+        let planA = try await api.submitPlan(tokens["school_preparer"]!, institution: school, personalCode: StudentCodes.code(index: Self.seed(suffix, 1), bornIn: 2011),
+                                             semester: code, content: planContent, consentForm: consentForm, signedOn: signedOn)
+        let planB = try await api.submitPlan(tokens["school_preparer"]!, institution: school, personalCode: StudentCodes.code(index: Self.seed(suffix, 2), bornIn: 2012),
+                                             semester: code, content: planContent, consentForm: consentForm, signedOn: signedOn)
+        let planC = try await api.submitPlan(tokens["vpii_preparer"]!, institution: vpii, personalCode: StudentCodes.code(index: Self.seed(suffix, 3), bornIn: 2008),
+                                             semester: code, content: planContent, consentForm: consentForm, signedOn: signedOn)
+        for plan in [planA, planB] { try await api.waitForStatus(tokens["school_preparer"]!, plan, "awaiting_institution_head") }
+        try await api.waitForStatus(tokens["vpii_preparer"]!, planC, "awaiting_institution_head")
+
+        log("approval: school head → municipality → IKVD (plan A); VPII head → IKVD (plan C); plan B waits at the municipality")
+        for plan in [planA, planB] { _ = try await api.approve(schoolHead, plan) }
+        _ = try await api.approve(tokens["municipality_coordinator"]!, planA)
+        _ = try await api.approve(tokens["ikvd_expert"]!, planA)
+        _ = try await api.approve(vpiiHead, planC)
+        _ = try await api.approve(tokens["ikvd_expert"]!, planC)
+        try await api.waitForStatus(tokens["school_preparer"]!, planA, "approved")
+        try await api.waitForStatus(tokens["vpii_preparer"]!, planC, "approved")
+
+        let measures = (try await api.approvalSummary(schoolHead, planA)["measures"] as? [[String: Any]]) ?? []
+        let teacher = measures.first { ($0["providers"] as? [String])?.contains("teacher") == true }?["measureId"] as? String
+        let meals = measures.first { $0["type"] as? String == "meals" }?["measureId"] as? String
+
+        var workLog: String?
+        if let teacher {
+            log("timesheets: the specialist records \(month) on plan A, the coordinator approves the month")
+            let specialist = tokens["school_specialist"]!
+            try await Task.sleep(for: .seconds(1))   // timesheets' copy of the plan
+            var entry = try await api.recordConsultation(specialist, plan: planA, measure: teacher.lowercased(), date: workDay.iso, minutes: 80,
+                                                         provider: "teacher", subject: "matemātika", remote: false)
+            let day2 = max(semester.start, workDay.adding(days: -1) ?? workDay)
+            if String(day2.iso.prefix(7)) == month {
+                entry = try await api.recordConsultation(specialist, plan: planA, measure: teacher.lowercased(), date: day2.iso, minutes: 40,
+                                                         provider: "teacher", subject: "latviešu valoda", remote: true)
+            }
+            if let log = entry.string("workLogId") {
+                workLog = log
+                _ = try await api.workLog(specialist, log, "submit")
+                _ = try await api.workLog(tokens["school_coordinator"]!, log, "approve")
+                try await api.staffPayee(specialist, person: people["school_specialist"]!, name: "Mārtiņš Egle", iban: "LV97HABA0012345678910")
+            } else {
+                notes.append("the timesheets answer had no workLogId: \(entry.text.prefix(200))")
+            }
+        } else {
+            notes.append("plan A has no teacher consultation measure")
+        }
+
+        var claimPayout: String?
+        if let meals {
+            log("payouts: an expense claim for meals in \(month) on plan A (approved → released at once)")
+            let receipt = Array("%PDF-1.4\n% PuMPuRS demo receipt \(UUID())\n%%EOF\n".utf8)
+            let claim = try await api.claim(tokens["school_preparer"]!, plan: planA, measure: meals.lowercased(), period: month, cents: 4250,
+                                            description: "Pusdienas skolas ēdnīcā, \(month)", receipt: receipt, payeeName: "Anna Bērziņa",
+                                            iban: "LV80BANK0000435195001")
+            claimPayout = (claim.json["payout"] as? [String: Any])?["payoutId"] as? String
+        } else {
+            notes.append("plan A has no meals measure: no expense claim")
+        }
+
+        var batch: String?
+        if workLog != nil || claimPayout != nil {
+            log("finance: the \(month) batch (SEPA + CSV)")
+            try await Task.sleep(for: .seconds(2))   // staff pay follows worklog.approved through the broker
+            let reply = try await api.http.send("POST", api.endpoints.payouts + "/finance/batches", token: tokens["finance"]!,
+                                                json: jsonText(["period": month]))
+            if reply.status == 201 { batch = reply.string("batchId") } else { notes.append("batch: HTTP \(reply.status) \(reply.text.prefix(200))") }
+        }
+        return Outcome(municipality: municipality, school: school, vpii: vpii, people: people, tokens: tokens,
+                       plans: ["A (approved, paid)": planA, "B (awaiting municipality)": planB, "C (VPII, approved)": planC],
+                       semester: code, month: month, workLog: workLog, claimPayout: claimPayout, batch: batch, notes: notes)
+    }
+
+    private func token(_ role: Role, _ scope: Scope, person: UUID) async throws -> String {
+        try await minter.mint(personId: person, role: role, scope: scope, lifetime: .seconds(7 * 24 * 3600))
+    }
+
+    private func uuid(_ text: String?) throws -> UUID {
+        guard let text, let id = UUID(uuidString: text) else {
+            throw PlatformHTTP.UnexpectedReply(step: "id", status: 0, body: "not a UUID: \(text ?? "nil")")
+        }
+        return id
+    }
+
+    /// A student index that differs between runs (a code is one student's: a repeated demo needs new ones).
+    static func seed(_ suffix: String, _ n: Int) -> Int {
+        (suffix.unicodeScalars.reduce(0) { ($0 * 31 + Int($1.value)) % 100_000 }) * 3 + n
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+/// Where each service answers.
+public struct PlatformEndpoints: Sendable {
+    public var intake: String
+    public var approval: String
+    public var timesheets: String
+    public var payouts: String
+
+    public init(intake: String, approval: String, timesheets: String, payouts: String) {
+        self.intake = intake
+        self.approval = approval
+        self.timesheets = timesheets
+        self.payouts = payouts
+    }
+
+    /// The default local ports (ARCHITECTURE.md).
+    public static let local = PlatformEndpoints(intake: "http://127.0.0.1:8080", approval: "http://127.0.0.1:8082",
+                                                timesheets: "http://127.0.0.1:8083", payouts: "http://127.0.0.1:8084")
+}
+
+/// The platform's HTTP APIs as each role uses them, one call per step, each step's answer
+/// checked (an unexpected status throws with the problem body).
+public struct PlatformAPI: Sendable {
+    public let http: PlatformHTTP
+    public let endpoints: PlatformEndpoints
+
+    public init(endpoints: PlatformEndpoints, http: PlatformHTTP = PlatformHTTP()) {
+        self.endpoints = endpoints
+        self.http = http
+    }
+
+    // MARK: Directory (intake, IKVD admin and institution heads)
+
+    public func municipality(_ admin: String, name: String, region: String) async throws -> String {
+        try await id(http.require([201], "register municipality", "POST", endpoints.intake + "/directory/municipalities", token: admin,
+                                   json: jsonText(["name": name, "region": region])))
+    }
+
+    public func institution(_ admin: String, name: String, kind: String, founder: String, municipality: String?, region: String?) async throws -> String {
+        var body: [String: Any] = ["name": name, "kind": kind, "founder": founder]
+        if let municipality { body["municipalityId"] = municipality }
+        if let region { body["region"] = region }
+        return try await id(http.require([201], "register institution", "POST", endpoints.intake + "/directory/institutions", token: admin,
+                                          json: jsonText(body)))
+    }
+
+    public func person(_ token: String, name: String, email: String, language: String = "lv") async throws -> String {
+        try await id(http.require([201], "register person", "POST", endpoints.intake + "/directory/people", token: token,
+                                  json: jsonText(["name": name, "email": email, "language": language])))
+    }
+
+    public func assign(_ token: String, person: String, role: String, scopeKind: String, scopeId: String?) async throws {
+        var scope: [String: Any] = ["kind": scopeKind]
+        if let scopeId { scope["id"] = scopeId }
+        _ = try await http.require([201], "assign \(role)", "POST", endpoints.intake + "/directory/assignments", token: token,
+                                   json: jsonText(["personId": person, "role": role, "scope": scope]))
+    }
+
+    // MARK: Plans (intake, preparer)
+
+    /// Creates, fills, records consent and submits a plan; returns its id.
+    public func submitPlan(_ preparer: String, institution: String, personalCode: String, semester: String, content: [UInt8],
+                           consentForm: [UInt8], signedOn: String) async throws -> String {
+        let plan = try await id(http.require([201], "create plan", "POST", endpoints.intake + "/plans", token: preparer,
+                                             json: jsonText(["institutionId": institution, "personalCode": personalCode, "semester": semester])))
+        _ = try await http.require([200], "plan content", "PUT", endpoints.intake + "/plans/\(plan)/content", token: preparer, bytes: content)
+        let form = try await id(http.require([201], "consent form", "POST",
+                                             endpoints.intake + "/plans/\(plan)/documents?purpose=consent&kind=consent_form",
+                                             token: preparer, bytes: consentForm, contentType: "application/pdf"))
+        _ = try await http.require([200], "consent", "PUT", endpoints.intake + "/plans/\(plan)/consent", token: preparer,
+                                   json: jsonText(["signer": "parent_or_guardian", "signedOn": signedOn, "documentId": form]))
+        _ = try await http.require([202], "submit", "POST", endpoints.intake + "/plans/\(plan)/submit", token: preparer,
+                                   headers: ["Idempotency-Key": "submit-\(plan)"])
+        return plan
+    }
+
+    /// The plan's status and approval-visible details as intake shows them.
+    public func plan(_ token: String, _ plan: String) async throws -> PlatformHTTP.Reply {
+        try await http.require([200], "read plan", "GET", endpoints.intake + "/plans/\(plan)", token: token)
+    }
+
+    /// Polls intake until the plan has `status` (or `timeout` passes).
+    public func waitForStatus(_ token: String, _ plan: String, _ status: String, timeout: Duration = .seconds(60)) async throws {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        var last = ""
+        while clock.now < deadline {
+            last = try await self.plan(token, plan).string("status") ?? ""
+            if last == status { return }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        throw PlatformHTTP.UnexpectedReply(step: "wait for plan \(plan) to be \(status)", status: 0, body: "still \(last)")
+    }
+
+    // MARK: Approval
+
+    public func approve(_ approver: String, _ plan: String) async throws -> PlatformHTTP.Reply {
+        try await http.require([200], "approve", "POST", endpoints.approval + "/approvals/plans/\(plan)/approve", token: approver)
+    }
+
+    /// The plan as approval knows it (its measures carry the ids timesheets and payouts use).
+    public func approvalSummary(_ token: String, _ plan: String) async throws -> [String: Any] {
+        try await http.require([200], "approval summary", "GET", endpoints.approval + "/approvals/plans/\(plan)", token: token).json
+    }
+
+    // MARK: Timesheets
+
+    public func recordConsultation(_ specialist: String, plan: String, measure: String, date: String, minutes: Int, provider: String,
+                                   subject: String?, remote: Bool) async throws -> PlatformHTTP.Reply {
+        var body: [String: Any] = ["planId": plan, "measureId": measure, "workDate": date, "minutes": minutes, "providerType": provider,
+                                   "remote": remote]
+        if let subject { body["subject"] = subject }
+        return try await http.require([201], "record consultation", "POST", endpoints.timesheets + "/timesheets/entries", token: specialist,
+                                      json: jsonText(body))
+    }
+
+    public func workLog(_ token: String, _ id: String, _ command: String, comment: String? = nil) async throws -> PlatformHTTP.Reply {
+        try await http.require([200], "work record \(command)", "POST", endpoints.timesheets + "/timesheets/worklogs/\(id)/\(command)",
+                               token: token, json: comment.map { jsonText(["comment": $0]) } ?? "{}")
+    }
+
+    // MARK: Payouts
+
+    public func claim(_ preparer: String, plan: String, measure: String, period: String, cents: Int, description: String,
+                      receipt: [UInt8], payeeName: String, iban: String) async throws -> PlatformHTTP.Reply {
+        let receiptId = try await id(http.require([201], "upload receipt", "POST", endpoints.payouts + "/payouts/receipts", token: preparer,
+                                                  bytes: receipt, contentType: "application/pdf"))
+        return try await http.require([201], "expense claim", "POST", endpoints.payouts + "/payouts/claims", token: preparer, json: jsonText([
+            "planId": plan, "measureId": measure, "period": period, "amountCents": cents, "description": description,
+            "receiptId": receiptId, "payee": ["name": payeeName, "iban": iban],
+        ]))
+    }
+
+    public func staffPayee(_ token: String, person: String, name: String, iban: String) async throws {
+        _ = try await http.require([200], "staff bank account", "PUT", endpoints.payouts + "/payouts/payees/staff/\(person)", token: token,
+                                   json: jsonText(["name": name, "iban": iban]))
+    }
+
+    public func planPayouts(_ token: String, plan: String) async throws -> [[String: Any]] {
+        let reply = try await http.require([200], "plan payouts", "GET", endpoints.payouts + "/payouts/plans/\(plan)", token: token)
+        return (try? JSONSerialization.jsonObject(with: reply.body) as? [String: Any])?["items"] as? [[String: Any]] ?? []
+    }
+
+    private func id(_ reply: PlatformHTTP.Reply) throws -> String {
+        guard let id = reply.string("id") ?? reply.string("planId") else {
+            throw PlatformHTTP.UnexpectedReply(step: "read id", status: reply.status, body: reply.text)
+        }
+        return id.lowercased()
+    }
+}
