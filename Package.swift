@@ -37,6 +37,7 @@ let package = Package(
         .executable(name: "pumpurs-approval-routing", targets: ["ApprovalRoutingMain"]),
         .executable(name: "pumpurs-timesheets", targets: ["TimesheetsMain"]),
         .executable(name: "pumpurs-payouts", targets: ["PayoutsMain"]),
+        .executable(name: "pumpurs-reporting", targets: ["ReportingMain"]),
         .executable(name: "pumpurs-notifications", targets: ["NotificationsMain"]),
     ],
     dependencies: [
@@ -107,10 +108,15 @@ let package = Package(
                 path: "Services/Payouts", swiftSettings: swiftSettings),
         .executableTarget(name: "PayoutsMain", dependencies: ["Payouts", "ServiceKit", "Auth"],
                           path: "Services/PayoutsMain", swiftSettings: swiftSettings),
+        // Semester reports and programme statistics: a read model built from events, in its own schema.
+        .target(name: "Reporting", dependencies: ["Rules", "Contracts", "Postgres", "Auth", "ServiceKit", hummingbird, log],
+                path: "Services/Reporting", swiftSettings: swiftSettings),
+        .executableTarget(name: "ReportingMain", dependencies: ["Reporting", "ServiceKit", "Auth"],
+                          path: "Services/ReportingMain", swiftSettings: swiftSettings),
 
         // Operator CLI `pumpurs`.
         .executableTarget(
-            name: "Ctl", dependencies: ["ServiceKit", "Auth", "Intake", "RiskValidation", "ApprovalRouting", "Timesheets", "Payouts", "Notifications", "PlatformClient", "AMQP", "Postgres", "Contracts", "CRabbitMQ", "CLibPQ", log, argumentParser],
+            name: "Ctl", dependencies: ["ServiceKit", "Auth", "Intake", "RiskValidation", "ApprovalRouting", "Timesheets", "Payouts", "Reporting", "Notifications", "PlatformClient", "AMQP", "Postgres", "Contracts", "CRabbitMQ", "CLibPQ", log, argumentParser],
             path: "Services/Ctl", swiftSettings: swiftSettings
         ),
 
@@ -125,13 +131,14 @@ let package = Package(
         .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: swiftSettings),
         .testTarget(name: "TimesheetsTests", dependencies: ["Timesheets", "Rules", "Contracts", "ServiceKit"], swiftSettings: swiftSettings),
         .testTarget(name: "PayoutsTests", dependencies: ["Payouts", "Rules", "Contracts", "ServiceKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Rules", "Contracts", "ServiceKit", "Auth"], swiftSettings: swiftSettings),
         // The deployment files for users (compose, k8s, Dockerfile) parse and say what they must.
         .testTarget(name: "DeployTests", swiftSettings: swiftSettings),
         .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "TestSupport", "Rules"], swiftSettings: swiftSettings),
         // Integration tests: the real RabbitMQ, PostgreSQL and SMTP sink that deploy/local/test starts.
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["ServiceKit", "TestSupport", "Mail", "AMQP", "CRabbitMQ", "Postgres", "Contracts", "Intake", "RiskValidation", "ApprovalRouting", "Timesheets", "Payouts", "Notifications", "Rules", "Auth",
+            dependencies: ["ServiceKit", "TestSupport", "Mail", "AMQP", "CRabbitMQ", "Postgres", "Contracts", "Intake", "RiskValidation", "ApprovalRouting", "Timesheets", "Payouts", "Reporting", "Notifications", "Rules", "Auth",
                            "PlatformClient", log, lifecycle, prometheus, hummingbird, hummingbirdTesting, crypto],
             swiftSettings: swiftSettings
         ),

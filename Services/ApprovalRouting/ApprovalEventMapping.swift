@@ -44,7 +44,11 @@ enum ApprovalEventMapping {
                 try outbox.enqueue(PlanReviewRequested(change: PlanLifecycleChange(plan: reference, actor: actor, reason: comment)), on: connection)
             case .deleted:
                 try outbox.enqueue(PlanDeleted(change: PlanLifecycleChange(plan: reference, actor: actor, reason: comment)), on: connection)
-            case .submitted, .validated, .rejectedByValidation, .consentRevoked, .implementationStarted, .reported, .closed:
+            case .reported:
+                try outbox.enqueue(PlanReported(change: PlanLifecycleChange(plan: reference, actor: actor, reason: comment)), on: connection)
+            case .closed:
+                try outbox.enqueue(PlanClosed(change: PlanLifecycleChange(plan: reference, actor: actor, reason: comment)), on: connection)
+            case .submitted, .validated, .rejectedByValidation, .consentRevoked, .implementationStarted:
                 // No message of approval's own: intake resubmits after a resume; the rest belong to other services.
                 continue
             }

@@ -5,8 +5,9 @@ import Postgres
 import Rules
 import ServiceKit
 
-/// Builds approval's copy of each plan from the events of intake, validation and payouts, and
-/// starts the route when validation passes. Events about an older revision change nothing;
+/// Builds approval's copy of each plan from the events of intake, validation and payouts, starts
+/// the route when validation passes, and applies the reporting service's report events (`.report`,
+/// `.close`). Events about an older revision change nothing;
 /// the kit's inbox makes redelivery harmless; competing instances serialise on the plan row.
 struct ApprovalProjection: Sendable {
     let settings: ProgrammeSettings
@@ -25,6 +26,8 @@ struct ApprovalProjection: Sendable {
                 """, [plan.planId, plan.revision])
         }
         handlers.on(PlanConsentChanged.self) { envelope, context in try consentChanged(envelope.data, context) }
+        handlers.on(ReportSubmitted.self) { envelope, context in try reportSubmitted(envelope.data, context) }
+        handlers.on(ReportConfirmed.self) { envelope, context in try reportConfirmed(envelope.data, context) }
         handlers.on(PlanPaymentRecorded.self) { envelope, context in
             try context.connection.execute("UPDATE approval_plans SET amount_paid = GREATEST(amount_paid, $2), updated_at = now() WHERE plan_id = $1",
                                            [envelope.data.planId, envelope.data.totalPaidCents])

@@ -6,6 +6,7 @@ import Notifications
 import Payouts
 import RiskValidation
 import Postgres
+import Reporting
 import ServiceKit
 import Timesheets
 
@@ -58,6 +59,7 @@ enum ServiceMigrations {
         case "timesheets": KitMigrations.with(TimesheetsService.migrations)
         case "payouts": KitMigrations.with(PayoutsService.migrations)
         case "notifications": KitMigrations.with(DirectoryReplica.migrations + NotificationsMigrations.all)
+        case "reporting": KitMigrations.with(ReportingService.migrations)
         default: KitMigrations.with([])
         }
     }

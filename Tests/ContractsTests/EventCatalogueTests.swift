@@ -6,7 +6,7 @@ struct EventCatalogueTests {
     /// The service names of `PlatformServices` (schema, role, queue prefix, envelope producer)
     /// plus finance (an outside system that only consumes).
     static let knownParties: Set<String> = [
-        "intake", "risk_validation", "approval", "timesheets", "payouts", "notifications", "finance",
+        "intake", "risk_validation", "approval", "timesheets", "payouts", "notifications", "reporting", "finance",
     ]
 
     @Test("every event type appears exactly once")
@@ -52,7 +52,7 @@ struct EventCatalogueTests {
     @Test("lookup by type finds the row, and nothing for an unknown type")
     func lookup() {
         #expect(EventCatalogue.entry(for: "plan.submitted")?.producer == "intake")
-        #expect(EventCatalogue.entry(for: "plan.submitted")?.consumers == ["risk_validation", "approval", "notifications"])
+        #expect(EventCatalogue.entry(for: "plan.submitted")?.consumers == ["risk_validation", "approval", "notifications", "reporting"])
         #expect(EventCatalogue.entry(for: "plan.nope") == nil)
         #expect(EventCatalogue.entry(for: "PLAN.SUBMITTED") == nil)
     }

@@ -58,6 +58,10 @@ enum SampleEvents {
         PlanPaymentRecorded(planId: planId, totalPaidCents: 99_000),
         PayoutBatchReady(batchId: otherId, period: "2025-03", count: 2, totalCents: 24_690),
         NotificationDelivered(sourceEventId: otherId, personId: personId, template: "plan_returned", outcome: "sent"),
+        ReportSubmitted(plan: plan, submittedBy: actor, outcomes: [RiskOutcomePayload(riskCode: "L02", outcome: "reduced")]),
+        ReportConfirmed(plan: plan, confirmedBy: actor),
+        PlanReported(change: change),
+        PlanClosed(change: change),
     ]
 
     /// The samples as test arguments, named by event type in the test report.

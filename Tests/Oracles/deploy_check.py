@@ -886,8 +886,8 @@ def main():
     report = Report()
 
     def facts(problems):
-        if len(ctx.code.services) != 6:
-            problems.append(f"PlatformServices.swift lists {len(ctx.code.services)} services, expected 6")
+        if len(ctx.code.services) != 7:
+            problems.append(f"PlatformServices.swift lists {len(ctx.code.services)} services, expected 7")
         if ctx.code.drain_seconds is None:
             problems.append("ServiceHost.swift: maximumGracefulShutdownDuration not found")
         if ctx.code.queue_suffix is None:

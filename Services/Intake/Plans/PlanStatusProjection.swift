@@ -63,6 +63,15 @@ public enum PlanStatusProjection {
             try apply(change.plan, to: .deleted, when: Set(PlanState.allCases).subtracting([.deleted, .closed]),
                       note: change.reason, actor: change.actor.personId, context: context)
         }
+        handlers.on(PlanReported.self) { envelope, context in
+            let change = envelope.data.change
+            try apply(change.plan, to: .reported, when: [.approved, .inImplementation, .suspended], note: change.reason,
+                      actor: change.actor.personId, context: context)
+        }
+        handlers.on(PlanClosed.self) { envelope, context in
+            let change = envelope.data.change
+            try apply(change.plan, to: .closed, when: [.reported], note: change.reason, actor: change.actor.personId, context: context)
+        }
         handlers.on(PlanImplementationMayStart.self) { envelope, context in
             try context.connection.execute("""
                 UPDATE plans SET implementation_may_start = true, updated_at = now() WHERE id = $1 AND revision = $2

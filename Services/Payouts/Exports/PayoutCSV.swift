@@ -1,4 +1,5 @@
 import Foundation
+import ServiceKit
 
 /// The payout table for finance: RFC 4180 CSV (UTF-8, CRLF, one header row, one row per payout in
 /// batch order, no total row), safe to open in a spreadsheet.
@@ -40,42 +41,14 @@ public enum PayoutCSV {
     }
 
     /// A cell: free text (neutralised against formulas) or a number this code formatted itself.
-    enum Cell {
-        case text(String)
-        case number(String)
-    }
+    typealias Cell = CSVText.Cell
 
-    /// One record with its CRLF.
-    static func row(_ cells: [Cell]) -> String {
-        cells.map { cell in
-            switch cell {
-            case .text(let value): quoted(neutralised(value))
-            case .number(let value): quoted(value)
-            }
-        }.joined(separator: ",") + "\r\n"
-    }
+    /// One record with its CRLF (the kit's RFC 4180 writer).
+    static func row(_ cells: [Cell]) -> String { CSVText.row(cells) }
 
-    /// The value with a leading apostrophe if a spreadsheet would run it as a formula
-    /// (it starts with `=`, `+`, `-`, `@`, a tab or a carriage return).
-    static func neutralised(_ value: String) -> String {
-        guard let first = value.unicodeScalars.first else { return value }
-        switch first {
-        case "=", "+", "-", "@", "\t", "\r": return "'" + value
-        default: return value
-        }
-    }
+    /// The value with a leading apostrophe if a spreadsheet would run it as a formula.
+    static func neutralised(_ value: String) -> String { CSVText.neutralised(value) }
 
     /// The value in double quotes (inner quotes doubled) if it holds a comma, quote, CR or LF.
-    static func quoted(_ value: String) -> String {
-        let needsQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-        guard needsQuotes else { return value }
-        var out = String.UnicodeScalarView()
-        out.append("\"")
-        for scalar in value.unicodeScalars {
-            out.append(scalar)
-            if scalar == "\"" { out.append("\"") }
-        }
-        out.append("\"")
-        return String(out)
-    }
+    static func quoted(_ value: String) -> String { CSVText.quoted(value) }
 }

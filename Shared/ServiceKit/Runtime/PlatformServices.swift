@@ -10,7 +10,7 @@ public enum PlatformServices {
         public var port: Int
     }
 
-    /// All six services (ARCHITECTURE.md).
+    /// All seven services (ARCHITECTURE.md; reporting since issue #9).
     public static let all: [Entry] = [
         Entry(name: "intake", executable: "pumpurs-intake", port: 8080),
         Entry(name: "risk_validation", executable: "pumpurs-risk-validation", port: 8081),
@@ -18,6 +18,7 @@ public enum PlatformServices {
         Entry(name: "timesheets", executable: "pumpurs-timesheets", port: 8083),
         Entry(name: "payouts", executable: "pumpurs-payouts", port: 8084),
         Entry(name: "notifications", executable: "pumpurs-notifications", port: 8085),
+        Entry(name: "reporting", executable: "pumpurs-reporting", port: 8086),
     ]
 
     /// Consumers outside the platform that get a durable queue of their own (`<name>.events`,

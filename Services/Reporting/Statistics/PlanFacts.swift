@@ -1,0 +1,83 @@
+import Foundation
+
+/// One plan as the statistics count it, in the group the request asked for. Built from the read
+/// model; nothing in it names a person.
+public struct PlanFacts: Sendable, Hashable {
+    /// One planned measure with what was delivered on it.
+    public struct Measure: Sendable, Hashable {
+        /// Measure type code (`consultation`, `meals`, …).
+        public var type: String
+        /// Provider types named (consultations).
+        public var providers: [String]
+        /// Subjects (subject consultations only).
+        public var subjects: [String]
+        /// Planned minutes for the semester.
+        public var plannedMinutes: Int?
+        /// Planned money for the semester, in cents.
+        public var plannedCents: Int64?
+        /// Minutes delivered on this measure (approved work records).
+        public var deliveredMinutes: Int
+
+        /// Creates a measure.
+        public init(type: String, providers: [String] = [], subjects: [String] = [], plannedMinutes: Int? = nil,
+                    plannedCents: Int64? = nil, deliveredMinutes: Int = 0) {
+            self.type = type
+            self.providers = providers
+            self.subjects = subjects
+            self.plannedMinutes = plannedMinutes
+            self.plannedCents = plannedCents
+            self.deliveredMinutes = deliveredMinutes
+        }
+    }
+
+    /// The plan.
+    public var planId: UUID
+    /// The group it is counted in.
+    public var group: StatisticsGroup
+    /// Its status (`PlanState` raw value).
+    public var status: String
+    /// Its risk codes (each once).
+    public var riskCodes: [String]
+    /// Its measures.
+    public var measures: [Measure]
+    /// Specialists' approved minutes by provider type (`unknown` when a line names none).
+    public var specialistMinutes: [String: Int]
+    /// The preparer's approved minutes on the plan.
+    public var preparerMinutes: Int
+    /// Money paid by payout measure (the measure type, or `staff_pay`), released minus reversed.
+    public var paidCents: [String: Int64]
+
+    /// Creates plan facts.
+    public init(planId: UUID, group: StatisticsGroup, status: String, riskCodes: [String] = [], measures: [Measure] = [],
+                specialistMinutes: [String: Int] = [:], preparerMinutes: Int = 0, paidCents: [String: Int64] = [:]) {
+        self.planId = planId
+        self.group = group
+        self.status = status
+        self.riskCodes = riskCodes
+        self.measures = measures
+        self.specialistMinutes = specialistMinutes
+        self.preparerMinutes = preparerMinutes
+        self.paidCents = paidCents
+    }
+}
+
+/// A group of the statistics: a region, a partner (municipality or VPII), an institution type,
+/// an institution, or everything.
+public struct StatisticsGroup: Sendable, Hashable, Comparable {
+    /// Stable key (`Latgale`, `municipality:<id>`, `vpii:<id>`, `general`, an institution id, `total`).
+    public var key: String
+    /// Readable name.
+    public var name: String
+
+    /// Creates a group.
+    public init(key: String, name: String) {
+        self.key = key
+        self.name = name
+    }
+
+    /// The row of totals over every group.
+    public static let total = StatisticsGroup(key: "total", name: "Kopā / Total")
+
+    /// By name, then key.
+    public static func < (a: StatisticsGroup, b: StatisticsGroup) -> Bool { (a.name, a.key) < (b.name, b.key) }
+}
