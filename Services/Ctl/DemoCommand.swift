@@ -36,12 +36,21 @@ struct DemoCommand: AsyncParsableCommand {
         let privateKey = environment["PUMPURS_JWT_PRIVATE_KEY_FILE"] ?? root + "/.local/jwt/dev-private.pem"
         let minter = try await TokenMinter(privateKeyFile: privateKey, issuer: environment["PUMPURS_JWT_ISSUER"] ?? "pumpurs-dev",
                                            audience: environment["PUMPURS_JWT_AUDIENCE"] ?? "pumpurs")
-        let demo = DemoSemester(api: PlatformAPI(endpoints: .local), minter: minter,
-                                planContent: Array(try Data(contentsOf: URL(fileURLWithPath: files + "/plan-content.json"))),
-                                consentForm: Array(try Data(contentsOf: URL(fileURLWithPath: files + "/consent-form.pdf"))),
-                                semester: semester, today: min(today, semester.end),
-                                suffix: again ? " \(Int(Date().timeIntervalSince1970) % 100_000)" : "")
-        let outcome = try await demo.run()
+        func demo(suffix: String) throws -> DemoSemester {
+            DemoSemester(api: PlatformAPI(endpoints: .local), minter: minter,
+                         planContent: Array(try Data(contentsOf: URL(fileURLWithPath: files + "/plan-content.json"))),
+                         consentForm: Array(try Data(contentsOf: URL(fileURLWithPath: files + "/consent-form.pdf"))),
+                         semester: semester, today: min(today, semester.end), suffix: suffix)
+        }
+        let fresh = " \(Int(Date().timeIntervalSince1970) % 100_000)"
+        let outcome: DemoSemester.Outcome
+        do {
+            outcome = try await demo(suffix: again ? fresh : "").run()
+        } catch let reply as PlatformHTTP.UnexpectedReply where reply.status == 409 && reply.step == "register municipality" {
+            // The database already holds a demo directory without its outcome file: seed a new one beside it.
+            print("the demo directory exists already; seeding another one with new names")
+            outcome = try await demo(suffix: fresh).run()
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(outcome).write(to: URL(fileURLWithPath: outcomeFile))

@@ -32,10 +32,12 @@ public struct DemoSemester: Sendable {
     let today: CalendarDate
     /// Makes names and emails unique on a repeated run (`""` the first time).
     let suffix: String
+    /// Everyone's email is `<role>[+suffix]@<mailDomain>`.
+    let mailDomain: String
     let log: @Sendable (String) -> Void
 
     public init(api: PlatformAPI, minter: TokenMinter, planContent: [UInt8], consentForm: [UInt8], semester: SemesterDates,
-                today: CalendarDate, suffix: String = "", log: @escaping @Sendable (String) -> Void = { print($0) }) {
+                today: CalendarDate, suffix: String = "", mailDomain: String = "demo.pumpurs.example.lv", log: @escaping @Sendable (String) -> Void = { print($0) }) {
         self.api = api
         self.minter = minter
         self.planContent = planContent
@@ -43,6 +45,7 @@ public struct DemoSemester: Sendable {
         self.semester = semester
         self.today = today
         self.suffix = suffix
+        self.mailDomain = mailDomain
         self.log = log
     }
 
@@ -58,16 +61,16 @@ public struct DemoSemester: Sendable {
         var notes: [String] = []
         let admin = try await token(.ikvdAdmin, .national, person: UUID())
         log("directory: municipality, school, VPII")
-        let municipality = try await api.municipality(admin, name: "Ludzas novads\(suffix)", region: "Latgale")
-        let school = try await api.institution(admin, name: "Ludzas 2. vidusskola\(suffix)", kind: "general", founder: "municipal",
+        let municipality = try await api.municipality(admin, name: "Krāslavas novads\(suffix)", region: "Latgale")
+        let school = try await api.institution(admin, name: "Krāslavas Varavīksnes vidusskola\(suffix)", kind: "general", founder: "municipal",
                                                municipality: municipality, region: nil)
-        let vpii = try await api.institution(admin, name: "Rēzeknes tehnikums\(suffix)", kind: "vocational", founder: "state",
+        let vpii = try await api.institution(admin, name: "Daugavpils tehnikums\(suffix)", kind: "vocational", founder: "state",
                                              municipality: nil, region: "Latgale")
 
         log("directory: people of every role, with email")
         var people: [String: String] = [:]
         func add(_ key: String, _ name: String, _ by: String, role: String, scope: String, id: String?, language: String = "lv") async throws {
-            let mail = "\(key.replacingOccurrences(of: "_", with: "."))\(suffix.isEmpty ? "" : "+" + suffix.filter(\.isLetter).lowercased())@demo.pumpurs.example.lv"
+            let mail = "\(key.replacingOccurrences(of: "_", with: "."))\(suffix.isEmpty ? "" : "+" + suffix.filter { $0.isLetter || $0.isNumber }.lowercased())@\(mailDomain)"
             let person = try await api.person(by, name: name, email: mail, language: language)
             try await api.assign(by, person: person, role: role, scopeKind: scope, scopeId: id)
             people[key] = person
@@ -104,8 +107,8 @@ public struct DemoSemester: Sendable {
                                              semester: code, content: planContent, consentForm: consentForm, signedOn: signedOn)
         let planB = try await api.submitPlan(tokens["school_preparer"]!, institution: school, personalCode: StudentCodes.code(index: Self.seed(suffix, 2), bornIn: 2012),
                                              semester: code, content: planContent, consentForm: consentForm, signedOn: signedOn)
-        let planC = try await api.submitPlan(tokens["vpii_preparer"]!, institution: vpii, personalCode: StudentCodes.code(index: Self.seed(suffix, 3), bornIn: 2008),
-                                             semester: code, content: planContent, consentForm: consentForm, signedOn: signedOn)
+        let planC = try await api.submitPlan(tokens["vpii_preparer"]!, institution: vpii, personalCode: StudentCodes.code(index: Self.seed(suffix, 3), bornIn: 2010),
+                                             semester: code, content: Self.vocational(planContent), consentForm: consentForm, signedOn: signedOn)
         for plan in [planA, planB] { try await api.waitForStatus(tokens["school_preparer"]!, plan, "awaiting_institution_head") }
         try await api.waitForStatus(tokens["vpii_preparer"]!, planC, "awaiting_institution_head")
 
@@ -134,7 +137,7 @@ public struct DemoSemester: Sendable {
                 entry = try await api.recordConsultation(specialist, plan: planA, measure: teacher.lowercased(), date: day2.iso, minutes: 40,
                                                          provider: "teacher", subject: "latviešu valoda", remote: true)
             }
-            if let log = entry.string("workLogId") {
+            if let log = (entry.json["entry"] as? [String: Any])?["workLogId"] as? String {
                 workLog = log
                 _ = try await api.workLog(specialist, log, "submit")
                 _ = try await api.workLog(tokens["school_coordinator"]!, log, "approve")
@@ -169,6 +172,15 @@ public struct DemoSemester: Sendable {
         return Outcome(municipality: municipality, school: school, vpii: vpii, people: people, tokens: tokens,
                        plans: ["A (approved, paid)": planA, "B (awaiting municipality)": planB, "C (VPII, approved)": planC],
                        semester: code, month: month, workLog: workLog, claimPayout: claimPayout, batch: batch, notes: notes)
+    }
+
+    /// The same plan for a vocational student: course 2 instead of grade 8.
+    static func vocational(_ content: [UInt8]) -> [UInt8] {
+        guard var plan = (try? JSONSerialization.jsonObject(with: Data(content))) as? [String: Any],
+              var card = plan["card"] as? [String: Any] else { return content }
+        card["gradeOrCourse"] = 2
+        plan["card"] = card
+        return (try? JSONSerialization.data(withJSONObject: plan)).map(Array.init) ?? content
     }
 
     private func token(_ role: Role, _ scope: Scope, person: UUID) async throws -> String {

@@ -86,7 +86,7 @@ public struct PlatformAPI: Sendable {
         let deadline = clock.now + timeout
         var last = ""
         while clock.now < deadline {
-            last = try await self.plan(token, plan).string("status") ?? ""
+            last = (try await self.plan(token, plan).json["status"] as? [String: Any])?["code"] as? String ?? ""
             if last == status { return }
             try await Task.sleep(for: .milliseconds(200))
         }
