@@ -30,11 +30,11 @@ struct ReportView: Codable, Sendable {
     var figures: ReportFigures
     var figuresAtSubmission: ReportFigures?
     var writtenBy: UUID?
-    var writtenAt: Date?
+    var writtenAt: String?
     var submittedBy: UUID?
-    var submittedAt: Date?
+    var submittedAt: String?
     var confirmedBy: UUID?
-    var confirmedAt: Date?
+    var confirmedAt: String?
     var version: Int
 }
 
@@ -46,7 +46,7 @@ struct ReportListItem: Codable, Sendable {
     var semester: String
     var planStatus: String
     var state: String
-    var updatedAt: Date?
+    var updatedAt: String?
 }
 
 /// Writing, submitting and confirming implementation reports. The plan row is locked for each
@@ -140,10 +140,11 @@ struct ImplementationReports: Sendable {
         let items = try connection.query("""
             SELECT p.plan_id, p.student_code, p.institution_id, p.semester, p.status, COALESCE(r.state, 'not_started') AS state,
                    GREATEST(r.written_at, r.submitted_at, r.confirmed_at) AS updated_at
-            """ + filter + " ORDER BY p.semester DESC, p.plan_id LIMIT \(page.limit) OFFSET \(page.offset)", parameters).map { row in
+            """ + "\n" + filter + " ORDER BY p.semester DESC, p.plan_id LIMIT \(page.limit) OFFSET \(page.offset)", parameters).map { row in
                 ReportListItem(planId: try row.decode("plan_id"), studentCode: try row.decode("student_code"),
                                institutionId: try row.decode("institution_id"), semester: try row.decode("semester"),
-                               planStatus: try row.decode("status"), state: try row.decode("state"), updatedAt: try row.decode("updated_at"))
+                               planStatus: try row.decode("status"), state: try row.decode("state"),
+                               updatedAt: try row.decode("updated_at", as: Date?.self).map(Timestamp.format))
             }
         return Page(items: items, total: Int(total), limit: page.limit, offset: page.offset)
     }
@@ -173,8 +174,9 @@ struct ImplementationReports: Sendable {
                                     done: $0.done, outcome: $0.outcome, comment: $0.comment)
             },
             summary: stored?.input.summary, figures: try plan.figures(settings: settings, on: connection), figuresAtSubmission: stored?.figures,
-            writtenBy: stored?.writtenBy, writtenAt: stored?.writtenAt, submittedBy: stored?.submittedBy, submittedAt: stored?.submittedAt,
-            confirmedBy: stored?.confirmedBy, confirmedAt: stored?.confirmedAt, version: stored?.version ?? 0)
+            writtenBy: stored?.writtenBy, writtenAt: stored.map { Timestamp.format($0.writtenAt) }, submittedBy: stored?.submittedBy,
+            submittedAt: stored?.submittedAt.map(Timestamp.format), confirmedBy: stored?.confirmedBy,
+            confirmedAt: stored?.confirmedAt.map(Timestamp.format), version: stored?.version ?? 0)
     }
 
     private func history(_ planId: UUID, _ action: String, from: ReportState?, to: ReportState, _ principal: Principal,

@@ -6,7 +6,8 @@ import Auth
 ///    every figure on it (counts, minutes, cents) is shown as `<5`.
 /// 2. Complementary: a hidden row must not be recoverable by subtraction. Within a table, a
 ///    category's totals row is the sum of its group rows, so a category with a shown total never
-///    has exactly one hidden group row: the smallest other row is hidden too. Where categories
+///    has exactly one hidden group row: the smallest other row is hidden too (or the total, when
+///    there is no other row). Where categories
 ///    split a group's plans (statuses), a group never has exactly one hidden category either,
 ///    since its number of plans can be read elsewhere (the hours table). Repeated until stable.
 ///
@@ -36,18 +37,18 @@ public enum Suppression {
     /// The indexes of the hidden group rows and totals rows of `table`.
     public static func hidden(_ table: StatisticsTable) -> (rows: Set<Int>, totals: Set<Int>) {
         var rows = Set(table.rows.indices.filter { isSmall(table.rows[$0], table.columns) })
-        let totals = Set(table.totals.indices.filter { isSmall(table.totals[$0], table.columns) })
+        var totals = Set(table.totals.indices.filter { isSmall(table.totals[$0], table.columns) })
         let byCategory = Dictionary(grouping: table.rows.indices, by: { table.rows[$0].category })
         let byGroup = Dictionary(grouping: table.rows.indices, by: { table.rows[$0].group })
-        let shownTotals = Set(table.totals.indices.filter { !totals.contains($0) }.map { table.totals[$0].category })
 
-        /// Hides one more row of `line` when exactly one is hidden; returns whether it did.
-        func complement(_ line: [Int]) -> Bool {
+        /// When exactly one row of `line` is hidden, hides the smallest other one; returns whether
+        /// it did, or nil when there is no other row to hide.
+        func complement(_ line: [Int]) -> Bool? {
             guard line.filter({ rows.contains($0) }).count == 1 else { return false }
             let candidate = line.filter { !rows.contains($0) && table.rows[$0].plans > 0 }
                 .min { (table.rows[$0].plans, table.rows[$0].group.key, table.rows[$0].category)
                     < (table.rows[$1].plans, table.rows[$1].group.key, table.rows[$1].category) }
-            guard let candidate else { return false }
+            guard let candidate else { return nil }
             rows.insert(candidate)
             return true
         }
@@ -55,11 +56,16 @@ public enum Suppression {
         var changed = true
         while changed {
             changed = false
-            for (category, line) in byCategory.sorted(by: { $0.key < $1.key }) where shownTotals.contains(category) {
-                if complement(line) { changed = true }
+            for (category, line) in byCategory.sorted(by: { $0.key < $1.key }) {
+                guard let total = table.totals.firstIndex(where: { $0.category == category }), !totals.contains(total) else { continue }
+                switch complement(line) {
+                case true?: changed = true
+                case nil: totals.insert(total) // the hidden row is the whole column: its total would show it
+                case false?: break
+                }
             }
             if table.partitionsPlans {
-                for (_, line) in byGroup.sorted(by: { $0.key < $1.key }) where complement(line) { changed = true }
+                for (_, line) in byGroup.sorted(by: { $0.key < $1.key }) where complement(line) == true { changed = true }
             }
         }
         return (rows, totals)
