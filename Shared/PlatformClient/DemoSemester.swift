@@ -169,8 +169,25 @@ public struct DemoSemester: Sendable {
                                                 json: jsonText(["period": month]))
             if reply.status == 201 { batch = reply.string("batchId") } else { notes.append("batch: HTTP \(reply.status) \(reply.text.prefix(200))") }
         }
+        if let reporting = api.endpoints.reporting {
+            log("reporting: the preparer's implementation report on plan C, submitted and confirmed by the VPII head")
+            let report = jsonText(["risks": [
+                ["riskCode": "L02", "done": "Matemātikas konsultācijas reizi nedēļā", "outcome": "reduced", "comment": "Vērtējums pieauga no 3 uz 5."],
+                ["riskCode": "F04", "done": "Sarunas ar ģimeni reizi mēnesī", "outcome": "unchanged", "comment": "Ģimene joprojām reti iesaistās."],
+            ], "summary": "Kopumā sekmīgi: ieskaites nokārtotas."])
+            let vpiiPreparer = tokens["vpii_preparer"]!
+            let written = try await api.http.send("PUT", reporting + "/reports/\(planC)", token: vpiiPreparer, json: report)
+            let submitted = try await api.http.send("POST", reporting + "/reports/\(planC)/submit", token: vpiiPreparer)
+            if written.status == 200, submitted.status == 200 {
+                try await api.waitForStatus(vpiiPreparer, planC, "reported", timeout: .seconds(30))
+                let confirmed = try await api.http.send("POST", reporting + "/reports/\(planC)/confirm", token: vpiiHead)
+                if confirmed.status != 200 { notes.append("report confirm: HTTP \(confirmed.status) \(confirmed.text.prefix(200))") }
+            } else {
+                notes.append("report: HTTP \(written.status)/\(submitted.status) \(written.text.prefix(200)) \(submitted.text.prefix(200))")
+            }
+        }
         return Outcome(municipality: municipality, school: school, vpii: vpii, people: people, tokens: tokens,
-                       plans: ["A (approved, paid)": planA, "B (awaiting municipality)": planB, "C (VPII, approved)": planC],
+                       plans: ["A (approved, paid)": planA, "B (awaiting municipality)": planB, (api.endpoints.reporting == nil ? "C (VPII, approved)" : "C (VPII, reported and closed)"): planC],
                        semester: code, month: month, workLog: workLog, claimPayout: claimPayout, batch: batch, notes: notes)
     }
 

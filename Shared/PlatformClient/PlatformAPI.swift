@@ -6,17 +6,21 @@ public struct PlatformEndpoints: Sendable {
     public var approval: String
     public var timesheets: String
     public var payouts: String
+    /// Statistics and implementation reports (nil where reporting does not run).
+    public var reporting: String?
 
-    public init(intake: String, approval: String, timesheets: String, payouts: String) {
+    public init(intake: String, approval: String, timesheets: String, payouts: String, reporting: String? = nil) {
         self.intake = intake
         self.approval = approval
         self.timesheets = timesheets
         self.payouts = payouts
+        self.reporting = reporting
     }
 
     /// The default local ports (ARCHITECTURE.md).
     public static let local = PlatformEndpoints(intake: "http://127.0.0.1:8080", approval: "http://127.0.0.1:8082",
-                                                timesheets: "http://127.0.0.1:8083", payouts: "http://127.0.0.1:8084")
+                                                timesheets: "http://127.0.0.1:8083", payouts: "http://127.0.0.1:8084",
+                                                reporting: "http://127.0.0.1:8086")
 }
 
 /// The platform's HTTP APIs as each role uses them, one call per step, each step's answer
@@ -59,19 +63,22 @@ public struct PlatformAPI: Sendable {
 
     // MARK: Plans (intake, preparer)
 
-    /// Creates, fills, records consent and submits a plan; returns its id.
+    /// Creates, fills, records consent and submits a plan; returns its id. With `key`, every POST
+    /// carries an Idempotency-Key derived from it, so the whole sequence can be retried safely.
     public func submitPlan(_ preparer: String, institution: String, personalCode: String, semester: String, content: [UInt8],
-                           consentForm: [UInt8], signedOn: String) async throws -> String {
+                           consentForm: [UInt8], signedOn: String, key: String? = nil) async throws -> String {
+        func idem(_ step: String) -> [String: String] { key.map { ["Idempotency-Key": "\($0)-\(step)"] } ?? [:] }
         let plan = try await id(http.require([201], "create plan", "POST", endpoints.intake + "/plans", token: preparer,
-                                             json: jsonText(["institutionId": institution, "personalCode": personalCode, "semester": semester])))
+                                             json: jsonText(["institutionId": institution, "personalCode": personalCode, "semester": semester]),
+                                             headers: idem("create")))
         _ = try await http.require([200], "plan content", "PUT", endpoints.intake + "/plans/\(plan)/content", token: preparer, bytes: content)
         let form = try await id(http.require([201], "consent form", "POST",
                                              endpoints.intake + "/plans/\(plan)/documents?purpose=consent&kind=consent_form",
-                                             token: preparer, bytes: consentForm, contentType: "application/pdf"))
+                                             token: preparer, bytes: consentForm, contentType: "application/pdf", headers: idem("form")))
         _ = try await http.require([200], "consent", "PUT", endpoints.intake + "/plans/\(plan)/consent", token: preparer,
                                    json: jsonText(["signer": "parent_or_guardian", "signedOn": signedOn, "documentId": form]))
         _ = try await http.require([202], "submit", "POST", endpoints.intake + "/plans/\(plan)/submit", token: preparer,
-                                   headers: ["Idempotency-Key": "submit-\(plan)"])
+                                   headers: ["Idempotency-Key": key.map { "\($0)-submit" } ?? "submit-\(plan)"])
         return plan
     }
 
@@ -122,14 +129,26 @@ public struct PlatformAPI: Sendable {
 
     // MARK: Payouts
 
+    /// Uploads a receipt, then claims with it.
     public func claim(_ preparer: String, plan: String, measure: String, period: String, cents: Int, description: String,
                       receipt: [UInt8], payeeName: String, iban: String) async throws -> PlatformHTTP.Reply {
-        let receiptId = try await id(http.require([201], "upload receipt", "POST", endpoints.payouts + "/payouts/receipts", token: preparer,
-                                                  bytes: receipt, contentType: "application/pdf"))
-        return try await http.require([201], "expense claim", "POST", endpoints.payouts + "/payouts/claims", token: preparer, json: jsonText([
+        let receiptId = try await uploadReceipt(preparer, receipt)
+        return try await claim(preparer, plan: plan, measure: measure, period: period, cents: cents, description: description,
+                               receiptId: receiptId, payeeName: payeeName, iban: iban)
+    }
+
+    public func uploadReceipt(_ preparer: String, _ receipt: [UInt8]) async throws -> String {
+        try await id(http.require([201], "upload receipt", "POST", endpoints.payouts + "/payouts/receipts", token: preparer,
+                                  bytes: receipt, contentType: "application/pdf"))
+    }
+
+    /// A claim with an uploaded receipt; with `key` a retry gets the first answer (Idempotency-Key).
+    public func claim(_ preparer: String, plan: String, measure: String, period: String, cents: Int, description: String,
+                      receiptId: String, payeeName: String, iban: String, key: String? = nil) async throws -> PlatformHTTP.Reply {
+        try await http.require([201], "expense claim", "POST", endpoints.payouts + "/payouts/claims", token: preparer, json: jsonText([
             "planId": plan, "measureId": measure, "period": period, "amountCents": cents, "description": description,
             "receiptId": receiptId, "payee": ["name": payeeName, "iban": iban],
-        ]))
+        ]), headers: key.map { ["Idempotency-Key": $0] } ?? [:])
     }
 
     public func staffPayee(_ token: String, person: String, name: String, iban: String) async throws {

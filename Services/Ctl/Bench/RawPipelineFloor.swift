@@ -7,24 +7,28 @@ import Foundation
 enum RawPipelineFloor {
     static let queue = "bench.floor"
 
-    static func run(count: Int, batch: Int, databaseURL: String, amqp: AMQPURL) throws -> Double {
+    /// Events per second; `queue` and `schema` let several floors run side by side, and
+    /// `commits` adds that many single-row commits (requests that write without publishing).
+    static func run(count: Int, batch: Int, databaseURL: String, amqp: AMQPURL, queue: String = RawPipelineFloor.queue,
+                    schema: String = "pumpurs_bench_floor", commits: Int = 0) throws -> Double {
         let db = try RawDatabase(url: databaseURL)
-        try db.exec("DROP SCHEMA IF EXISTS pumpurs_bench_floor CASCADE")
-        try db.exec("CREATE SCHEMA pumpurs_bench_floor")
-        try db.exec("SET search_path = pumpurs_bench_floor")
+        try db.exec("DROP SCHEMA IF EXISTS \(schema) CASCADE")
+        try db.exec("CREATE SCHEMA \(schema)")
+        try db.exec("SET search_path = \(schema)")
         try db.exec("""
             CREATE TABLE outbox (id bigserial PRIMARY KEY, message_id uuid NOT NULL UNIQUE, event_type text NOT NULL,
               body bytea NOT NULL, published_at timestamptz, lease_until timestamptz, attempts int NOT NULL DEFAULT 0)
             """)
         try db.exec("CREATE TABLE inbox (message_id uuid PRIMARY KEY, received_at timestamptz NOT NULL DEFAULT now())")
+        try db.exec("CREATE TABLE writes (id bigserial PRIMARY KEY, body text NOT NULL)")
         let publisher = try RawBroker(url: amqp)
         defer { publisher.close() }
         try publisher.enableConfirms()
         let consumer = try RawBroker(url: amqp)
         defer { consumer.close() }
-        let queue = RawPipelineFloor.queue
         try consumer.startConsuming(queue: queue)
         let (_, seconds) = try timed {
+            for i in 0..<commits { try db.exec("INSERT INTO writes (body) VALUES ($1)", ["write \(i)"]) }
             for i in 0..<count {
                 let body = sampleBody(i)
                 try db.exec("INSERT INTO outbox (message_id, event_type, body) VALUES ($1, 'bench.event', $2::bytea)",
@@ -47,7 +51,7 @@ enum RawPipelineFloor {
                 done += ids.count
             }
         }
-        try db.exec("DROP SCHEMA pumpurs_bench_floor CASCADE")
-        return Double(count) / seconds
+        try db.exec("DROP SCHEMA \(schema) CASCADE")
+        return Double(max(count, 1)) / seconds
     }
 }

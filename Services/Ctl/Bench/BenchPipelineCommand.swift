@@ -1,0 +1,145 @@
+import AMQP
+import ArgumentParser
+import Auth
+import Foundation
+import PlatformClient
+import Rules
+import ServiceKit
+
+/// `pumpurs bench pipeline`: N plans (default 11,000, one national semester) through the running
+/// local system (`deploy/local/run`) as users would drive it: submitted through intake, validated,
+/// approved at every level by a scripted approver (bulk, through the API), a meals claim paid for
+/// each, and the emails sent. Then a bare floor doing the same number of durable operations the
+/// run did (outbox commit → confirmed persistent publish → mark sent → inbox commit → ack per
+/// consumed message, plus the HTTP requests' other commits) with no service logic, on as many
+/// threads as there are services. Prints throughput, p50/p99 per hop and end to end, CPU seconds
+/// and peak RSS per process, and last `ratio=<pipeline plans/s ÷ floor plans/s>`.
+struct BenchPipelineCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "pipeline",
+                                                    abstract: "Plans through the running services, against a bare durable floor.")
+
+    @Option(help: "Plans to submit.") var plans = 11_000
+    @Option(help: "Schools (each with a head and a preparer).") var schools = 10
+    @Option(help: "Concurrent preparers submitting.") var concurrency = 24
+    @Option(help: "Give up after this many seconds.") var timeout = 1800
+    @Flag(help: "Skip the floor.") var noFloor = false
+
+    func run() async throws {
+        setvbuf(stdout, nil, _IOLBF, 0)   // figures appear as they come, also through a pipe
+        let environment = ProcessInfo.processInfo.environment
+        let root = FileManager.default.currentDirectoryPath
+        let env = CtlEnvironment()
+        let settings = try ProgrammeSettingsFile.load(environment)
+        guard let today = CalendarDate.todayUTC(), let semester = settings.semester(containing: today) else {
+            throw ValidationError("no semester in the programme settings contains today; set PUMPURS_PROGRAMME_SETTINGS_FILE")
+        }
+        let minter = try await TokenMinter(privateKeyFile: environment["PUMPURS_JWT_PRIVATE_KEY_FILE"] ?? root + "/.local/jwt/dev-private.pem",
+                                           issuer: environment["PUMPURS_JWT_ISSUER"] ?? "pumpurs-dev",
+                                           audience: environment["PUMPURS_JWT_AUDIENCE"] ?? "pumpurs")
+        let tag = "bench\(Int(Date().timeIntervalSince1970) % 1_000_000)"
+        let config = PipelineDriver.Config(
+            plans: plans, schools: schools, concurrency: concurrency, semester: semester, today: today,
+            content: Array(try Data(contentsOf: URL(fileURLWithPath: root + "/deploy/local/demo/plan-content.json"))),
+            consentForm: Array(try Data(contentsOf: URL(fileURLWithPath: root + "/deploy/local/demo/consent-form.pdf"))), tag: tag)
+        let driver = PipelineDriver(api: PlatformAPI(endpoints: .local), minter: minter, config: config)
+        let gauge = ProcessGauge(names: PlatformServices.all.map(\.executable), runDirectory: root + "/.local/run")
+        for name in gauge.names { if let pid = gauge.pid(name) { try? "5".write(toFile: "/proc/\(pid)/clear_refs", atomically: false, encoding: .utf8) } }
+        let idle = gauge.sample()
+        print("bench pipeline: \(plans) plans, \(schools) schools, \(concurrency) preparers at once, semester \(semester.semester.code), run \(tag)")
+        let cast = try await driver.setup()
+        let database = try RawDatabase(url: env.adminDatabaseURL)
+        let counts0 = try Self.durableCounts(database)
+        let start = Date()
+        try await driver.run(cast, deadline: .seconds(timeout))
+        let claimsDone = Date().timeIntervalSince(start)
+        // Released payouts and sent emails of this run, as the services recorded them.
+        let planIds = await driver.record.submitted.values.map(\.plan)
+        var released = 0, mailsQueued = 0, mailsSent = 0
+        let drainEnd = Date().addingTimeInterval(Double(timeout))
+        repeat {
+            released = Int(try database.exec("SELECT count(*) FROM payouts.payouts WHERE state = 'released' AND period = $1 AND plan_id = ANY($2::uuid[])",
+                                              [config.month, "{" + planIds.joined(separator: ",") + "}"]).first ?? "0") ?? 0
+            mailsQueued = Int(try database.exec("SELECT count(*) FROM notifications.mails WHERE recipient_email LIKE $1 AND status = 'queued'",
+                                                ["%@" + config.mailDomain]).first ?? "0") ?? 0
+            mailsSent = Int(try database.exec("SELECT count(*) FROM notifications.mails WHERE recipient_email LIKE $1 AND status = 'sent'",
+                                              ["%@" + config.mailDomain]).first ?? "0") ?? 0
+            if released >= planIds.count && mailsQueued == 0 && mailsSent > 0 { break }
+            try await Task.sleep(for: .milliseconds(500))
+        } while Date() < drainEnd
+        let lastMail = Double(try database.exec("SELECT COALESCE(extract(epoch FROM max(sent_at)), 0) FROM notifications.mails WHERE recipient_email LIKE $1",
+                                                ["%@" + config.mailDomain]).first ?? "0") ?? 0
+        let lastPayout = Double(try database.exec("SELECT COALESCE(extract(epoch FROM max(released_at)), 0) FROM payouts.payouts WHERE plan_id = ANY($1::uuid[])",
+                                                  ["{" + planIds.joined(separator: ",") + "}"]).first ?? "0") ?? 0
+        let wall = max(lastPayout, start.timeIntervalSince1970 + claimsDone) - start.timeIntervalSince1970
+        let busy = gauge.sample()
+        let counts1 = try Self.durableCounts(database)
+        let failures = await driver.record.failures
+        let retries = await driver.record.retries
+
+        print(String(format: "pipeline: %d plans submitted, %d approved, %d payouts released in %.1f s → %.1f plans/s (claims done at %.1f s; %d failures, %d retried requests)",
+                     planIds.count, await driver.record.approvedCount, released, wall, Double(released) / wall, claimsDone, failures.count, retries))
+        print(String(format: "emails: %d sent for this run, %d still queued; last sent %.1f s after the start",
+                     mailsSent, mailsQueued, lastMail > 0 ? lastMail - start.timeIntervalSince1970 : .nan))
+        for failure in failures.prefix(5) { print("  failure: \(failure)") }
+
+        // Per hop, from the services' own timestamps (approval's decisions, payouts' release).
+        let wallSubmit = await driver.record.submittedWall
+        let rows = try database.exec("""
+            SELECT d.plan_id || ',' || string_agg(d.command || ':' || d.from_state || ':' || extract(epoch FROM d.at)::text, ';' ORDER BY d.id)
+                   || ',' || COALESCE((SELECT extract(epoch FROM max(p.released_at))::text FROM payouts.payouts p WHERE p.plan_id = d.plan_id), '')
+            FROM approval.decisions d WHERE d.plan_id = ANY($1::uuid[]) GROUP BY d.plan_id
+            """, ["{" + planIds.joined(separator: ",") + "}"])
+        var hops: [String: [Double]] = [:]
+        for row in rows {
+            let parts = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 3, let submitted = wallSubmit[parts[0].lowercased()] else { continue }
+            var times: [String: Double] = [:]
+            for decision in parts[1].split(separator: ";") {
+                let fields = decision.split(separator: ":").map(String.init)
+                if fields.count == 3, let at = Double(fields[2]) { times[fields[0] + ":" + fields[1]] = times[fields[0] + ":" + fields[1]] ?? at }
+            }
+            let routed = times["route:submitted"], head = times["approve:awaiting_institution_head"]
+            let municipality = times["approve:awaiting_municipality"], ikvd = times["approve:awaiting_ikvd"]
+            let paid = Double(parts[2])
+            func add(_ hop: String, _ from: Double?, _ to: Double?) { if let from, let to { hops[hop, default: []].append(to - from) } }
+            add("1 submit → validated and routed", submitted, routed)
+            add("2 routed → head approved", routed, head)
+            add("3 head → municipality approved", head, municipality)
+            add("4 municipality → IKVD approved", municipality, ikvd)
+            add("5 approved → claim paid (released)", ikvd, paid)
+            add("end to end: submit → payout released", submitted, paid)
+        }
+        for hop in hops.keys.sorted() {
+            let values = hops[hop] ?? []
+            print(String(format: "  %-40@ p50 %7.2f s   p99 %7.2f s   (%d plans)", hop as NSString, percentile(values, 0.5), percentile(values, 0.99), values.count))
+        }
+        print("processes (CPU seconds during the run; RSS idle → peak):")
+        for name in gauge.names {
+            guard let before = idle[name], let after = busy[name] else { print("  \(name): not running"); continue }
+            print(String(format: "  %-26@ cpu %7.1f s   rss idle %6.1f MiB   peak %6.1f MiB", name as NSString, after.cpuSeconds - before.cpuSeconds,
+                         Double(before.rssKiB) / 1024, Double(after.peakKiB) / 1024))
+        }
+        let published = counts1.outbox - counts0.outbox, consumed = counts1.inbox - counts0.inbox
+        let httpWrites = planIds.count * 8
+        print("durable operations of the run: \(published) events published, \(consumed) messages consumed, ~\(httpWrites) HTTP write transactions")
+        let pipelineRate = Double(released) / wall
+        guard !noFloor else { return }
+        let floorSeconds = try await PipelineFloor.run(messages: consumed, commits: httpWrites, threads: gauge.names.count,
+                                                       databaseURL: env.adminDatabaseURL, amqp: try env.amqpURL())
+        let floorRate = Double(planIds.count) / floorSeconds
+        print(String(format: "floor: the same %d messages (commit → confirmed publish → mark sent → inbox commit → ack) and %d commits on %d threads in %.1f s → %.1f plans/s",
+                     consumed, httpWrites, gauge.names.count, floorSeconds, floorRate))
+        print(String(format: "ratio=%.2f", pipelineRate / floorRate))
+    }
+
+    /// Outbox and inbox rows over all service schemas.
+    static func durableCounts(_ database: RawDatabase) throws -> (outbox: Int, inbox: Int) {
+        var outbox = 0, inbox = 0
+        for schema in PlatformServices.all.map(\.name) {
+            guard try database.exec("SELECT to_regclass($1) IS NOT NULL", ["\(schema).inbox"]).first == "t" else { continue }
+            outbox += Int(try database.exec("SELECT count(*) FROM \(schema).outbox").first ?? "0") ?? 0
+            inbox += Int(try database.exec("SELECT count(*) FROM \(schema).inbox").first ?? "0") ?? 0
+        }
+        return (outbox, inbox)
+    }
+}
