@@ -25,7 +25,6 @@ struct BenchPipelineCommand: AsyncParsableCommand {
     @Flag(help: "Skip the floor.") var noFloor = false
 
     func run() async throws {
-        setvbuf(stdout, nil, _IOLBF, 0)   // figures appear as they come, also through a pipe
         let environment = ProcessInfo.processInfo.environment
         let root = FileManager.default.currentDirectoryPath
         let env = CtlEnvironment()
@@ -45,7 +44,7 @@ struct BenchPipelineCommand: AsyncParsableCommand {
         let gauge = ProcessGauge(names: PlatformServices.all.map(\.executable), runDirectory: root + "/.local/run")
         for name in gauge.names { if let pid = gauge.pid(name) { try? "5".write(toFile: "/proc/\(pid)/clear_refs", atomically: false, encoding: .utf8) } }
         let idle = gauge.sample()
-        print("bench pipeline: \(plans) plans, \(schools) schools, \(concurrency) preparers at once, semester \(semester.semester.code), run \(tag)")
+        say("bench pipeline: \(plans) plans, \(schools) schools, \(concurrency) preparers at once, semester \(semester.semester.code), run \(tag)")
         let cast = try await driver.setup()
         let database = try RawDatabase(url: env.adminDatabaseURL)
         let counts0 = try Self.durableCounts(database)
@@ -76,11 +75,11 @@ struct BenchPipelineCommand: AsyncParsableCommand {
         let failures = await driver.record.failures
         let retries = await driver.record.retries
 
-        print(String(format: "pipeline: %d plans submitted, %d approved, %d payouts released in %.1f s → %.1f plans/s (claims done at %.1f s; %d failures, %d retried requests)",
+        say(String(format: "pipeline: %d plans submitted, %d approved, %d payouts released in %.1f s → %.1f plans/s (claims done at %.1f s; %d failures, %d retried requests)",
                      planIds.count, await driver.record.approvedCount, released, wall, Double(released) / wall, claimsDone, failures.count, retries))
-        print(String(format: "emails: %d sent for this run, %d still queued; last sent %.1f s after the start",
+        say(String(format: "emails: %d sent for this run, %d still queued; last sent %.1f s after the start",
                      mailsSent, mailsQueued, lastMail > 0 ? lastMail - start.timeIntervalSince1970 : .nan))
-        for failure in failures.prefix(5) { print("  failure: \(failure)") }
+        for failure in failures.prefix(5) { say("  failure: \(failure)") }
 
         // Per hop, from the services' own timestamps (approval's decisions, payouts' release).
         let wallSubmit = await driver.record.submittedWall
@@ -111,25 +110,25 @@ struct BenchPipelineCommand: AsyncParsableCommand {
         }
         for hop in hops.keys.sorted() {
             let values = hops[hop] ?? []
-            print(String(format: "  %-40@ p50 %7.2f s   p99 %7.2f s   (%d plans)", hop as NSString, percentile(values, 0.5), percentile(values, 0.99), values.count))
+            say(String(format: "  %-40@ p50 %7.2f s   p99 %7.2f s   (%d plans)", hop as NSString, percentile(values, 0.5), percentile(values, 0.99), values.count))
         }
-        print("processes (CPU seconds during the run; RSS idle → peak):")
+        say("processes (CPU seconds during the run; RSS idle → peak):")
         for name in gauge.names {
-            guard let before = idle[name], let after = busy[name] else { print("  \(name): not running"); continue }
-            print(String(format: "  %-26@ cpu %7.1f s   rss idle %6.1f MiB   peak %6.1f MiB", name as NSString, after.cpuSeconds - before.cpuSeconds,
+            guard let before = idle[name], let after = busy[name] else { say("  \(name): not running"); continue }
+            say(String(format: "  %-26@ cpu %7.1f s   rss idle %6.1f MiB   peak %6.1f MiB", name as NSString, after.cpuSeconds - before.cpuSeconds,
                          Double(before.rssKiB) / 1024, Double(after.peakKiB) / 1024))
         }
         let published = counts1.outbox - counts0.outbox, consumed = counts1.inbox - counts0.inbox
         let httpWrites = planIds.count * 8
-        print("durable operations of the run: \(published) events published, \(consumed) messages consumed, ~\(httpWrites) HTTP write transactions")
+        say("durable operations of the run: \(published) events published, \(consumed) messages consumed, ~\(httpWrites) HTTP write transactions")
         let pipelineRate = Double(released) / wall
         guard !noFloor else { return }
         let floorSeconds = try await PipelineFloor.run(messages: consumed, commits: httpWrites, threads: gauge.names.count,
                                                        databaseURL: env.adminDatabaseURL, amqp: try env.amqpURL())
         let floorRate = Double(planIds.count) / floorSeconds
-        print(String(format: "floor: the same %d messages (commit → confirmed publish → mark sent → inbox commit → ack) and %d commits on %d threads in %.1f s → %.1f plans/s",
+        say(String(format: "floor: the same %d messages (commit → confirmed publish → mark sent → inbox commit → ack) and %d commits on %d threads in %.1f s → %.1f plans/s",
                      consumed, httpWrites, gauge.names.count, floorSeconds, floorRate))
-        print(String(format: "ratio=%.2f", pipelineRate / floorRate))
+        say(String(format: "ratio=%.2f", pipelineRate / floorRate))
     }
 
     /// Outbox and inbox rows over all service schemas.

@@ -39,3 +39,9 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
     let sorted = values.sorted()
     return sorted[min(sorted.count - 1, Int((p * Double(sorted.count - 1)).rounded()))]
 }
+
+/// Prints a line and flushes, so figures appear as they come also through a pipe.
+func say(_ line: String) {
+    print(line)
+    fflush(nil)
+}
