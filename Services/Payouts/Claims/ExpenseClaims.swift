@@ -94,8 +94,8 @@ struct ExpenseClaims: Sendable {
         }
         let payee = try Payees().claimant(input.payee, by: principal.personId, on: connection)
         let receipt = try self.receipt(input.receiptId, institution: institution, on: connection)
-        if try connection.query("SELECT 1 FROM claims WHERE receipt_id = $1 OR (plan_id = $2 AND measure_id = $3 AND receipt_sha256 = $4)",
-                                [input.receiptId, plan.planId, input.measureId, receipt]).first != nil {
+        // One receipt file backs one claim, whatever plan or measure names it (uploaded again or not).
+        if try connection.query("SELECT 1 FROM claims WHERE receipt_id = $1 OR receipt_sha256 = $2", [input.receiptId, receipt]).first != nil {
             throw PayoutsProblems.receiptUsed
         }
 

@@ -1,6 +1,7 @@
 import Auth
 import Foundation
 import Postgres
+import Rules
 import ServiceKit
 
 /// Bank details of whoever is paid. Finance sees a payee reference (`P-…`), never a personal
@@ -62,9 +63,15 @@ struct Payees: Sendable {
     /// The checked name, compact IBAN and BIC; errors name `<field>name`, `<field>iban`, `<field>bic`.
     static func checked(_ input: PayeeInput, field: String) throws -> (String, String, String?) {
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (2...70).contains(name.count), !StrictJSON.hasForbiddenControl(name, allowLineBreaks: false) else {
+        guard (2...70).contains(name.count), !StrictJSON.hasForbiddenControl(name, allowLineBreaks: false),
+              !ExportText.sepaText(name, maxLength: 70).isEmpty else {
             throw CommonProblems.invalidField(field + "name", "payee.name", lv: "Saņēmēja vārds: 2–70 rakstzīmes vienā rindā.",
                                               en: "Payee name: 2–70 characters on one line.")
+        }
+        // A name goes into the bank file and the CSV: never a personal code.
+        guard !PersonalCode.occurs(in: name) else {
+            throw CommonProblems.invalidField(field + "name", "text.personal_code", lv: "Vārdā nedrīkst rakstīt personas kodu.",
+                                              en: "Do not write a personal code in the name.")
         }
         guard let iban = IBAN.normalized(input.iban) else {
             throw CommonProblems.invalidField(field + "iban", "payee.iban", lv: "Nederīgs IBAN (pārbaudiet valsts kodu, garumu un kontrolciparus).",

@@ -116,11 +116,13 @@ struct FinanceBooks: Sendable {
                   createdBy: try row.decode("created_by"), createdAt: Timestamp.format(try row.decode("created_at", as: Date.self)))
     }
 
-    /// The batch as the exporters take it: the payee details snapshotted at release.
+    /// The batch as the exporters take it: the payee details snapshotted at release. A payout
+    /// finance reversed after the batch was made is left out, so it is never sent to the bank
+    /// (the control line then counts what the file holds).
     func export(_ id: UUID, on connection: PostgresConnection) throws -> ExportBatch {
         let batch = try self.batch(id, on: connection)
         let payments = try connection.query("""
-            SELECT * FROM payouts WHERE batch_id = $1 ORDER BY released_at, id
+            SELECT * FROM payouts WHERE batch_id = $1 AND state = 'released' ORDER BY released_at, id
             """, [id]).map { row in
                 ExportPayment(payoutId: try row.decode("id"), idempotencyKey: try row.decode("idempotency_key"),
                               amountCents: try row.decode("amount_cents"), period: try row.decode("period"),

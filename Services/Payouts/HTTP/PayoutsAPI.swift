@@ -159,7 +159,7 @@ public struct PayoutsAPI: Sendable {
             return try JSONResponse.make(.ok, try await pool.withConnection { try finance.batch(id, on: $0) })
         }
         group.get("batches/:batchId/sepa.xml") { _, context in
-            _ = try context.requireRole(Self.financeRoles)
+            _ = try context.requireRole([.finance])   // bank files carry names and IBANs: finance only
             let id = try context.parameters.requireUUID("batchId")
             let batch = try await pool.withConnection { try finance.export(id, on: $0) }
             try Self.requireSound(batch)
@@ -167,9 +167,10 @@ public struct PayoutsAPI: Sendable {
                                  name: "pumpurs-\(batch.batchId.uuidString.lowercased()).xml", control: PayoutCSV.controlLine(batch))
         }
         group.get("batches/:batchId/payouts.csv") { _, context in
-            _ = try context.requireRole(Self.financeRoles)
+            _ = try context.requireRole([.finance])
             let id = try context.parameters.requireUUID("batchId")
             let batch = try await pool.withConnection { try finance.export(id, on: $0) }
+            try Self.requireSound(batch)
             return Self.download(PayoutCSV.document(batch), type: "text/csv; charset=utf-8",
                                  name: "pumpurs-\(batch.batchId.uuidString.lowercased()).csv", control: PayoutCSV.controlLine(batch))
         }

@@ -8,7 +8,7 @@ extension PayoutsOpenAPI {
               operationId: exportBatchSEPA
               summary: The batch as a SEPA credit transfer file (SEPA maksājumu fails)
               description: |
-                Roles `finance`, `ikvd_admin`. An ISO 20022 `pain.001.001.09` customer credit transfer
+                Role `finance` only (the file carries names and IBANs). An ISO 20022 `pain.001.001.09` customer credit transfer
                 initiation (namespace `urn:iso:std:iso:20022:tech:xsd:pain.001.001.09`), UTF-8, for the bank:
                 the batch id (32 hex digits) as message id, one payment information block paid from the
                 programme's configured account on the batch's execution date, and one transaction per payout
@@ -52,7 +52,7 @@ extension PayoutsOpenAPI {
               operationId: exportBatchCSV
               summary: The batch as a CSV table (Izmaksu tabula)
               description: |
-                Roles `finance`, `ikvd_admin`. RFC 4180 CSV, UTF-8, CRLF line ends: one header row, then one
+                Role `finance` only (the file carries names and IBANs). RFC 4180 CSV, UTF-8, CRLF line ends: one header row, then one
                 row per payout in the order of the SEPA file, no total row. The columns are `payout_id`,
                 `idempotency_key`, `period`, `student_code`, `measure`, `amount_cents`, `amount_eur` (two
                 decimals), `currency` (`EUR`), `payee_reference`, `payee_name` (as given, not

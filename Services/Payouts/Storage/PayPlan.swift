@@ -54,9 +54,14 @@ struct PayPlan: Sendable {
             INSERT INTO pay_plans (plan_id, revision, institution_id, student_code, semester, measures, implementation_allowed, fully_approved)
             VALUES ($1, $2, $3, $4, $5, $6::jsonb, true, $7)
             ON CONFLICT (plan_id) DO UPDATE SET
-                measures = EXCLUDED.measures, implementation_allowed = true, suspended = false,
-                fully_approved = CASE WHEN pay_plans.revision = EXCLUDED.revision THEN pay_plans.fully_approved OR EXCLUDED.fully_approved
-                                      ELSE EXCLUDED.fully_approved END,
+                measures = EXCLUDED.measures,
+                -- The same revision arriving late (competing consumers reorder) never reopens a
+                -- plan that was suspended meanwhile; only a new revision (approved again) does.
+                implementation_allowed = CASE WHEN EXCLUDED.revision > pay_plans.revision THEN true
+                                              ELSE pay_plans.implementation_allowed OR NOT pay_plans.suspended END,
+                fully_approved = CASE WHEN EXCLUDED.revision > pay_plans.revision THEN EXCLUDED.fully_approved
+                                      ELSE (pay_plans.fully_approved OR EXCLUDED.fully_approved) AND NOT pay_plans.suspended END,
+                suspended = CASE WHEN EXCLUDED.revision > pay_plans.revision THEN false ELSE pay_plans.suspended END,
                 revision = EXCLUDED.revision, updated_at = now()
             WHERE pay_plans.revision <= EXCLUDED.revision AND NOT pay_plans.deleted
             """, [plan.planId, plan.revision, plan.institutionId, plan.studentCode, plan.semester, text, approved])

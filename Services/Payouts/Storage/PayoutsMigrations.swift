@@ -137,5 +137,10 @@ enum PayoutsMigrations {
             CREATE TRIGGER ledger_append_only BEFORE UPDATE OR DELETE ON ledger
                 FOR EACH ROW EXECUTE FUNCTION ledger_is_append_only();
             """),
+        Migration(version: 102, name: "one_claim_per_receipt_file", sql: """
+            -- A receipt file is paid once at all, not once per plan and measure (review finding).
+            DROP INDEX claims_one_per_receipt_file;
+            CREATE UNIQUE INDEX claims_one_per_receipt_file ON claims (receipt_sha256);
+            """),
     ]
 }
