@@ -170,7 +170,12 @@ public struct PipelineDriver: Sendable {
                 worked = true
                 guard let bulk = try? await api.http.send("POST", api.endpoints.approval + "/approvals/bulk-approve", token: token,
                                                           json: jsonText(["planIds": items])), bulk.status == 200 else {
+                    // A refused bulk request (not an outage) must not stall the queue: one by one.
                     await record.retried()
+                    for plan in items {
+                        let one = try? await api.http.send("POST", api.endpoints.approval + "/approvals/plans/\(plan)/approve", token: token)
+                        if (one?.json["state"] as? String) == "approved", await record.approved(plan.lowercased()) { await claims.push(plan.lowercased()) }
+                    }
                     continue
                 }
                 for result in (bulk.json["results"] as? [[String: Any]]) ?? [] where result["outcome"] as? String == "approved" {
