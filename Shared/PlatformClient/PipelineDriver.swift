@@ -216,7 +216,8 @@ public struct PipelineDriver: Sendable {
                     continue
                 }
                 let receiptId = try await retrying("receipt \(plan)") { try await api.uploadReceipt(preparer, receipt + Array(plan.utf8)) }
-                let reply = try await retrying("claim \(plan)") {
+                // Payouts learns of the approval through the broker: until then the plan is 404/409 there.
+                let reply = try await retrying("claim \(plan)", alsoRetry: [404, 409]) {
                     try await api.claim(preparer, plan: plan, measure: meals.lowercased(), period: config.month, cents: 1500,
                                         description: "Pusdienas (\(config.tag))", receiptId: receiptId, payeeName: "Bench Payee",
                                         iban: "LV80BANK0000435195001", key: "\(config.tag)-claim-\(plan)")
@@ -231,13 +232,16 @@ public struct PipelineDriver: Sendable {
     // MARK: Helpers
 
     /// Retries `body` through transport errors and 5xx answers until the step deadline.
-    public func retrying<T: Sendable>(_ step: String, _ body: @Sendable () async throws -> T) async throws -> T {
+    /// `alsoRetry`: statuses that mean "not yet" for this step (e.g. 404 while payouts has not
+    /// yet seen the plan's approval event).
+    public func retrying<T: Sendable>(_ step: String, alsoRetry: Set<Int> = [], _ body: @Sendable () async throws -> T) async throws -> T {
         let end = ContinuousClock.now + config.stepDeadline
         var delay = Duration.milliseconds(200)
         while true {
             do {
                 return try await body()
-            } catch let reply as PlatformHTTP.UnexpectedReply where reply.status < 500 && reply.status != 0 && reply.status != 429 {
+            } catch let reply as PlatformHTTP.UnexpectedReply
+                        where reply.status < 500 && reply.status != 0 && reply.status != 429 && !alsoRetry.contains(reply.status) {
                 throw reply
             } catch {
                 guard ContinuousClock.now + delay < end else { throw error }

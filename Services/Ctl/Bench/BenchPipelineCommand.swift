@@ -54,7 +54,7 @@ struct BenchPipelineCommand: AsyncParsableCommand {
         // Released payouts and sent emails of this run, as the services recorded them.
         let planIds = await driver.record.submitted.values.map(\.plan)
         var released = 0, mailsQueued = 0, mailsSent = 0
-        let drainEnd = Date().addingTimeInterval(Double(timeout))
+        let drainEnd = Date().addingTimeInterval(300)
         repeat {
             released = Int(try database.exec("SELECT count(*) FROM payouts.payouts WHERE state = 'released' AND period = $1 AND plan_id = ANY($2::uuid[])",
                                               [config.month, "{" + planIds.joined(separator: ",") + "}"]).first ?? "0") ?? 0
@@ -62,7 +62,7 @@ struct BenchPipelineCommand: AsyncParsableCommand {
                                                 ["%@" + config.mailDomain]).first ?? "0") ?? 0
             mailsSent = Int(try database.exec("SELECT count(*) FROM notifications.mails WHERE recipient_email LIKE $1 AND status = 'sent'",
                                               ["%@" + config.mailDomain]).first ?? "0") ?? 0
-            if released >= planIds.count && mailsQueued == 0 && mailsSent > 0 { break }
+            if released >= (await driver.record.claimedCount) && mailsQueued == 0 && mailsSent > 0 { break }
             try await Task.sleep(for: .milliseconds(500))
         } while Date() < drainEnd
         let lastMail = Double(try database.exec("SELECT COALESCE(extract(epoch FROM max(sent_at)), 0) FROM notifications.mails WHERE recipient_email LIKE $1",
