@@ -26,7 +26,8 @@ struct KitHarness {
         let logger = IntegrationEnvironment.logger
         let topology = AMQPTopology.service(service, consuming: [TestPing.eventType.rawValue], deliveryLimit: deliveryLimit)
         try await AMQPAdmin(url: amqp).declare(topology)
-        let publisher = AMQPPublisher(url: amqp, confirmTimeout: .seconds(5), logger: logger)
+        // 15 s: under the full suite's load on 2 cores a 5 s confirm wait was seen to expire (the tests here are about routing, not latency).
+        let publisher = AMQPPublisher(url: amqp, confirmTimeout: .seconds(15), logger: logger)
         let relay = OutboxRelay(service: service, pool: pool, publisher: publisher, batchSize: 200,
                                 pollInterval: .milliseconds(200), lease: .seconds(5), logger: logger)
         return KitHarness(service: service, pool: pool, amqp: amqp, publisher: publisher, relay: relay, topology: topology, logger: logger)
