@@ -120,8 +120,8 @@ struct DrillCommand: AsyncParsableCommand {
             try await Task.sleep(for: .seconds(every))
             if fault == "broker" {
                 say("fault: kill -9 RabbitMQ, then start it again")
-                _ = run(root + "/deploy/local/infra", ["broker-kill"])
-                _ = run(root + "/deploy/local/infra", ["broker-start"])
+                _ = await run(root + "/deploy/local/infra", ["broker-kill"])
+                _ = await run(root + "/deploy/local/infra", ["broker-start"])
             } else if let pid = (try? String(contentsOfFile: root + "/.local/run/\(fault).pid", encoding: .utf8))
                 .flatMap({ Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) {
                 say("fault: kill -9 \(fault) (pid \(pid)); its supervisor restarts it")
@@ -131,15 +131,28 @@ struct DrillCommand: AsyncParsableCommand {
         return Date()
     }
 
-    static func run(_ executable: String, _ arguments: [String]) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return -1 }
-        process.waitUntilExit()
-        return process.terminationStatus
+    /// Runs `executable` to its end on a thread of its own (posix_spawn + waitpid: Foundation's
+    /// `Process.waitUntilExit` needs a run loop and hung inside the concurrency pool here).
+    static func run(_ executable: String, _ arguments: [String]) async -> Int32 {
+        await withCheckedContinuation { continuation in
+            let thread = Thread {
+                var actions = posix_spawn_file_actions_t()
+                posix_spawn_file_actions_init(&actions)
+                posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+                posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+                posix_spawn_file_actions_adddup2(&actions, 1, 2)
+                let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
+                var pid: pid_t = 0
+                var status: Int32 = -1
+                if posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 {
+                    while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+                }
+                argv.forEach { free($0) }
+                posix_spawn_file_actions_destroy(&actions)
+                continuation.resume(returning: status)
+            }
+            thread.start()
+        }
     }
 
     /// `.eml` files in the sink addressed to the drill's domain.
