@@ -159,10 +159,10 @@ struct DrillCommand: AsyncParsableCommand {
     static func mailFiles(in directory: String, domain: String) -> Int {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { $0.hasSuffix(".eml") }.count { name in
-            guard let handle = FileHandle(forReadingAtPath: directory + "/" + name) else { return false }
-            defer { try? handle.close() }
-            let head = String(decoding: handle.readData(ofLength: 2048), as: UTF8.self).lowercased()
-            return head.split(separator: "\n").prefix(8).contains { $0.hasPrefix("x-envelope-to:") && $0.contains("@" + domain) }
+            guard let data = FileManager.default.contents(atPath: directory + "/" + name) else { return false }
+            let head = String(decoding: data.prefix(2048), as: UTF8.self).lowercased()
+            // Split on any line break: "\r\n" is one Character in Swift, so splitting on "\n" alone finds no lines.
+            return head.split(whereSeparator: \.isNewline).prefix(8).contains { $0.hasPrefix("x-envelope-to:") && $0.hasSuffix("@" + domain) }
         }
     }
 
