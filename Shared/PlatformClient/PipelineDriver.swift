@@ -28,6 +28,8 @@ public struct PipelineDriver: Sendable {
         }
 
         public var mailDomain: String { "\(tag).example.lv" }
+        /// Where this run's students start among the codes (from the clock: runs do not share students).
+        public var studentOffset = (Int(Date().timeIntervalSince1970) / 10 % 90) * 12_000
         public var month: String { String(max(semester.start, min(today, semester.end)).iso.prefix(7)) }
     }
 
@@ -143,7 +145,9 @@ public struct PipelineDriver: Sendable {
 
     private func submit(_ index: Int, _ cast: Cast) async throws {
         let school = index % config.schools
-        let code = StudentCodes.code(index: index, bornIn: 2010 + (index / 365_000) % 3)
+        // New students every run: a student's compensation cap is shared by all their plans.
+        let student = index + config.studentOffset
+        let code = StudentCodes.code(index: student % 365_000, bornIn: 2010 + (student / 365_000) % 3)
         do {
             let plan = try await retrying("submit plan \(index)") {
                 try await api.submitPlan(cast.preparers[school], institution: cast.schools[school], personalCode: code,
