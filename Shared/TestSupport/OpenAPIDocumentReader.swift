@@ -81,6 +81,35 @@ public enum OpenAPIDocumentReader {
     /// Reads the `paths:` section line by line: path keys at the first indentation under `paths:`,
     /// method keys at the next, and each operation's own keys (`operationId`, `responses`,
     /// `security`) at the one after that. Deeper lines (schemas, block texts) are skipped.
+    /// What is wrong with the documented operations as operations: a route listed twice, a
+    /// missing or repeated operationId, no responses, no success response, or a response key that
+    /// is not a status code. Empty when every operation is well formed (the route-coverage tests
+    /// of every service record each entry as an issue).
+    public static func malformedOperations(_ section: PathsSection) -> [String] {
+        var problems: [String] = []
+        var seenRoutes: [Route: Int] = [:]
+        var seenIds: [String: Int] = [:]
+        for operation in section.operations {
+            let at = "\(operation.route) (line \(operation.line))"
+            if let first = seenRoutes[operation.route] { problems.append("\(at) repeats the operation at line \(first)") }
+            seenRoutes[operation.route] = operation.line
+            guard let id = operation.operationId else {
+                problems.append("\(at) has no operationId")
+                continue
+            }
+            if let first = seenIds[id] { problems.append("\(at): operationId \(id) is already used at line \(first)") }
+            seenIds[id] = operation.line
+            if !operation.hasResponses { problems.append("\(at) has no responses") }
+            if operation.responseCodes.isEmpty { problems.append("\(at) lists no response") }
+            if !operation.responseCodes.contains(where: { $0.hasPrefix("2") }) { problems.append("\(at) has no success response") }
+            for code in operation.responseCodes
+            where !(code == "default" || (code.count == 3 && Int(code).map { (100...599).contains($0) } == true)) {
+                problems.append("\(at): `\(code)` is not a status code")
+            }
+        }
+        return problems
+    }
+
     public static func readPaths(_ yaml: String) -> PathsSection {
         var section = PathsSection()
         var inPaths = false

@@ -100,31 +100,8 @@ struct ApprovalOpenAPIRouteCoverageTests {
 
     @Test("every operation is listed once, with a unique operationId and responses")
     func operationsWellFormed() {
-        let operations = Self.documented().operations
-        var seenRoutes: [Route: Int] = [:]
-        var seenIds: [String: Int] = [:]
-        for operation in operations {
-            let at = "\(operation.route) (line \(operation.line))"
-            if let first = seenRoutes[operation.route] {
-                Issue.record("\(at) repeats the operation at line \(first)")
-            }
-            seenRoutes[operation.route] = operation.line
-            guard let id = operation.operationId else {
-                Issue.record("\(at) has no operationId")
-                continue
-            }
-            if let first = seenIds[id] {
-                Issue.record("\(at): operationId \(id) is already used at line \(first)")
-            }
-            seenIds[id] = operation.line
-            #expect(operation.hasResponses, "\(at) has no responses")
-            #expect(!operation.responseCodes.isEmpty, "\(at) lists no response")
-            #expect(operation.responseCodes.contains { $0.hasPrefix("2") }, "\(at) has no success response")
-            for code in operation.responseCodes {
-                #expect(code == "default" || (code.count == 3 && Int(code).map { (100...599).contains($0) } == true),
-                        "\(at): `\(code)` is not a status code")
-            }
-        }
+        for problem in OpenAPIDocumentReader.malformedOperations(Self.documented()) { Issue.record("\(problem)") }
+        #expect(!Self.documented().operations.isEmpty)
     }
 
     @Test("only the OpenAPI document itself is public")
