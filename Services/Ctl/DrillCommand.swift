@@ -43,6 +43,8 @@ struct DrillCommand: AsyncParsableCommand {
         let finance = "drillfinance\(tag)"
         try await AMQPAdmin(url: amqp).declare(AMQPTopology.service(finance, consuming: ["payout.released"], deliveryLimit: 50))
         say("drill \(tag): \(plans) plans; broker kill -9 ×\(brokerKills) and every service kill -9 once, one fault every \(every) s")
+        let retired = try await driver.retireOtherCasts()
+        if retired > 0 { say("revoked \(retired) national roles of earlier benchmark/drill casts (they would be emailed for every plan)") }
         let cast = try await driver.setup()
         let start = Date()
         let faults = Task { try await Self.inject(brokerKills: brokerKills, every: every, root: root) }

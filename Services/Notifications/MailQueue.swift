@@ -61,7 +61,7 @@ struct MailQueue: Sendable {
 
     /// Sends what is due; returns (sent, failed) counts of this pass.
     @discardableResult
-    func sendDue(pool: PostgresPool, logger: Logger, batch: Int = 20) async throws -> (sent: Int, failed: Int) {
+    func sendDue(pool: PostgresPool, logger: Logger, batch: Int = 50) async throws -> (sent: Int, failed: Int) {
         let lease = 120
         let claimed = try await pool.withTransaction { connection in
             try connection.query("""
@@ -75,36 +75,47 @@ struct MailQueue: Sendable {
                      try row.decode("message", as: [UInt8].self), try row.decode("attempts", as: Int.self))
                 }
         }
-        var sent = 0, failed = 0
-        for (id, email, message, attempts) in claimed {
-            guard let address = EmailAddress(email) else { continue }
-            do {
-                try await client.send(raw: message, envelopeFrom: settings.from.address, to: [address])
-                try await pool.withTransaction { connection in
-                    try connection.execute("UPDATE mails SET status = 'sent', attempts = $2, sent_at = now(), lease_until = NULL, last_error = NULL WHERE id = $1",
-                                           [id, attempts + 1])
-                    try connection.execute("INSERT INTO mail_attempts (mail_id, attempt, outcome) VALUES ($1, $2, 'sent')", [id, attempts + 1])
-                }
-                sent += 1
-            } catch {
-                let reply = "\(error)"
-                let permanent = (error as? SMTPError).map { !$0.isTransient } ?? false
-                let dead = permanent || attempts + 1 >= settings.maxAttempts
-                let delay = min(settings.maxBackoff, settings.initialBackoff * (1 << min(attempts, 16)))
-                let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
-                try await pool.withTransaction { connection in
-                    try connection.execute("""
-                        UPDATE mails SET status = $2, attempts = $3, last_error = $4, lease_until = NULL,
-                            next_attempt_at = now() + make_interval(secs => $5) WHERE id = $1
-                        """, [id, dead ? "dead" : "queued", attempts + 1, reply, seconds])
-                    try connection.execute("INSERT INTO mail_attempts (mail_id, attempt, outcome, reply) VALUES ($1, $2, 'failed', $3)",
-                                           [id, attempts + 1, reply])
-                }
-                failed += 1
-                logger.warning(dead ? "mail is dead (attempt limit or permanent refusal)" : "mail not sent; will retry",
-                               metadata: ["mail_id": "\(id)", "attempt": "\(attempts + 1)", "reply": "\(reply)"])
+        let sendable = claimed.compactMap { row in EmailAddress(row.1).map { (id: row.0, address: $0, message: row.2, attempts: row.3) } }
+        // One SMTP session for the whole batch; the sent ones are recorded in one transaction.
+        // A crash between the session and that commit sends those mails again once their lease
+        // ends (at least once; the stable Message-ID lets mail clients fold the duplicate).
+        let report = await client.send(session: sendable.map {
+            SMTPEnvelope(bytes: $0.message, from: settings.from.address, to: [$0.address])
+        })
+        let sentIds = zip(sendable, report.outcomes).compactMap { row, outcome in
+            (try? outcome.get()) != nil ? row.id.uuidString.lowercased() : nil
+        }
+        if !sentIds.isEmpty {
+            try await pool.withTransaction { connection in
+                try connection.execute("""
+                    WITH sent AS (
+                      UPDATE mails SET status = 'sent', attempts = attempts + 1, sent_at = now(), lease_until = NULL, last_error = NULL
+                      WHERE id = ANY(string_to_array($1, ',')::uuid[]) RETURNING id, attempts)
+                    INSERT INTO mail_attempts (mail_id, attempt, outcome) SELECT id, attempts, 'sent' FROM sent
+                    """, [sentIds.joined(separator: ",")])
             }
         }
+        var failed = 0
+        for (row, outcome) in zip(sendable, report.outcomes) {
+            guard case .failure(let error) = outcome else { continue }
+            let (id, attempts) = (row.id, row.attempts)
+            let reply = "\(error)"
+            let dead = !error.isTransient || attempts + 1 >= settings.maxAttempts
+            let delay = min(settings.maxBackoff, settings.initialBackoff * (1 << min(attempts, 16)))
+            let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
+            try await pool.withTransaction { connection in
+                try connection.execute("""
+                    UPDATE mails SET status = $2, attempts = $3, last_error = $4, lease_until = NULL,
+                        next_attempt_at = now() + make_interval(secs => $5) WHERE id = $1
+                    """, [id, dead ? "dead" : "queued", attempts + 1, reply, seconds])
+                try connection.execute("INSERT INTO mail_attempts (mail_id, attempt, outcome, reply) VALUES ($1, $2, 'failed', $3)",
+                                       [id, attempts + 1, reply])
+            }
+            failed += 1
+            logger.warning(dead ? "mail is dead (attempt limit or permanent refusal)" : "mail not sent; will retry",
+                           metadata: ["mail_id": "\(id)", "attempt": "\(attempts + 1)", "reply": "\(reply)"])
+        }
+        let sent = sentIds.count
         return (sent, failed)
     }
 }

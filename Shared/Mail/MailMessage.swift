@@ -54,16 +54,12 @@ public struct MailMessage: Sendable, Hashable {
             (try? HeaderText.mailbox(name: box.name, address: box.address, header: header)) ?? "<\(box.address.value)>"
         }
         let boundary = "=_pumpurs_" + String(messageId.filter { $0.isLetter || $0.isNumber }.prefix(40))
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
         guard HeaderText.isSafe(messageId), HeaderText.isSafe(language) else { throw HeaderText.Refused(header: "Message-ID") }
         let lines = [
             "From: \(mailbox(from, "From"))",
             "To: \(to.map { mailbox($0, "To") }.joined(separator: ", "))",
             "Subject: \(try HeaderText.encode(subject, header: "Subject"))",
-            "Date: \(formatter.string(from: date))",
+            "Date: \(RFC5322Date.format(date))",
             "Message-ID: <\(messageId)>",
             "MIME-Version: 1.0",
             "Content-Language: \(language)",

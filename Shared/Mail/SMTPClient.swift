@@ -36,6 +36,32 @@ public struct SMTPError: Error, Sendable, CustomStringConvertible {
     public var description: String { "SMTP \(replyCode == 0 ? "not reached" : String(replyCode)): \(message)" }
 }
 
+/// One mail for a session: the rendered message and its SMTP envelope.
+public struct SMTPEnvelope: Sendable {
+    /// The rendered message (`MailMessage.rendered()`).
+    public var bytes: [UInt8]
+    /// MAIL FROM.
+    public var from: EmailAddress
+    /// RCPT TO, exactly these.
+    public var to: [EmailAddress]
+
+    /// Creates an envelope.
+    public init(bytes: [UInt8], from: EmailAddress, to: [EmailAddress]) {
+        self.bytes = bytes
+        self.from = from
+        self.to = to
+    }
+}
+
+/// What a session did: one outcome per envelope, in order, and how many connections it opened
+/// (1 when every mail went over the same connection).
+public struct SMTPSessionReport: Sendable {
+    /// Per envelope: sent, or the server's refusal / the transport failure.
+    public var outcomes: [Result<Void, SMTPError>]
+    /// New connections made (libcurl's CURLINFO_NUM_CONNECTS summed over the transfers).
+    public var connectionsOpened: Int
+}
+
 /// Sends mail with libcurl. Each send runs on a dispatch thread (curl blocks), never on Swift's
 /// cooperative pool. libcurl performs the SMTP transparency procedure (RFC 5321 §4.5.2 dot-stuffing)
 /// on the data it uploads.
@@ -57,16 +83,40 @@ public struct SMTPClient: Sendable {
 
     /// Sends an already rendered message to exactly `recipients` (the SMTP envelope).
     public func send(raw bytes: [UInt8], envelopeFrom: EmailAddress, to recipientAddresses: [EmailAddress]) async throws {
-        let recipients = recipientAddresses.map(\.value)
+        let report = await send(session: [SMTPEnvelope(bytes: bytes, from: envelopeFrom, to: recipientAddresses)])
+        try report.outcomes[0].get()
+    }
+
+    /// Sends several mails one after another over one connection: libcurl keeps the connection
+    /// of a handle between its transfers (a new MAIL FROM on the same session), so a batch pays for
+    /// one connect, greeting (and TLS handshake) instead of one per mail. A mail the server
+    /// refuses does not stop the others; a dropped connection is reopened for the next mail.
+    public func send(session envelopes: [SMTPEnvelope]) async -> SMTPSessionReport {
+        guard !envelopes.isEmpty else { return SMTPSessionReport(outcomes: [], connectionsOpened: 0) }
         let configuration = self.configuration
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+        return await withCheckedContinuation { (continuation: CheckedContinuation<SMTPSessionReport, Never>) in
             DispatchQueue.global(qos: .utility).async {
-                do {
-                    try Self.perform(bytes, from: envelopeFrom.value, to: recipients, configuration: configuration)
-                    continuation.resume()
-                } catch {
-                    continuation.resume(throwing: error)
+                guard let handle = curl_easy_init() else {
+                    let failure = SMTPError(replyCode: 0, message: "curl_easy_init failed")
+                    continuation.resume(returning: SMTPSessionReport(outcomes: envelopes.map { _ in .failure(failure) }, connectionsOpened: 0))
+                    return
                 }
+                defer { curl_easy_cleanup(handle) }
+                var outcomes: [Result<Void, SMTPError>] = []
+                var opened = 0
+                for envelope in envelopes {
+                    var connects = 0
+                    do throws(SMTPError) {
+                        try Self.perform(on: handle, envelope.bytes, from: envelope.from.value, to: envelope.to.map(\.value),
+                                         configuration: configuration)
+                        outcomes.append(.success(()))
+                    } catch {
+                        outcomes.append(.failure(error))
+                    }
+                    pumpurs_curl_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
+                    opened += connects
+                }
+                continuation.resume(returning: SMTPSessionReport(outcomes: outcomes, connectionsOpened: opened))
             }
         }
     }
@@ -78,9 +128,11 @@ public struct SMTPClient: Sendable {
         init(_ bytes: [UInt8]) { self.bytes = bytes }
     }
 
-    private static func perform(_ bytes: [UInt8], from: String, to recipients: [String], configuration: SMTPConfiguration) throws(SMTPError) {
-        guard let handle = curl_easy_init() else { throw SMTPError(replyCode: 0, message: "curl_easy_init failed") }
-        defer { curl_easy_cleanup(handle) }
+    /// One transfer on `handle`. `curl_easy_reset` clears the previous transfer's options but
+    /// keeps the handle's live connection, which is what lets a session reuse it.
+    private static func perform(on handle: UnsafeMutableRawPointer, _ bytes: [UInt8], from: String, to recipients: [String],
+                                configuration: SMTPConfiguration) throws(SMTPError) {
+        curl_easy_reset(handle)
         var list: UnsafeMutablePointer<curl_slist>?
         for recipient in recipients { list = curl_slist_append(list, "<\(recipient)>") }
         defer { curl_slist_free_all(list) }

@@ -119,6 +119,42 @@ public struct PipelineDriver: Sendable {
                     expert: try await mint(.ikvdExpert, .national, expert), finance: try await mint(.finance, .national, finance))
     }
 
+    /// Revokes the national roles (IKVD expert, finance) of benchmark and drill casts — people
+    /// at `@bench<digits>.example.lv` or `@drill<digits>.example.lv` — other than this run's.
+    /// Every national IKVD expert is emailed for every plan that awaits IKVD, so the casts of
+    /// finished runs left active would make each run send more mail than the one before (and
+    /// measure that). Returns how many assignments were revoked. Nothing is deleted.
+    @discardableResult
+    public func retireOtherCasts(keepingThisRun: Bool = true) async throws -> Int {
+        let admin = try await minter.mint(personId: UUID(), role: .ikvdAdmin, scope: .national, lifetime: .seconds(3600))
+        var stale: [String] = []
+        var offset = 0
+        while true {
+            let from = offset
+            let page = try await retrying("list people") { try await api.people(admin, limit: 100, offset: from) }
+            for person in page.items where Self.isRunCast(person.email) && !(keepingThisRun && person.email.hasSuffix("@" + config.mailDomain)) {
+                stale += person.assignments.filter { ["ikvd_expert", "finance"].contains($0.role) }.map(\.id)
+            }
+            offset += page.items.count
+            if page.items.isEmpty || offset >= page.total { break }
+        }
+        for id in stale { try await retrying("revoke \(id)") { try await api.revoke(admin, assignment: id) } }
+        return stale.count
+    }
+
+    /// Whether `email` belongs to a benchmark or drill cast (`…@bench123456.example.lv`).
+    static func isRunCast(_ email: String) -> Bool {
+        guard let at = email.lastIndex(of: "@") else { return false }
+        let domain = email[email.index(after: at)...]
+        guard domain.hasSuffix(".example.lv") else { return false }
+        let label = domain.dropLast(".example.lv".count)
+        for prefix in ["bench", "drill"] where label.hasPrefix(prefix) {
+            let digits = label.dropFirst(prefix.count)
+            if !digits.isEmpty && digits.allSatisfy(\.isNumber) { return true }
+        }
+        return false
+    }
+
     // MARK: The run
 
     /// Submits every plan (`concurrency` at a time) while the approver and the claimers work;

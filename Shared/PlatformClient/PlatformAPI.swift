@@ -54,6 +54,35 @@ public struct PlatformAPI: Sendable {
                                   json: jsonText(["name": name, "email": email, "language": language])))
     }
 
+    /// A person as the directory lists them, with their active role assignments.
+    public struct ListedPerson: Sendable {
+        public var id: String
+        public var email: String
+        public var assignments: [(id: String, role: String)]
+    }
+
+    /// One page of the people `token` may see, and how many there are in all.
+    public func people(_ token: String, limit: Int = 100, offset: Int = 0) async throws -> (items: [ListedPerson], total: Int) {
+        let reply = try await http.require([200], "list people", "GET", endpoints.intake + "/directory/people?limit=\(limit)&offset=\(offset)",
+                                           token: token)
+        let page = try JSONSerialization.jsonObject(with: reply.body) as? [String: Any]
+        let items = (page?["items"] as? [[String: Any]] ?? []).map { person in
+            ListedPerson(id: person["id"] as? String ?? "", email: person["email"] as? String ?? "",
+                         assignments: (person["assignments"] as? [[String: Any]] ?? []).compactMap { assignment in
+                             guard let id = assignment["id"] as? String, let role = assignment["role"] as? String,
+                                   (assignment["revoked"] as? Bool) != true else { return nil }
+                             return (id, role)
+                         })
+        }
+        return (items, page?["total"] as? Int ?? 0)
+    }
+
+    /// Ends a role assignment (the person keeps their history; nothing is deleted).
+    public func revoke(_ token: String, assignment: String) async throws {
+        _ = try await http.require([200, 409], "revoke \(assignment)", "POST", endpoints.intake + "/directory/assignments/\(assignment)/revoke",
+                                   token: token, json: "{}")
+    }
+
     public func assign(_ token: String, person: String, role: String, scopeKind: String, scopeId: String?) async throws {
         var scope: [String: Any] = ["kind": scopeKind]
         if let scopeId { scope["id"] = scopeId }

@@ -44,7 +44,11 @@ struct BenchPipelineCommand: AsyncParsableCommand {
         let gauge = ProcessGauge(names: PlatformServices.all.map(\.executable), runDirectory: root + "/.local/run")
         for name in gauge.names { if let pid = gauge.pid(name) { try? "5".write(toFile: "/proc/\(pid)/clear_refs", atomically: false, encoding: .utf8) } }
         let idle = gauge.sample()
+        let infra = InfraGauge()
+        let infraIdle = infra.sample()
         say("bench pipeline: \(plans) plans, \(schools) schools, \(concurrency) preparers at once, semester \(semester.semester.code), run \(tag)")
+        let retired = try await driver.retireOtherCasts()
+        if retired > 0 { say("revoked \(retired) national roles of earlier benchmark/drill casts (they would be emailed for every plan)") }
         let cast = try await driver.setup()
         let database = try RawDatabase(url: env.adminDatabaseURL)
         let counts0 = try Self.durableCounts(database)
@@ -69,13 +73,15 @@ struct BenchPipelineCommand: AsyncParsableCommand {
                                                 ["%@" + config.mailDomain]).first ?? "0") ?? 0
         let lastPayout = Double(try database.exec("SELECT COALESCE(extract(epoch FROM max(released_at)), 0) FROM payouts.payouts WHERE plan_id = ANY($1::uuid[])",
                                                   ["{" + planIds.joined(separator: ",") + "}"]).first ?? "0") ?? 0
-        let wall = max(lastPayout, start.timeIntervalSince1970 + claimsDone) - start.timeIntervalSince1970
+        // The run is done when the last payout is released and the last email sent.
+        let wall = max(lastPayout, lastMail, start.timeIntervalSince1970 + claimsDone) - start.timeIntervalSince1970
         let busy = gauge.sample()
+        let infraBusy = infra.sample()
         let counts1 = try Self.durableCounts(database)
         let failures = await driver.record.failures
         let retries = await driver.record.retries
 
-        say(String(format: "pipeline: %d plans submitted, %d approved, %d payouts released in %.1f s → %.1f plans/s (claims done at %.1f s; %d failures, %d retried requests)",
+        say(String(format: "pipeline: %d plans submitted, %d approved, %d payouts released, emails sent, in %.1f s → %.1f plans/s (claims done at %.1f s; %d failures, %d retried requests)",
                      planIds.count, await driver.record.approvedCount, released, wall, Double(released) / wall, claimsDone, failures.count, retries))
         say(String(format: "emails: %d sent for this run, %d still queued; last sent %.1f s after the start",
                      mailsSent, mailsQueued, lastMail > 0 ? lastMail - start.timeIntervalSince1970 : .nan))
@@ -117,6 +123,9 @@ struct BenchPipelineCommand: AsyncParsableCommand {
             guard let before = idle[name], let after = busy[name] else { say("  \(name): not running"); continue }
             say(String(format: "  %-26@ cpu %7.1f s   rss idle %6.1f MiB   peak %6.1f MiB", name as NSString, after.cpuSeconds - before.cpuSeconds,
                          Double(before.rssKiB) / 1024, Double(after.peakKiB) / 1024))
+        }
+        for part in InfraGauge.parts {
+            say(String(format: "  %-26@ cpu %7.1f s", part as NSString, (infraBusy[part] ?? 0) - (infraIdle[part] ?? 0)))
         }
         let published = counts1.outbox - counts0.outbox, consumed = counts1.inbox - counts0.inbox
         let httpWrites = planIds.count * 8

@@ -137,5 +137,12 @@ public enum IntakeMigrations {
             );
             CREATE UNIQUE INDEX one_active_consent ON consents (plan_id) WHERE revoked_at IS NULL;
             """),
+        // A plan's history and its consents (revoked ones too) are read by plan on every
+        // submission and status change; without these, each read scanned the whole table
+        // (the pipeline benchmark found it: most of PostgreSQL's time went there).
+        Migration(version: 104, name: "history_and_consents_by_plan", sql: """
+            CREATE INDEX plan_history_by_plan ON plan_history (plan_id, id);
+            CREATE INDEX consents_by_plan ON consents (plan_id, recorded_at);
+            """),
     ]
 }

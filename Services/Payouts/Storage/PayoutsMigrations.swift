@@ -142,5 +142,10 @@ enum PayoutsMigrations {
             DROP INDEX claims_one_per_receipt_file;
             CREATE UNIQUE INDEX claims_one_per_receipt_file ON claims (receipt_sha256);
             """),
+        // The ledger is read by plan (what a plan was paid, on every release); without an index
+        // each read scanned the whole append-only ledger. (By payout: the UNIQUE (payout_id, entry).)
+        Migration(version: 103, name: "ledger_by_plan", sql: """
+            CREATE INDEX ledger_by_plan ON ledger (plan_id);
+            """),
     ]
 }

@@ -48,13 +48,24 @@ public enum VaguePhrases {
             repeatsName = true
         }
         var found: [String] = []
-        let phrases = (latvian + english + extra).sorted { normalizedWords($0).count > normalizedWords($1).count }
-        for phrase in phrases {
-            let phraseWords = normalizedWords(phrase)
-            if !phraseWords.isEmpty, remove(phraseWords, from: &words) { found.append(phrase) }
+        let phrases = extra.isEmpty ? builtIn : byLength(latvian + english + extra)
+        for (phrase, phraseWords) in phrases where !phraseWords.isEmpty && remove(phraseWords, from: &words) {
+            found.append(phrase)
         }
         let concrete = words.filter { $0 != "" && !stopWords.contains($0) }.count
         return Analysis(vaguePhrases: found, repeatsRiskName: repeatsName, concreteWords: concrete)
+    }
+
+    /// The built-in phrases with their words, longest first (so "sociālā riska ģimene" is found
+    /// before "riska ģimene" could take its words). Computed once: every plan's justifications
+    /// are read against them.
+    private static let builtIn = byLength(latvian + english)
+
+    private static func byLength(_ phrases: [String]) -> [(phrase: String, words: [String])] {
+        // Stable: phrases of equal length keep their listed order.
+        phrases.enumerated().map { (index: $0.offset, phrase: $0.element, words: normalizedWords($0.element)) }
+            .sorted { $0.words.count != $1.words.count ? $0.words.count > $1.words.count : $0.index < $1.index }
+            .map { ($0.phrase, $0.words) }
     }
 
     /// Lower-cased words with Latvian diacritics folded and punctuation dropped. Words of a
