@@ -1,10 +1,13 @@
 import CLibPQ
 import Foundation
 
-/// The raw floor for PostgreSQL: bare libpq calls, one autocommit statement per commit.
+/// The raw floor for PostgreSQL: bare libpq calls, one autocommit statement per commit. Each
+/// statement is prepared once per session, as the services' `PostgresConnection` does, so the
+/// floor is not handicapped by parsing what the services no longer parse.
 final class RawDatabase {
     struct Failure: Error, CustomStringConvertible { var description: String }
     let connection: OpaquePointer
+    private var prepared: [String: String] = [:]
 
     init(url: String) throws {
         guard let c = PQconnectdb(url), PQstatus(c) == CONNECTION_OK else { throw Failure(description: "connect") }
@@ -19,9 +22,22 @@ final class RawDatabase {
     func exec(_ sql: String, _ params: [String] = []) throws -> [String] {
         var cStrings = params.map { strdup($0) }
         defer { cStrings.forEach { free($0) } }
+        var name = prepared[sql]
+        if name == nil && prepared.count < 100 && !sql.contains(";") {
+            let candidate = "floor_\(prepared.count + 1)"
+            let made = PQprepare(connection, candidate, sql, Int32(params.count), nil)
+            defer { PQclear(made) }
+            guard PQresultStatus(made) == PGRES_COMMAND_OK else { throw Failure(description: String(cString: PQerrorMessage(connection))) }
+            prepared[sql] = candidate
+            name = candidate
+        }
         let result: OpaquePointer? = cStrings.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: params.count) { values in
-                PQexecParams(connection, sql, Int32(params.count), nil, values, nil, nil, 0)
+                if let name {
+                    PQexecPrepared(connection, name, Int32(params.count), values, nil, nil, 0)
+                } else {
+                    PQexecParams(connection, sql, Int32(params.count), nil, values, nil, nil, 0)
+                }
             }
         }
         defer { PQclear(result) }
