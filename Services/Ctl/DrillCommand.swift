@@ -90,7 +90,7 @@ struct DrillCommand: AsyncParsableCommand {
         // One plan.approved event per plan, each mailed (to the preparer and the coordinator).
         let approvedMails = try count("SELECT count(DISTINCT event_id) FROM notifications.mails WHERE recipient_email LIKE $1 AND kind = 'approved'",
                                       ["%@" + config.mailDomain])
-        let files = Self.mailFiles(in: environment["PUMPURS_MAIL_DIR"] ?? root + "/.local/mail", domain: config.mailDomain)
+        let (files, distinctMails) = Self.mailFiles(in: environment["PUMPURS_MAIL_DIR"] ?? root + "/.local/mail", domain: config.mailDomain)
         let (received, distinct) = try await Self.financeView(queue: AMQPTopology.eventQueue(for: finance), amqp: amqp, plans: Set(ids.dropFirst().dropLast().split(separator: ",").map { $0.lowercased() }))
         try? await AMQPAdmin(url: amqp).delete(queue: AMQPTopology.eventQueue(for: finance))
         try? await AMQPAdmin(url: amqp).delete(queue: AMQPTopology.deadLetterQueue(for: finance))
@@ -99,13 +99,15 @@ struct DrillCommand: AsyncParsableCommand {
         // Lost: an approved plan without its released claim payout, or a released payout finance never received.
         let payoutsLost = (approved - plansPaid) + max(0, claimPayouts - distinct)
         let payoutsDuplicated = (claimPayouts - plansPaid) + max(0, ledger - claimPayouts)
-        let emailsLost = (mailsMade - mailsSent) + max(0, mailsSent - files) + max(0, approved - approvedMails)
+        // Counted by Message-ID, so a mail sent twice (a sender killed between its SMTP session and
+        // recording it) cannot hide a lost one.
+        let emailsLost = (mailsMade - mailsSent) + max(0, mailsSent - distinctMails) + max(0, approved - approvedMails)
         say("plans: submitted \(submitted) (client failures \(failures.count)); in approval \(inApproval); final states \(states.joined(separator: ", ")); intake shows approved \(intakeApproved)")
         say("every submitted plan in exactly one final state: \(notFinal == 0 && inApproval == submitted ? "yes" : "NO (\(notFinal) not final)")")
         say("payouts: released \(claimPayouts) for \(plansPaid) plans, ledger entries \(ledger); finance received \(received) deliveries, \(distinct) distinct payouts")
         say("payouts lost = \(payoutsLost)")
         say("payouts duplicated = \(payoutsDuplicated)")
-        say("emails: \(mailsMade) made, \(mailsSent) sent, \(files) in the sink; plan-approved mails \(approvedMails) for \(approved) plans")
+        say("emails: \(mailsMade) made, \(mailsSent) sent, \(files) in the sink = \(distinctMails) distinct Message-IDs + \(files - distinctMails) sent again (at least once); plan-approved mails \(approvedMails) for \(approved) plans")
         say("emails lost = \(emailsLost)")
         say(String(format: "time to drain after the last fault: %.1f s", drainSeconds))
         for failure in failures.prefix(5) { say("  client failure: \(failure)") }
@@ -157,15 +159,22 @@ struct DrillCommand: AsyncParsableCommand {
         }
     }
 
-    /// `.eml` files in the sink addressed to the drill's domain.
-    static func mailFiles(in directory: String, domain: String) -> Int {
+    /// `.eml` files in the sink addressed to the drill's domain, and how many distinct Message-IDs they carry.
+    static func mailFiles(in directory: String, domain: String) -> (files: Int, distinct: Int) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.filter { $0.hasSuffix(".eml") }.count { name in
-            guard let data = FileManager.default.contents(atPath: directory + "/" + name) else { return false }
-            let head = String(decoding: data.prefix(2048), as: UTF8.self).lowercased()
+        var files = 0
+        var ids = Set<String>()
+        for name in names where name.hasSuffix(".eml") {
+            guard let data = FileManager.default.contents(atPath: directory + "/" + name) else { continue }
+            let head = String(decoding: data.prefix(4096), as: UTF8.self)
             // Split on any line break: "\r\n" is one Character in Swift, so splitting on "\n" alone finds no lines.
-            return head.split(whereSeparator: \.isNewline).prefix(8).contains { $0.hasPrefix("x-envelope-to:") && $0.hasSuffix("@" + domain) }
+            let lines = head.split(whereSeparator: \.isNewline)
+            guard lines.prefix(8).contains(where: { $0.lowercased().hasPrefix("x-envelope-to:") && $0.lowercased().hasSuffix("@" + domain) }) else { continue }
+            files += 1
+            let id = lines.first { $0.lowercased().hasPrefix("message-id:") }.map { String($0.dropFirst("message-id:".count)).trimmingCharacters(in: .whitespaces) }
+            ids.insert(id ?? name)
         }
+        return (files, ids.count)
     }
 
     /// Deliveries on finance's queue for the drill's plans: all of them, and distinct payout ids.

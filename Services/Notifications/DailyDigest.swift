@@ -5,7 +5,8 @@ import ServiceKit
 
 /// The daily digest for approvers who asked for one: their `approval_awaiting` mails are held
 /// (status `digest`) and, once a day from the configured hour (UTC), replaced by one email
-/// listing them all. The digest's id is derived from (person, day), so two instances sweeping
+/// listing them all. At most one digest per person and day: what arrives after today's digest
+/// waits for tomorrow's. The digest's id is derived from (person, day), so two instances sweeping
 /// at once still produce one digest.
 struct DailyDigest: Sendable {
     let queue: MailQueue
@@ -35,10 +36,14 @@ struct DailyDigest: Sendable {
                 guard !items.isEmpty else { continue }
                 let values: [String: Any] = ["recipientName": person.name, "count": items.count, "items": items.map(\.1),
                                              "link": "\(portal)/approvals/queue"]
+                // One id per person and day: once today's digest exists, the rest is held for
+                // tomorrow's (a sweep runs every few minutes; the digest is daily), and two
+                // instances sweeping at once still make one.
+                let digestId = Self.digestId(person: person.id, day: dayText)
+                guard try connection.query("SELECT 1 FROM mails WHERE event_id = $1 AND recipient_id = $2", [digestId, person.id]).isEmpty else {
+                    continue
+                }
                 let rendered = templates.render(.digest, language: person.language, values)
-                // One id per person, day and first held item: a later batch the same day gets its own digest,
-                // and two instances sweeping at once still make one.
-                let digestId = Self.digestId(person: person.id, day: "\(dayText)|\(items[0].0)")
                 guard try queue.enqueue(OutgoingMail(eventId: digestId, recipient: person, kind: .digest, subject: rendered.subject,
                                                      text: rendered.text, html: rendered.html), on: connection, logger: logger) else { continue }
                 for (id, _) in items {

@@ -201,11 +201,12 @@ extension PipelineSuites {
     }
 }
 
-/// A clock the test moves.
+/// A clock the test moves (approval's reminders, notifications' digest hour).
 final class TestClock: @unchecked Sendable {
     private let lock = NSLock()
     private var current: Date
     init(_ start: Date) { current = start }
     var now: Date { lock.withLock { current } }
     func advance(days: Int) { lock.withLock { current = current.addingTimeInterval(Double(days) * 86400) } }
+    func set(_ date: Date) { lock.withLock { current = date } }
 }

@@ -24,12 +24,12 @@ struct NotificationsHarness {
         ProcessInfo.processInfo.environment["PUMPURS_MAIL_DIR"] ?? IntegrationEnvironment.repositoryRoot + "/.local/mail"
     }
 
-    static func start(maxAttempts: Int = 200) async throws -> NotificationsHarness {
+    static func start(maxAttempts: Int = 200, digestHour: Int = 0, clock: TestClock? = nil) async throws -> NotificationsHarness {
         let smtp = ProcessInfo.processInfo.environment["PUMPURS_SMTP_URL"] ?? "smtp://127.0.0.1:1025"
         let settings = MailSettings(smtp: SMTPConfiguration(url: smtp, timeoutSeconds: 5),
                                     from: Mailbox(name: "PuMPuRS", address: EmailAddress("noreply@pumpurs.local")!),
                                     portal: "https://pumpurs.example.lv", maxAttempts: maxAttempts, initialBackoff: .milliseconds(200),
-                                    maxBackoff: .seconds(2), sendInterval: .milliseconds(200), digestHour: 0,
+                                    maxBackoff: .seconds(2), sendInterval: .milliseconds(200), digestHour: digestHour,
                                     digestInterval: .milliseconds(500))
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pumpurs-jwt-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -37,7 +37,8 @@ struct NotificationsHarness {
         let verifier = await TokenVerifier(issuer: "test", audience: "pumpurs",
                                            keys: try VerificationKeys.developmentPublicKey(file: directory + "/k.pem"))
         let host = try await HostedService.start(tag: "notify") { name, port in
-            try! NotificationsService.definition(name: name, port: port, settings: settings, verifier: verifier)
+            try! NotificationsService.definition(name: name, port: port, settings: settings, verifier: verifier,
+                                                 now: { clock?.now ?? Date() })
         }
         let harness = NotificationsHarness(host: host, upstream: try await Upstream.start(),
                                            minter: await TokenMinter(privateKey: key, issuer: "test", audience: "pumpurs"),

@@ -84,27 +84,45 @@ extension PipelineSuites {
             await harness.stop()
         }
 
-        @Test("an approver who chose the daily digest gets one email listing every waiting plan instead of one each")
+        @Test("an approver who chose the daily digest gets one email a day listing every waiting plan instead of one each")
         func dailyDigest() async throws {
-            var harness = try await NotificationsHarness.start()
+            // 05:00 UTC today; the digest is due from 06:00.
+            let midnight = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
+            let clock = TestClock(midnight.addingTimeInterval(5 * 3600))
+            var harness = try await NotificationsHarness.start(digestHour: 6, clock: clock)
             try await harness.person("busyhead", name: "Jānis Bērziņš", language: "lv", role: .institutionHead)
             #expect(await harness.waitForDirectory(1))
             let token = try await harness.minter.mint(personId: harness.people["busyhead"]!, role: .institutionHead, scope: .institution(harness.school))
             let chosen = try await harness.client.send("PUT", "/notifications/preferences", token, #"{"dailyDigest":true}"#)
             #expect(chosen.status == 200, "\(chosen.body)")
             #expect(try await harness.client.send("PUT", "/notifications/preferences", nil, #"{"dailyDigest":true}"#).status == 401)
-            let plans = (0..<3).map { _ in harness.plan() }
-            for plan in plans {
-                try await harness.upstream.publish(ApprovalAwaiting(plan: plan, level: "institution_head", scopeId: harness.school), producer: "approval")
+            func held() async -> Int { (try? await harness.host.scalar("SELECT count(*) FROM mails WHERE status = 'digest'")) ?? -1 }
+            for _ in 0..<3 {
+                try await harness.upstream.publish(ApprovalAwaiting(plan: harness.plan(), level: "institution_head", scopeId: harness.school),
+                                                   producer: "approval")
             }
+            #expect(await IntegrationEnvironment.eventually(timeout: .seconds(20)) { await held() == 3 }, "three held before the hour")
+            try await Task.sleep(for: .seconds(1))
+            #expect(try await harness.received().isEmpty, "nothing is sent before the digest hour")
+
+            clock.set(midnight.addingTimeInterval(6 * 3600 + 60))
             let mails = await harness.waitForMails(1)
-            try await Task.sleep(for: .seconds(2)) // nothing else may follow
-            let all = try await harness.received()
-            #expect(all.count == 1, "one digest, no single mails: \(all.map { $0["subject"] ?? "" })")
             let digest = try #require(mails.first)
             #expect((digest["subject"] as? String)?.contains("3 IAP") == true, "\(digest["subject"] ?? "")")
             #expect((digest["text"] as? String)?.components(separatedBy: "S-7ZK3M0Q1VX").count == 4, "each plan listed")
             #expect(try await harness.host.scalar("SELECT count(*) FROM mails WHERE status = 'digested'") == 3)
+
+            // A plan that arrives after today's digest waits for tomorrow's, however often the sweep runs.
+            try await harness.upstream.publish(ApprovalAwaiting(plan: harness.plan(), level: "institution_head", scopeId: harness.school),
+                                               producer: "approval")
+            #expect(await IntegrationEnvironment.eventually(timeout: .seconds(20)) { await held() == 1 })
+            try await Task.sleep(for: .seconds(2))
+            #expect(try await harness.received().count == 1, "one digest a day, no single mails")
+            clock.set(midnight.addingTimeInterval(30 * 3600 + 60))
+            let next = await harness.waitForMails(2)
+            #expect(next.count == 2)
+            #expect(next.contains { ($0["subject"] as? String)?.contains("1 IAP") == true }, "tomorrow's digest lists the late plan")
+            #expect(await held() == 0)
             await harness.stop()
         }
     }
