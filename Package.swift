@@ -62,13 +62,14 @@ let package = Package(
                        providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // Pure modules: no IO.
-        .target(name: "Rules", path: "Shared/Rules", exclude: ["README.md"], swiftSettings: swiftSettings),
-        .target(name: "Contracts", path: "Shared/Contracts", exclude: ["README.md"], swiftSettings: swiftSettings),
+        .target(name: "CivilCalendar", path: "Shared/CivilCalendar", swiftSettings: swiftSettings),
+        .target(name: "Rules", dependencies: ["CivilCalendar"], path: "Shared/Rules", exclude: ["README.md"], swiftSettings: swiftSettings),
+        .target(name: "Contracts", dependencies: ["CivilCalendar"], path: "Shared/Contracts", exclude: ["README.md"], swiftSettings: swiftSettings),
 
         // IO modules.
         .target(name: "AMQP", dependencies: ["CRabbitMQ", log], path: "Shared/AMQP", swiftSettings: swiftSettings),
-        .target(name: "Postgres", dependencies: ["CLibPQ", log], path: "Shared/Postgres", swiftSettings: swiftSettings),
-        .target(name: "Mail", dependencies: ["CCurl", log], path: "Shared/Mail", swiftSettings: swiftSettings),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "CivilCalendar", log], path: "Shared/Postgres", swiftSettings: swiftSettings),
+        .target(name: "Mail", dependencies: ["CCurl", "CivilCalendar", log], path: "Shared/Mail", swiftSettings: swiftSettings),
         .target(
             name: "ServiceKit",
             dependencies: ["Contracts", "Rules", "AMQP", "Postgres", "Auth", log, metrics, prometheus, lifecycle, unixSignals, hummingbird, crypto],
@@ -104,7 +105,7 @@ let package = Package(
                 path: "Services/Timesheets", swiftSettings: swiftSettings),
         .executableTarget(name: "TimesheetsMain", dependencies: ["Timesheets", "ServiceKit", "Auth"],
                           path: "Services/TimesheetsMain", swiftSettings: swiftSettings),
-        .target(name: "Payouts", dependencies: ["Rules", "Contracts", "Postgres", "Auth", "ServiceKit", hummingbird, crypto, log],
+        .target(name: "Payouts", dependencies: ["Rules", "CivilCalendar", "Contracts", "Postgres", "Auth", "ServiceKit", hummingbird, crypto, log],
                 path: "Services/Payouts", swiftSettings: swiftSettings),
         .executableTarget(name: "PayoutsMain", dependencies: ["Payouts", "ServiceKit", "Auth"],
                           path: "Services/PayoutsMain", swiftSettings: swiftSettings),

@@ -57,8 +57,12 @@ struct BenchPipelineCommand: AsyncParsableCommand {
         let claimsDone = Date().timeIntervalSince(start)
         // Released payouts and sent emails of this run, as the services recorded them.
         let planIds = await driver.record.submitted.values.map(\.plan)
-        var released = 0, mailsQueued = 0, mailsSent = 0
-        let drainEnd = Date().addingTimeInterval(300)
+        // Done when every consequence has happened: the claims' payouts released, every service's
+        // queue empty and outbox published (so no email is still to be made) and no email of the run
+        // waiting to be sent — seen twice in a row, as a message in a consumer's hands is in no count.
+        var released = 0, mailsQueued = 0, mailsSent = 0, quietPolls = 0
+        let amqp = try env.amqpURL()
+        let drainEnd = Date().addingTimeInterval(900)
         repeat {
             released = Int(try database.exec("SELECT count(*) FROM payouts.payouts WHERE state = 'released' AND period = $1 AND plan_id = ANY($2::uuid[])",
                                               [config.month, "{" + planIds.joined(separator: ",") + "}"]).first ?? "0") ?? 0
@@ -66,7 +70,14 @@ struct BenchPipelineCommand: AsyncParsableCommand {
                                                 ["%@" + config.mailDomain]).first ?? "0") ?? 0
             mailsSent = Int(try database.exec("SELECT count(*) FROM notifications.mails WHERE recipient_email LIKE $1 AND status = 'sent'",
                                               ["%@" + config.mailDomain]).first ?? "0") ?? 0
-            if released >= (await driver.record.claimedCount) && mailsQueued == 0 && mailsSent > 0 { break }
+            var backlog = 0
+            for service in PlatformServices.all.map(\.name) {
+                backlog += (try? await AMQPAdmin(url: amqp).messageCount(queue: AMQPTopology.eventQueue(for: service))) ?? 0
+                backlog += Int(try database.exec("SELECT count(*) FROM \(service).outbox WHERE published_at IS NULL").first ?? "0") ?? 0
+            }
+            let quiet = released >= (await driver.record.claimedCount) && mailsQueued == 0 && backlog == 0
+            quietPolls = quiet ? quietPolls + 1 : 0
+            if quietPolls >= 2 { break }
             try await Task.sleep(for: .milliseconds(500))
         } while Date() < drainEnd
         let lastMail = Double(try database.exec("SELECT COALESCE(extract(epoch FROM max(sent_at)), 0) FROM notifications.mails WHERE recipient_email LIKE $1",

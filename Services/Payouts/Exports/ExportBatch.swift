@@ -1,3 +1,4 @@
+import CivilCalendar
 import Foundation
 
 /// The account that pays a batch (the programme's paying institution).
@@ -184,18 +185,8 @@ enum ExportText {
         let interval = date.timeIntervalSince1970
         // A date beyond ±30 million years (never a real batch) writes the epoch rather than trapping.
         let seconds: Int64 = interval.isFinite && abs(interval) < 1e15 ? Int64(interval.rounded(.down)) : 0
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        // Days since 1970-01-01 → proleptic Gregorian year, month, day (H. Hinnant's civil_from_days).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (days, secondOfDay) = CivilDays.split(seconds: Int(seconds))
+        let (year, month, day) = CivilDays.civil(days: days)
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
             + "\(pad(secondOfDay / 3_600, 2)):\(pad(secondOfDay % 3_600 / 60, 2)):\(pad(secondOfDay % 60, 2))Z"
     }
@@ -246,7 +237,7 @@ enum ExportText {
         return false
     }
 
-    private static func pad(_ value: Int64, _ width: Int) -> String {
+    private static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value.magnitude)
         let padded = String(repeating: "0", count: max(0, width - digits.count)) + digits
         return value < 0 ? "-" + padded : padded

@@ -1,28 +1,13 @@
+import CivilCalendar
+
 extension CalendarDate {
     /// Days since 1970-01-01 (negative before it), by the proleptic Gregorian calendar.
-    public var dayNumber: Int {
-        // Howard Hinnant's days_from_civil: exact integer arithmetic, no Foundation calendar.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let shiftedMonth = month > 2 ? month - 3 : month + 9
-        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    public var dayNumber: Int { CivilDays.days(year: year, month: month, day: day) }
 
     /// The date with the given day number, or `nil` outside years 1...9999.
     public init?(dayNumber: Int) {
         guard dayNumber >= -719_162, dayNumber <= 2_932_896 else { return nil }
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = CivilDays.civil(days: dayNumber)
         self.init(year: year, month: month, day: day)
     }
 
