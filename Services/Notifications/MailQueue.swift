@@ -95,6 +95,15 @@ struct MailQueue: Sendable {
                     """, [sentIds.joined(separator: ",")])
             }
         }
+        // The session stopped early (the server could not be reached): the mails it did not try
+        // are due again at the next tick, without an attempt counted against them.
+        let untried = sendable.dropFirst(report.outcomes.count).map { $0.id.uuidString.lowercased() }
+        if !untried.isEmpty {
+            try await pool.withTransaction { connection in
+                try connection.execute("UPDATE mails SET lease_until = NULL WHERE id = ANY(string_to_array($1, ',')::uuid[]) AND status = 'queued'",
+                                       [untried.joined(separator: ",")])
+            }
+        }
         var failed = 0
         for (row, outcome) in zip(sendable, report.outcomes) {
             guard case .failure(let error) = outcome else { continue }

@@ -53,10 +53,12 @@ public struct SMTPEnvelope: Sendable {
     }
 }
 
-/// What a session did: one outcome per envelope, in order, and how many connections it opened
-/// (1 when every mail went over the same connection).
+/// What a session did: one outcome per envelope tried, in order, and how many connections it
+/// opened (1 when every mail went over the same connection). A session stops at the first mail
+/// that could not reach the server, so `outcomes` may be shorter than the envelopes: the rest
+/// were not tried.
 public struct SMTPSessionReport: Sendable {
-    /// Per envelope: sent, or the server's refusal / the transport failure.
+    /// Per envelope tried: sent, or the server's refusal / the transport failure.
     public var outcomes: [Result<Void, SMTPError>]
     /// New connections made (libcurl's CURLINFO_NUM_CONNECTS summed over the transfers).
     public var connectionsOpened: Int
@@ -90,7 +92,9 @@ public struct SMTPClient: Sendable {
     /// Sends several mails one after another over one connection: libcurl keeps the connection
     /// of a handle between its transfers (a new MAIL FROM on the same session), so a batch pays for
     /// one connect, greeting (and TLS handshake) instead of one per mail. A mail the server
-    /// refuses does not stop the others; a dropped connection is reopened for the next mail.
+    /// refuses does not stop the others; a mail that cannot reach the server (refused, timed out,
+    /// dropped) ends the session, so an unreachable or hanging server costs one timeout, not one
+    /// per mail.
     public func send(session envelopes: [SMTPEnvelope]) async -> SMTPSessionReport {
         guard !envelopes.isEmpty else { return SMTPSessionReport(outcomes: [], connectionsOpened: 0) }
         let configuration = self.configuration
@@ -115,6 +119,7 @@ public struct SMTPClient: Sendable {
                     }
                     pumpurs_curl_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
                     opened += connects
+                    if case .failure(let error) = outcomes.last, error.replyCode == 0 { break }
                 }
                 continuation.resume(returning: SMTPSessionReport(outcomes: outcomes, connectionsOpened: opened))
             }

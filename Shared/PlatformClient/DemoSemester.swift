@@ -141,7 +141,16 @@ public struct DemoSemester: Sendable {
                 workLog = log
                 _ = try await api.workLog(specialist, log, "submit")
                 _ = try await api.workLog(tokens["school_coordinator"]!, log, "approve")
-                try await api.staffPayee(specialist, person: people["school_specialist"]!, name: "Mārtiņš Egle", iban: "LV97HABA0012345678910")
+                // Payouts learns of the person from the directory's events: until its copy has them, 404.
+                let payeeDeadline = ContinuousClock.now + .seconds(60)
+                while true {
+                    do {
+                        try await api.staffPayee(specialist, person: people["school_specialist"]!, name: "Mārtiņš Egle", iban: "LV97HABA0012345678910")
+                        break
+                    } catch let reply as PlatformHTTP.UnexpectedReply where reply.status == 404 && ContinuousClock.now < payeeDeadline {
+                        try await Task.sleep(for: .milliseconds(250))
+                    }
+                }
             } else {
                 notes.append("the timesheets answer had no workLogId: \(entry.text.prefix(200))")
             }

@@ -40,5 +40,19 @@ extension PipelineSuites {
                 #expect(recipients.contains { $0.contains("person\(index)\(suffix)") }, "person\(index) missing in \(recipients)")
             }
         }
+
+        @Test("a server that cannot be reached ends the session at the first mail; the rest are not tried")
+        func unreachableStopsTheSession() async throws {
+            // Port 1 on loopback: nothing listens, the connection is refused at once.
+            let client = SMTPClient(configuration: SMTPConfiguration(url: "smtp://127.0.0.1:1", timeoutSeconds: 5))
+            let from = EmailAddress("noreply@pumpurs.local")!
+            let envelopes = (0..<3).map { index in
+                SMTPEnvelope(bytes: Array("Subject: \(index)\r\n\r\nx\r\n".utf8), from: from, to: [EmailAddress("p\(index)@example.lv")!])
+            }
+            let report = await client.send(session: envelopes)
+            #expect(report.outcomes.count == 1, "tried \(report.outcomes.count) of 3")
+            guard case .failure(let error) = report.outcomes.first else { Issue.record("the first mail did not fail"); return }
+            #expect(error.replyCode == 0 && error.isTransient, "\(error)")
+        }
     }
 }
