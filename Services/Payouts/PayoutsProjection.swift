@@ -71,6 +71,7 @@ struct PayoutsProjection: Sendable {
             // The operator sets the hourly rate, restarts payouts and replays the dead letter.
             throw PermanentHandlerError("work record \(event.workLogId): \(finding.message.en)")
         }
+        try Payees.lockStaffMember(event.personId, on: context.connection)
         for payable in payables {
             guard let plan = try PayPlan.lock(payable.plan.planId, on: context.connection) else {
                 throw PlanNotKnownYet(planId: payable.plan.planId)

@@ -13,6 +13,15 @@ struct PayeeInput: Codable, Sendable {
 }
 
 struct Payees: Sendable {
+    /// Serialises, per staff member, the two writers that decide whether their held pay can be
+    /// released: registering their bank details and recording pay from an approved month. Without
+    /// it, each transaction misses the other's uncommitted row (the month's payout is held for
+    /// missing details; the registration finds nothing held) and the pay stays held for ever.
+    /// Both take this lock before any plan lock, so the two cannot deadlock.
+    static func lockStaffMember(_ personId: UUID, on connection: PostgresConnection) throws {
+        try connection.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", ["staff-payee|" + personId.uuidString.lowercased()])
+    }
+
     /// A claimant's account: found by IBAN (the same account keeps one reference) or created.
     func claimant(_ input: PayeeInput, by actor: UUID, on connection: PostgresConnection) throws -> String {
         let (name, iban, bic) = try Self.checked(input, field: "payee.")

@@ -18,6 +18,7 @@ struct StaffPayees: Sendable {
         guard try allowed(principal, for: personId, on: connection) else {
             throw CommonProblems.notFound("Persona / Person")
         }
+        try Payees.lockStaffMember(personId, on: connection)
         let reference = try Payees().staff(personId, input, by: principal.personId, on: connection)
         let plans = try connection.query("SELECT DISTINCT plan_id FROM payouts WHERE person_id = $1 AND state = 'held' ORDER BY plan_id",
                                          [personId]).map { try $0.decode("plan_id", as: UUID.self) }

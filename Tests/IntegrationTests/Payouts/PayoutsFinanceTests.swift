@@ -2,6 +2,7 @@ import AMQP
 import Auth
 import Contracts
 import Foundation
+import Logging
 import Payouts
 import Postgres
 import ServiceKit
@@ -54,6 +55,56 @@ extension PipelineSuites {
             let refused = try await harness.client.send("PUT", "/payouts/payees/staff/\(person)", stranger,
                                                         #"{"name":"X Y","iban":"LV80BANK0000435195001"}"#)
             #expect(refused.status == 404)
+            await harness.stop()
+        }
+
+        @Test("bank details registered while the month's pay is being recorded: the pay is released, not held for ever")
+        func payeeRacesWorkLog() async throws {
+            // The whole-system test once saw a month's pay held for ever: the registration and the
+            // worklog.approved handler each missed the other's uncommitted row. To make that moment
+            // certain, a month on two plans is paid while the test holds the second plan's row: the
+            // handler has recorded the first plan's pay (held, no bank details) and waits; the
+            // person registers their details; then the test lets the handler finish.
+            let harness = try await PayoutsHarness.start()
+            let first = try await harness.startedPlan(), second = try await harness.startedPlan()
+            try await harness.approve(first)
+            try await harness.approve(second)
+            #expect(await IntegrationEnvironment.eventually(timeout: .seconds(20)) {
+                (try? await harness.host.scalar("SELECT count(*) FROM pay_plans WHERE plan_id IN ($1, $2) AND fully_approved",
+                                                [first.reference.planId, second.reference.planId])) == 2
+            })
+            let blocker = try await PostgresConnection.connect(configuration: harness.host.pool.configuration,
+                                                               logger: Logger(label: "test.blocker"))
+            let secondPlan = second.reference.planId
+            try await blocker.run { connection in
+                try connection.execute("BEGIN")
+                _ = try connection.query("SELECT 1 FROM pay_plans WHERE plan_id = $1 FOR UPDATE", [secondPlan])
+            }
+            let person = UUID()
+            var month = Self.workLog(first, person: person, month: "2022-10")
+            month.lines.append(WorkLogLine(plan: second.reference, measureId: second.consultation, role: "specialist", providerType: "teacher",
+                                           minutes: 60))
+            try await harness.upstream.publish(month, producer: "timesheets")
+            // The handler now waits for the second plan's row, its first payout written but not committed.
+            #expect(await IntegrationEnvironment.eventually(timeout: .seconds(20)) {
+                (try? await harness.host.scalar("""
+                    SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%pay_plans%' AND pid <> pg_backend_pid()
+                    """)) ?? 0 >= 1
+            }, "the handler waits for the second plan")
+            let own = try await harness.token(.specialist, person: person)
+            let registration = Task {
+                try await harness.client.send("PUT", "/payouts/payees/staff/\(person)", own, #"{"name":"Jānis Ozols","iban":"LV80BANK0000435195001"}"#)
+            }
+            try await Task.sleep(for: .seconds(1))
+            _ = try await blocker.run { try $0.execute("COMMIT") }
+            await blocker.close()
+            let reply = try await registration.value
+            #expect(reply.status == 200, "\(reply.body)")
+            let released = await IntegrationEnvironment.eventually(timeout: .seconds(20)) {
+                (try? await harness.host.scalar("SELECT count(*) FROM payouts WHERE person_id = $1 AND state = 'released'", [person])) == 2
+            }
+            let held = try await harness.host.scalar("SELECT count(*) FROM payouts WHERE person_id = $1 AND state = 'held'", [person])
+            #expect(released, "\(held) of the month's 2 payouts still held")
             await harness.stop()
         }
 
