@@ -28,10 +28,10 @@ extension PostgresConnection {
     public func transaction<T>(
         isolation: PostgresIsolation = .readCommitted, _ body: (PostgresConnection) throws -> T
     ) throws -> T {
-        try executeScript(isolation.beginStatement)
+        try transactionControl(isolation.beginStatement)
         do {
             let value = try body(self)
-            let commit = try executeScript("COMMIT")
+            let commit = try transactionControl("COMMIT")
             guard commit.commandTag == "COMMIT" else {
                 throw PostgresError(
                     code: .queryFailed,
@@ -56,7 +56,7 @@ extension PostgresConnection {
         guard let handle = try? checkedHandle() else { return }
         let status = PQtransactionStatus(handle)
         if status == PQTRANS_INTRANS || status == PQTRANS_INERROR {
-            if (try? executeScript("ROLLBACK")) == nil { markBroken() }
+            if (try? transactionControl("ROLLBACK")) == nil { markBroken() }
         } else if status == PQTRANS_ACTIVE || status == PQTRANS_UNKNOWN {
             markBroken()
         }

@@ -133,6 +133,16 @@ public final class PostgresConnection: @unchecked Sendable {
         return rows
     }
 
+    /// Runs a transaction-control statement (`BEGIN …`, `COMMIT`, `ROLLBACK`: fixed text, no
+    /// parameters). Unlike ``executeScript(_:)`` it keeps this session's prepared statements:
+    /// they outlive transaction ends, and dropping them at every `BEGIN` and `COMMIT` made each
+    /// transaction prepare its statements again (two extra round trips per statement).
+    @discardableResult
+    func transactionControl(_ sql: String) throws(PostgresError) -> PostgresRows {
+        let handle = try checkedHandle()
+        return try consume(PQexec(handle, sql), sql: sql)
+    }
+
     /// The handle, after checking that we are on the connection's queue and it is still open.
     func checkedHandle() throws(PostgresError) -> OpaquePointer {
         guard DispatchQueue.getSpecific(key: queueKey) == true else {

@@ -33,10 +33,13 @@ public struct OutboxWriter: Sendable {
         let envelope = Envelope(id: id, occurredAt: now(), producer: producer, correlationId: correlationId,
                                 causationId: causationId, traceparent: traceparent, data: event)
         let body = try ContractCoding.encode(envelope)
-        try connection.execute(
-            "INSERT INTO outbox (message_id, event_type, schema_version, body, correlation_id, traceparent) VALUES ($1, $2, $3, $4, $5, $6)",
-            [id, E.eventType.rawValue, E.schemaVersion.description, body, correlationId, traceparent])
-        try connection.execute("SELECT pg_notify($1, '')", [OutboxRelay.channel(for: producer)])
+        // One statement (one round trip) for the row and its wake-up call.
+        try connection.execute("""
+            WITH added AS (
+                INSERT INTO outbox (message_id, event_type, schema_version, body, correlation_id, traceparent)
+                VALUES ($1, $2, $3, $4, $5, $6) RETURNING id)
+            SELECT pg_notify($7, '') FROM added
+            """, [id, E.eventType.rawValue, E.schemaVersion.description, body, correlationId, traceparent, OutboxRelay.channel(for: producer)])
         return id
     }
 }

@@ -42,4 +42,32 @@ struct PostgresPreparedStatementTests {
         }
         await pool.shutdown()
     }
+
+    /// A transaction's `BEGIN` and `COMMIT` must not drop the session's prepared statements (they
+    /// once did: every transaction prepared its statements again, two extra round trips each).
+    @Test func transactionsKeepPreparedStatements() async throws {
+        let pool = try PostgresTestDatabase.adminPool(poolSize: 1)
+        try await pool.withConnection { connection in
+            let probe = "SELECT $1::int + 40 AS answer"
+            let lookup = "SELECT name, prepare_time::text AS at FROM pg_prepared_statements WHERE statement = $1"
+            #expect(try connection.transaction { try $0.query(probe, [2]).single().decode("answer", as: Int.self) } == 42)
+            let first = try connection.query(lookup, [probe])
+            #expect(first.count == 1, "prepared once, still there after COMMIT")
+            for value in 3...5 {
+                _ = try connection.transaction { try $0.query(probe, [value]) }
+            }
+            #expect(throws: PostgresError.self) {
+                try connection.transaction { connection -> Void in
+                    _ = try connection.query(probe, [6])
+                    throw PostgresError(code: .queryFailed, message: "roll back")
+                }
+            }
+            let later = try connection.query(lookup, [probe])
+            #expect(later.count == 1)
+            #expect(try later.first?.decode("name", as: String.self) == (try first.first?.decode("name", as: String.self)))
+            #expect(try later.first?.decode("at", as: String.self) == (try first.first?.decode("at", as: String.self)),
+                    "the same preparation, not a new one after each transaction")
+        }
+        await pool.shutdown()
+    }
 }
