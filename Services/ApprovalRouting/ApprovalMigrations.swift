@@ -63,5 +63,10 @@ public enum ApprovalMigrations {
                 PRIMARY KEY (plan_id, revision, level, stage)
             );
             """),
+        // The highest consent change seen (plan.consent_changed 1.1 `change`): a late redelivery
+        // of an older change must not overwrite a newer one (a revocation undone by a stale record).
+        Migration(version: 101, name: "consent_change_order", sql: """
+            ALTER TABLE approval_plans ADD COLUMN consent_change integer NOT NULL DEFAULT 0;
+            """),
     ]
 }

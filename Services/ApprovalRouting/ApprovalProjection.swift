@@ -47,9 +47,11 @@ struct ApprovalProjection: Sendable {
             WHERE approval_plans.revision < EXCLUDED.revision
             """, [plan.planId, plan.revision, plan.institutionId, plan.studentCode, plan.semester, event.submittedBy.personId,
                   try ApprovalPlan.text(event.riskCodes), try ApprovalPlan.text(event.measures)])
-        // A submission is only made with consent on file (intake and the rules require it).
-        try context.connection.execute("UPDATE approval_plans SET consent_on_file = true WHERE plan_id = $1 AND revision = $2",
-                                       [plan.planId, plan.revision])
+        // A submission is only made with consent on file (intake and the rules require it), unless
+        // a consent change seen since says otherwise (this submission was delivered late).
+        try context.connection.execute("""
+            UPDATE approval_plans SET consent_on_file = true WHERE plan_id = $1 AND revision = $2 AND consent_change = 0
+            """, [plan.planId, plan.revision])
     }
 
     /// Validation passed: the route starts at the institution head.
@@ -89,10 +91,14 @@ struct ApprovalProjection: Sendable {
     }
 
     /// Consent recorded or revoked; revocation suspends a live plan (and so stops payouts).
+    /// The flag follows the newest change only (`change`, when the event carries it); a revocation
+    /// still suspends the plan even when a newer recording arrived first — it happened.
     func consentChanged(_ event: PlanConsentChanged, _ context: HandlerContext) throws {
         let connection = context.connection
-        try connection.execute("UPDATE approval_plans SET consent_on_file = $2, updated_at = now() WHERE plan_id = $1",
-                               [event.plan.planId, event.onFile])
+        try connection.execute("""
+            UPDATE approval_plans SET consent_on_file = $2, consent_change = COALESCE($3, consent_change), updated_at = now()
+            WHERE plan_id = $1 AND ($3::int IS NULL OR consent_change < $3)
+            """, [event.plan.planId, event.onFile, event.change])
         guard !event.onFile, let plan = try ApprovalPlan.lock(event.plan.planId, on: connection),
               let institution = try DirectoryReplica.institution(plan.institutionId, on: connection), let today = today() else { return }
         let lifecycle = LifecycleContext(founder: InstitutionFounder(rawValue: institution.founder) ?? .municipal, actor: .system,

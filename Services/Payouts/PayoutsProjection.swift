@@ -41,8 +41,13 @@ struct PayoutsProjection: Sendable {
             try change(envelope.data.change.plan, "deleted = true, fully_approved = false", context, anyRevision: true)
         }
         handlers.on(PlanConsentChanged.self) { envelope, context in
+            // Only a newer change than the last one seen moves the flag (an older one, redelivered late, is history).
             let event = envelope.data
-            try change(event.plan, "consent_on_file = \(event.onFile ? "true" : "false")", context, anyRevision: true)
+            let updated = try context.connection.execute("""
+                UPDATE pay_plans SET consent_on_file = $2, consent_change = COALESCE($3, consent_change), updated_at = now()
+                WHERE plan_id = $1 AND ($3::int IS NULL OR consent_change < $3)
+                """, [event.plan.planId, event.onFile, event.change])
+            if updated > 0 { try settle(event.plan.planId, context) }
         }
         handlers.on(WorkLogApproved.self) { envelope, context in try staffPay(envelope.data, context) }
         return handlers

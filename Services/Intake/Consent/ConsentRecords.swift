@@ -54,7 +54,8 @@ struct ConsentRecords: Sendable {
             """, [id, planId, input.signer.rawValue, input.signedOn.iso, input.documentId, actor.personId])
         try Audit.record(actor: actor, action: "consent.record", subject: "plan:\(planId.lowercased)",
                          correlationId: outbox.correlationId, on: connection)
-        try outbox.enqueue(PlanConsentChanged(plan: Self.reference(plan), onFile: true, signedBy: input.signer.rawValue), on: connection)
+        try outbox.enqueue(PlanConsentChanged(plan: Self.reference(plan), onFile: true, signedBy: input.signer.rawValue,
+                                              change: try changes(planId: planId, on: connection)), on: connection)
         return ConsentView(id: id, signer: input.signer.rawValue, signedOn: input.signedOn.iso, documentId: input.documentId,
                            revoked: false, revokeReason: nil)
     }
@@ -79,10 +80,18 @@ struct ConsentRecords: Sendable {
                                [current.id, actor.personId, reason])
         try Audit.record(actor: actor, action: "consent.revoke", subject: "plan:\(planId.lowercased)",
                          correlationId: outbox.correlationId, on: connection)
-        try outbox.enqueue(PlanConsentChanged(plan: Self.reference(plan), onFile: false, signedBy: current.signer), on: connection)
+        try outbox.enqueue(PlanConsentChanged(plan: Self.reference(plan), onFile: false, signedBy: current.signer,
+                                              change: try changes(planId: planId, on: connection)), on: connection)
         current.revoked = true
         current.revokeReason = reason
         return current
+    }
+
+    /// How many times the plan's consent has changed (each record and each revocation counts
+    /// once; nothing is deleted, and the caller holds the plan's lock, so it only grows).
+    func changes(planId: UUID, on connection: PostgresConnection) throws -> Int {
+        Int(try connection.query("SELECT count(*) + count(revoked_at) AS n FROM consents WHERE plan_id = $1", [planId]).single()
+            .decode("n", as: Int64.self))
     }
 
     /// The active consent, if any.

@@ -147,5 +147,10 @@ enum PayoutsMigrations {
         Migration(version: 103, name: "ledger_by_plan", sql: """
             CREATE INDEX ledger_by_plan ON ledger (plan_id);
             """),
+        // The highest consent change seen (plan.consent_changed 1.1 `change`): a late redelivery
+        // of an older revocation must not void the pay of a plan whose consent is back on file.
+        Migration(version: 104, name: "consent_change_order", sql: """
+            ALTER TABLE pay_plans ADD COLUMN consent_change integer NOT NULL DEFAULT 0;
+            """),
     ]
 }

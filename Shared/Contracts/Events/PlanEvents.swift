@@ -199,13 +199,23 @@ public struct PlanDeleted: DomainEvent {
 /// Consent recorded or revoked for a plan (revocation suspends it and stops payouts).
 public struct PlanConsentChanged: DomainEvent {
     public static let eventType: EventType = "plan.consent_changed"
-    public static let schemaVersion = SchemaVersion(1, 0)
+    /// 1.1: `change`, so that a consumer can tell a late redelivery from the latest change.
+    public static let schemaVersion = SchemaVersion(1, 1)
     /// The plan.
     public var plan: PlanReference
     /// True when consent is on file, false when revoked.
     public var onFile: Bool
     /// `parent_or_guardian` or `student` (an adult student signing their own).
     public var signedBy: String
+    /// The plan's consent changes so far, this one included (1 = first recorded, 2 = revoked,
+    /// 3 = recorded again, …). A consumer keeps the highest it has seen and does not let an older
+    /// change, redelivered late, overwrite a newer one. Absent in 1.0 events.
+    public var change: Int?
     /// Creates the event.
-    public init(plan: PlanReference, onFile: Bool, signedBy: String) { self.plan = plan; self.onFile = onFile; self.signedBy = signedBy }
+    public init(plan: PlanReference, onFile: Bool, signedBy: String, change: Int? = nil) {
+        self.plan = plan
+        self.onFile = onFile
+        self.signedBy = signedBy
+        self.change = change
+    }
 }

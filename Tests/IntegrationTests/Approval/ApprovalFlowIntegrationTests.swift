@@ -166,8 +166,17 @@ extension PipelineSuites {
             // Consent revoked: a live plan is suspended by the platform.
             let consentPlan = try await harness.validatedPlan(institution: school)
             #expect(await harness.waitFor(consentPlan.planId, "awaiting_institution_head"))
-            try await harness.upstream.publish(PlanConsentChanged(plan: consentPlan, onFile: false, signedBy: "parent_or_guardian"), producer: "intake")
+            try await harness.upstream.publish(PlanConsentChanged(plan: consentPlan, onFile: false, signedBy: "parent_or_guardian", change: 2),
+                                               producer: "intake")
             #expect(await harness.waitFor(consentPlan.planId, "suspended"))
+            // The first recording, redelivered late, does not put consent back on file.
+            try await harness.upstream.publish(PlanConsentChanged(plan: consentPlan, onFile: true, signedBy: "parent_or_guardian", change: 1),
+                                               producer: "intake")
+            #expect(await IntegrationEnvironment.eventually(timeout: .seconds(20)) {
+                (try? await harness.host.scalar("SELECT count(*) FROM inbox WHERE event_type = 'plan.consent_changed'")) ?? 0 >= 2
+            })
+            #expect(try await harness.host.scalar("SELECT count(*) FROM approval_plans WHERE plan_id = $1 AND NOT consent_on_file AND consent_change = 2",
+                                                  [consentPlan.planId]) == 1)
 
             let bodies = try await PipelineSuites.IntakeBrokerIntegrationTests.collect(queue: AMQPTopology.eventQueue(for: harness.probe), count: 5,
                                                                                       amqp: harness.amqp)

@@ -158,6 +158,12 @@ struct PlanAuthoringHTTPTests {
             #expect(revoked.status == .ok && revoked.json["revoked"] as? Bool == true, "\(revoked.body)")
             #expect(try await api.post("/plans/\(planId)/consent/revoke", preparer, #"{"reason":"vēlreiz"}"#).rules == ["consent.not_on_file"])
             #expect(try await harness.scalar("SELECT count(*) FROM outbox WHERE event_type = 'plan.consent_changed'") == 2, "recorded + revoked")
+            // Numbered in order, so a consumer can tell a late redelivery from the latest change.
+            #expect(try await harness.scalar("""
+                SELECT count(*) FROM outbox WHERE event_type = 'plan.consent_changed'
+                  AND ((convert_from(body, 'UTF8')::jsonb #>> '{data,change}')::int, (convert_from(body, 'UTF8')::jsonb #>> '{data,onFile}')::boolean)
+                      IN ((1, true), (2, false))
+                """) == 2)
             #expect(try await harness.scalar("SELECT count(*) FROM consents WHERE plan_id = $1", [UUID(uuidString: planId)!]) == 1)
 
             // Audit: every change and read, never the personal code.

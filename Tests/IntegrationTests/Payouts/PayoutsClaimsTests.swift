@@ -108,6 +108,40 @@ extension PipelineSuites {
             await harness.stop()
         }
 
+        @Test("consent changes redelivered out of order: the newest one decides (a stale revocation voids nothing)")
+        func consentChangesInOrder() async throws {
+            let harness = try await PayoutsHarness.start()
+            let preparer = try await harness.token(.preparer)
+            let plan = try await harness.startedPlan()
+            let held = try await harness.claim(preparer, plan: plan, measure: plan.meals, period: "2022-10", cents: 2500)
+            let heldId = try #require(Self.payout(held)["payoutId"] as? String)
+            // Recorded (1), revoked (2), recorded again (3): the third arrives before the second.
+            for (change, onFile) in [(1, true), (3, true), (2, false)] {
+                try await harness.upstream.publish(PlanConsentChanged(plan: plan.reference, onFile: onFile, signedBy: "parent_or_guardian",
+                                                                      change: change), producer: "intake")
+            }
+            #expect(await IntegrationEnvironment.eventually(timeout: .seconds(20)) {
+                (try? await harness.host.scalar("SELECT count(*) FROM inbox WHERE event_type = 'plan.consent_changed'")) ?? 0 >= 3
+            })
+            #expect(try await harness.host.scalar("SELECT consent_change FROM pay_plans WHERE plan_id = $1", [plan.reference.planId]) == 3)
+            #expect(try await harness.payoutState(heldId) == "held", "the stale revocation voided nothing")
+            try await harness.approve(plan)
+            #expect(await harness.waitForState(heldId, "released"))
+            // A newer revocation still voids at once.
+            let later = try await harness.claim(preparer, plan: plan, measure: plan.meals, period: "2022-11", cents: 1000)
+            let laterId = try #require(Self.payout(later)["payoutId"] as? String)
+            #expect(await harness.waitForState(laterId, "released"))
+            try await harness.upstream.publish(PlanConsentChanged(plan: plan.reference, onFile: false, signedBy: "parent_or_guardian", change: 4),
+                                               producer: "intake")
+            #expect(await IntegrationEnvironment.eventually(timeout: .seconds(20)) {
+                (try? await harness.host.scalar("SELECT count(*) FROM pay_plans WHERE plan_id = $1 AND NOT consent_on_file",
+                                                [plan.reference.planId])) == 1
+            })
+            let refused = try await harness.claim(preparer, plan: plan, measure: plan.meals, period: "2022-12", cents: 1000)
+            #expect(refused.status == 409 && refused.body.contains("claim.plan_not_open"), "\(refused.body)")
+            await harness.stop()
+        }
+
         @Test("revoked consent voids what is not released and closes the plan for claims; suspension voids too")
         func consentAndSuspensionVoid() async throws {
             let harness = try await PayoutsHarness.start()
