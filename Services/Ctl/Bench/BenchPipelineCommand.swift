@@ -9,10 +9,10 @@ import ServiceKit
 /// `pumpurs bench pipeline`: N plans (default 11,000, one national semester) through the running
 /// local system (`deploy/local/run`) as users would drive it: submitted through intake, validated,
 /// approved at every level by a scripted approver (bulk, through the API), a meals claim paid for
-/// each, and the emails sent. Then a bare floor doing the same number of durable operations the
-/// run did (outbox commit → confirmed persistent publish → mark sent → inbox commit → ack per
-/// consumed message, plus the HTTP requests' other commits) with no service logic, on as many
-/// threads as there are services. Prints throughput, p50/p99 per hop and end to end, CPU seconds
+/// each, and the emails sent. Then a bare floor doing the durable operations the run did (its
+/// request transactions, its events relayed with confirms, their deliveries as inbox
+/// transactions with acks: ``RunShapedFloor``) with no service logic, on as many threads as
+/// there are services. Prints throughput, p50/p99 per hop and end to end, CPU seconds
 /// and peak RSS per process, and last `ratio=<pipeline plans/s ÷ floor plans/s>`.
 struct BenchPipelineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "pipeline",
@@ -52,6 +52,7 @@ struct BenchPipelineCommand: AsyncParsableCommand {
         let cast = try await driver.setup()
         let database = try RawDatabase(url: env.adminDatabaseURL)
         let counts0 = try Self.durableCounts(database)
+        let commits0 = try Self.commits(database)
         let start = Date()
         try await driver.run(cast, deadline: .seconds(timeout))
         let claimsDone = Date().timeIntervalSince(start)
@@ -96,6 +97,7 @@ struct BenchPipelineCommand: AsyncParsableCommand {
         let busy = gauge.sample()
         let infraBusy = infra.sample()
         let counts1 = try Self.durableCounts(database)
+        let commits1 = try Self.commits(database)
         let failures = await driver.record.failures
         let retries = await driver.record.retries
 
@@ -147,15 +149,21 @@ struct BenchPipelineCommand: AsyncParsableCommand {
         }
         let published = counts1.outbox - counts0.outbox, consumed = counts1.inbox - counts0.inbox
         let httpWrites = planIds.count * 8
-        say("durable operations of the run: \(published) events published, \(consumed) messages consumed, ~\(httpWrites) HTTP write transactions")
+        say("durable operations of the run: \(published) events published, \(consumed) messages consumed, ~\(httpWrites) HTTP write transactions"
+            + " (PostgreSQL counted \(commits1 - commits0) commits in all, read-only ones and the drain checks included)")
         let pipelineRate = Double(released) / wall
         guard !noFloor else { return }
-        let floorSeconds = try await PipelineFloor.run(messages: consumed, commits: httpWrites, threads: gauge.names.count,
+        let floorSeconds = try await PipelineFloor.run(writes: httpWrites, published: published, deliveries: consumed, threads: gauge.names.count,
                                                        databaseURL: env.adminDatabaseURL, amqp: try env.amqpURL())
         let floorRate = Double(planIds.count) / floorSeconds
-        say(String(format: "floor: the same %d messages (commit → confirmed publish → mark sent → inbox commit → ack) and %d commits on %d threads in %.1f s → %.1f plans/s",
-                     consumed, httpWrites, gauge.names.count, floorSeconds, floorRate))
+        say(String(format: "floor: the same %d request transactions, %d events (outbox row → claim → confirmed publish → mark sent) and %d deliveries (inbox transaction → ack) on %d threads in %.1f s → %.1f plans/s",
+                     httpWrites, published, consumed, gauge.names.count, floorSeconds, floorRate))
         say(String(format: "ratio=%.2f", pipelineRate / floorRate))
+    }
+
+    /// Transactions committed in the database so far (every session's, as PostgreSQL counts them).
+    static func commits(_ database: RawDatabase) throws -> Int {
+        Int(try database.exec("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()").first ?? "0") ?? 0
     }
 
     /// Outbox and inbox rows over all service schemas.

@@ -15,12 +15,7 @@ enum RawPipelineFloor {
         try db.exec("DROP SCHEMA IF EXISTS \(schema) CASCADE")
         try db.exec("CREATE SCHEMA \(schema)")
         try db.exec("SET search_path = \(schema)")
-        try db.exec("""
-            CREATE TABLE outbox (id bigserial PRIMARY KEY, message_id uuid NOT NULL UNIQUE, event_type text NOT NULL,
-              body bytea NOT NULL, published_at timestamptz, lease_until timestamptz, attempts int NOT NULL DEFAULT 0)
-            """)
-        try db.exec("CREATE TABLE inbox (message_id uuid PRIMARY KEY, received_at timestamptz NOT NULL DEFAULT now())")
-        try db.exec("CREATE TABLE writes (id bigserial PRIMARY KEY, body text NOT NULL)")
+        try createTables(db)
         let publisher = try RawBroker(url: amqp)
         defer { publisher.close() }
         try publisher.enableConfirms()
@@ -53,5 +48,16 @@ enum RawPipelineFloor {
         }
         try db.exec("DROP SCHEMA \(schema) CASCADE")
         return Double(max(count, 1)) / seconds
+    }
+
+    /// The floor's outbox, inbox and request-write tables (in the session's search path).
+    static func createTables(_ db: RawDatabase) throws {
+        try db.exec("""
+            CREATE TABLE outbox (id bigserial PRIMARY KEY, message_id uuid NOT NULL UNIQUE, event_type text NOT NULL,
+              body bytea NOT NULL, published_at timestamptz, lease_until timestamptz, attempts int NOT NULL DEFAULT 0)
+            """)
+        try db.exec("CREATE INDEX outbox_pending ON outbox (id) WHERE published_at IS NULL")
+        try db.exec("CREATE TABLE inbox (message_id uuid PRIMARY KEY, received_at timestamptz NOT NULL DEFAULT now())")
+        try db.exec("CREATE TABLE writes (id bigserial PRIMARY KEY, body text NOT NULL)")
     }
 }

@@ -1,0 +1,85 @@
+import AMQP
+import Foundation
+
+/// One thread of the pipeline benchmark's floor, shaped like the measured run: the same kinds
+/// and numbers of transactions, publishes and deliveries, in bare C calls, with no service logic.
+///
+/// - `writes` request transactions (`BEGIN`, a row, `COMMIT`); the first `published` of them also
+///   write an outbox row, as a request that publishes an event does.
+/// - The relay claims pending outbox rows (up to `batch`), publishes each persistently with a
+///   confirm, and marks them sent.
+/// - Each event is delivered `deliveries / published` times (rounded, to the exact total), as
+///   the exchange fans an event out to every service that binds it; the floor publishes each copy
+///   to its queue (a fan-out the broker would route from one publish is a little cheaper, so the
+///   floor errs on the slow side).
+/// - Each delivery is one transaction (`BEGIN`, inbox row, `COMMIT`) and an ack; the events
+///   handlers publish (those beyond the requests') are outbox rows in the first deliveries'
+///   transactions, relayed in turn.
+enum RunShapedFloor {
+    struct Share: Sendable {
+        var writes: Int
+        var published: Int
+        var deliveries: Int
+    }
+
+    static func run(_ share: Share, batch: Int, databaseURL: String, amqp: AMQPURL, queue: String, schema: String) throws {
+        let db = try RawDatabase(url: databaseURL)
+        try db.exec("DROP SCHEMA IF EXISTS \(schema) CASCADE")
+        try db.exec("CREATE SCHEMA \(schema)")
+        try db.exec("SET search_path = \(schema)")
+        try RawPipelineFloor.createTables(db)
+        let publisher = try RawBroker(url: amqp)
+        defer { publisher.close() }
+        try publisher.enableConfirms()
+        let consumer = try RawBroker(url: amqp)
+        defer { consumer.close() }
+        try consumer.startConsuming(queue: queue)
+
+        let published = max(share.published, 1)
+        let copiesEach = max(share.deliveries / published, 1), extra = max(share.deliveries - copiesEach * published, 0)
+        let fromRequests = min(share.published, share.writes)
+        var fromHandlers = share.published - fromRequests
+        var sequence = 0
+        func addOutboxRow() throws {
+            let body = sampleBody(sequence)
+            try db.exec("INSERT INTO outbox (message_id, event_type, body) VALUES ($1, 'bench.event', $2::bytea)",
+                        [UUID().uuidString, "\\x" + body.map { String(format: "%02x", $0) }.joined()])
+            sequence += 1
+        }
+        for write in 0..<share.writes {
+            try db.exec("BEGIN")
+            try db.exec("INSERT INTO writes (body) VALUES ($1)", ["write \(write)"])
+            if write < fromRequests { try addOutboxRow() }
+            try db.exec("COMMIT")
+        }
+        var relayed = 0, delivered = 0
+        while delivered < share.deliveries {
+            let ids = try db.exec("""
+                UPDATE outbox SET lease_until = now() + interval '30 seconds', attempts = attempts + 1
+                WHERE id IN (SELECT id FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT \(batch) FOR UPDATE SKIP LOCKED)
+                RETURNING id
+                """)
+            guard !ids.isEmpty else { break }   // nothing left to relay: every delivery is made
+            var bodies: [[UInt8]] = []
+            for _ in ids {
+                let copies = copiesEach + (relayed < extra ? 1 : 0)
+                bodies += Array(repeating: sampleBody(relayed), count: copies)
+                relayed += 1
+            }
+            try publisher.publishConfirmed(bodies, queue: queue)
+            try db.exec("UPDATE outbox SET published_at = now(), lease_until = NULL WHERE id = ANY(string_to_array($1, ',')::bigint[])",
+                        [ids.joined(separator: ",")])
+            try consumer.receive(bodies.count) { _ in
+                try db.exec("BEGIN")
+                try db.exec("INSERT INTO inbox (message_id) VALUES ($1) ON CONFLICT DO NOTHING", [UUID().uuidString])
+                if fromHandlers > 0 {
+                    try addOutboxRow()
+                    fromHandlers -= 1
+                }
+                try db.exec("COMMIT")
+            }
+            delivered += bodies.count
+        }
+        try db.exec("DROP SCHEMA \(schema) CASCADE")
+    }
+}
