@@ -16,7 +16,7 @@ struct ReleasePolicyTests {
         let expected: ReleasePolicy.Outcome =
             facts.deleted ? .void(.planDeleted)
             : !facts.consentOnFile ? .void(.consentRevoked)
-            : facts.suspended ? .void(.planSuspended)
+            : facts.suspended ? .hold(.planSuspended)
             : !facts.fullyApproved ? .hold(.planNotApproved)
             : !payeeKnown ? .hold(.payeeDetailsMissing)
             : .release

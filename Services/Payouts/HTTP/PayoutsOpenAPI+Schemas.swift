@@ -90,14 +90,14 @@ extension PayoutsOpenAPI {
                 never be paid (see `voidReason`); `reversed`: released, then undone by finance.
             HoldReason:
               type: string
-              enum: [plan_not_approved, payee_details_missing]
+              enum: [plan_not_approved, plan_suspended, payee_details_missing]
               description: Why a payout waits (present only while `held`).
             VoidReason:
               type: string
               description: |
-                For `voided`: `plan_suspended`, `consent_revoked` or `plan_deleted`; for `reversed`: the
-                reason finance gave.
-              examples: [plan_suspended, consent_revoked, plan_deleted]
+                For `voided`: `consent_revoked` or `plan_deleted` (`plan_suspended` on payouts voided before
+                a suspension came to hold them instead); for `reversed`: the reason finance gave.
+              examples: [consent_revoked, plan_deleted]
             ReceiptView:
               type: object
               required: [id, mediaType, sizeBytes, sha256, uploadedAt]

@@ -47,9 +47,10 @@ enum PayoutsOpenAPI {
             - Every payout (a claim's, or staff pay from an approved work record) is `held` until the plan
               is fully approved (`holdReason` `plan_not_approved`) and the payee's bank details are known
               (`payee_details_missing`); then it is `released`: written to the ledger with the payee's name
-              and IBAN as they are at that moment. A payout not yet released is `voided` (never paid) when
-              the plan is suspended (`plan_suspended`), consent is revoked (`consent_revoked`) or the plan
-              is deleted (`plan_deleted`); a void wins over a hold. Released money is never touched by
+              and IBAN as they are at that moment. While the plan is suspended its payouts stay `held`
+              (`plan_suspended`: held, not lost; released if the plan is resumed and approved again). A
+              payout not yet released is `voided` (never paid) when consent is revoked (`consent_revoked`)
+              or the plan is deleted (`plan_deleted`); a void wins over a hold. Released money is never touched by
               these rules: only finance undoes it (`reversed`, a negative ledger entry; the ledger is
               never edited).
             - Finance puts the released payouts of a period into a batch and exports it as a SEPA credit

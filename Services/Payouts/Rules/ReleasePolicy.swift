@@ -1,7 +1,9 @@
 /// What becomes of a payout that is not yet released (DOMAIN.md §3, §7): held until the plan is
-/// fully approved and the payee's bank details are known, then released; revoked consent, a
-/// suspended or a deleted plan void it. Released money is never touched by this policy: only a
-/// finance correction (a reversing ledger entry) undoes it.
+/// fully approved and the payee's bank details are known, then released; revoked consent or a
+/// deleted plan void it. A suspended plan holds it ("held, not lost": the work was done or the
+/// expense made while the plan was live; it is released if the plan is resumed and approved
+/// again, voided if consent is revoked or the plan deleted). Released money is never touched by
+/// this policy: only a finance correction (a reversing ledger entry) undoes it.
 public enum ReleasePolicy {
     /// What payouts knows about a plan, from approval's and intake's events.
     public struct PlanFacts: Sendable, Hashable {
@@ -28,6 +30,7 @@ public enum ReleasePolicy {
     /// Why a payout waits.
     public enum HoldReason: String, Sendable, Hashable, Codable {
         case planNotApproved = "plan_not_approved"
+        case planSuspended = "plan_suspended"
         case payeeDetailsMissing = "payee_details_missing"
     }
 
@@ -35,6 +38,7 @@ public enum ReleasePolicy {
     public enum VoidReason: String, Sendable, Hashable, Codable {
         case planDeleted = "plan_deleted"
         case consentRevoked = "consent_revoked"
+        /// No longer decided (a suspension holds now); payouts voided before that keep it.
         case planSuspended = "plan_suspended"
     }
 
@@ -42,7 +46,7 @@ public enum ReleasePolicy {
     public static func decide(_ plan: PlanFacts, payeeKnown: Bool) -> Outcome {
         if plan.deleted { return .void(.planDeleted) }
         if !plan.consentOnFile { return .void(.consentRevoked) }
-        if plan.suspended { return .void(.planSuspended) }
+        if plan.suspended { return .hold(.planSuspended) }
         if !plan.fullyApproved { return .hold(.planNotApproved) }
         if !payeeKnown { return .hold(.payeeDetailsMissing) }
         return .release

@@ -142,8 +142,8 @@ extension PipelineSuites {
             await harness.stop()
         }
 
-        @Test("revoked consent voids what is not released and closes the plan for claims; suspension voids too")
-        func consentAndSuspensionVoid() async throws {
+        @Test("revoked consent voids what is not released and closes the plan for claims; suspension holds it until the plan is approved again")
+        func consentVoidsSuspensionHolds() async throws {
             let harness = try await PayoutsHarness.start()
             let preparer = try await harness.token(.preparer)
             let plan = try await harness.startedPlan()
@@ -163,16 +163,26 @@ extension PipelineSuites {
             let releasedId = try #require(Self.payout(released)["payoutId"] as? String)
             try await harness.approve(other)
             #expect(await harness.waitForState(releasedId, "released"))
-            // Reopen by a new implementation event is not needed: suspension voids only what is still held.
+            // Suspension touches nothing released, and holds what is not: held, not lost.
             let stillHeld = try await harness.startedPlan()
-            let toVoid = try await harness.claim(preparer, plan: stillHeld, measure: stillHeld.items, period: PayoutsHarness.semester, cents: 800)
-            let toVoidId = try #require(Self.payout(toVoid)["payoutId"] as? String)
+            let toHold = try await harness.claim(preparer, plan: stillHeld, measure: stillHeld.items, period: PayoutsHarness.semester, cents: 800)
+            let toHoldId = try #require(Self.payout(toHold)["payoutId"] as? String)
             for target in [other, stillHeld] {
                 try await harness.upstream.publish(PlanSuspended(change: PlanLifecycleChange(
-                    plan: target.reference, actor: ActorPayload(personId: UUID(), role: "institution_head"), reason: "Izstājās")), producer: "approval")
+                    plan: target.reference, actor: ActorPayload(personId: UUID(), role: "institution_head"), reason: "Ilgstoša prombūtne")),
+                    producer: "approval")
             }
-            #expect(await harness.waitForState(toVoidId, "voided"))
+            #expect(await IntegrationEnvironment.eventually(timeout: .seconds(20)) {
+                (try? await harness.host.scalar("SELECT count(*) FROM payouts WHERE id = $1 AND state = 'held' AND hold_reason = 'plan_suspended'",
+                                                [UUID(uuidString: toHoldId)])) == 1
+            }, "held because the plan is suspended")
             #expect(try await harness.payoutState(releasedId) == "released")
+            // Resumed and approved again: released.
+            try await harness.upstream.publish(PlanResumed(change: PlanLifecycleChange(
+                plan: stillHeld.reference, actor: ActorPayload(personId: UUID(), role: "institution_head"), reason: "Atgriezās")),
+                producer: "approval")
+            try await harness.approve(stillHeld)
+            #expect(await harness.waitForState(toHoldId, "released"))
             await harness.stop()
         }
 
