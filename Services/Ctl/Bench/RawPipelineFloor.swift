@@ -11,24 +11,11 @@ enum RawPipelineFloor {
     /// `commits` adds that many single-row commits (requests that write without publishing).
     static func run(count: Int, batch: Int, databaseURL: String, amqp: AMQPURL, queue: String = RawPipelineFloor.queue,
                     schema: String = "pumpurs_bench_floor", commits: Int = 0) throws -> Double {
-        let db = try RawDatabase(url: databaseURL)
-        try db.exec("DROP SCHEMA IF EXISTS \(schema) CASCADE")
-        try db.exec("CREATE SCHEMA \(schema)")
-        try db.exec("SET search_path = \(schema)")
-        try createTables(db)
-        let publisher = try RawBroker(url: amqp)
-        defer { publisher.close() }
-        try publisher.enableConfirms()
-        let consumer = try RawBroker(url: amqp)
-        defer { consumer.close() }
-        try consumer.startConsuming(queue: queue)
+        let (db, publisher, consumer) = try connect(databaseURL: databaseURL, amqp: amqp, queue: queue, schema: schema)
+        defer { publisher.close(); consumer.close() }
         let (_, seconds) = try timed {
             for i in 0..<commits { try db.exec("INSERT INTO writes (body) VALUES ($1)", ["write \(i)"]) }
-            for i in 0..<count {
-                let body = sampleBody(i)
-                try db.exec("INSERT INTO outbox (message_id, event_type, body) VALUES ($1, 'bench.event', $2::bytea)",
-                            [UUID().uuidString, "\\x" + body.map { String(format: "%02x", $0) }.joined()])
-            }
+            for i in 0..<count { try addOutboxRow(db, index: i) }
             var done = 0
             while done < count {
                 let ids = try db.exec("""
@@ -48,6 +35,29 @@ enum RawPipelineFloor {
         }
         try db.exec("DROP SCHEMA \(schema) CASCADE")
         return Double(max(count, 1)) / seconds
+    }
+
+    /// One floor thread's own connections: a fresh `schema` with the floor's tables (the session's
+    /// search path), a publisher with confirms, and a consumer registered on `queue`.
+    static func connect(databaseURL: String, amqp: AMQPURL, queue: String,
+                        schema: String) throws -> (db: RawDatabase, publisher: RawBroker, consumer: RawBroker) {
+        let db = try RawDatabase(url: databaseURL)
+        try db.exec("DROP SCHEMA IF EXISTS \(schema) CASCADE")
+        try db.exec("CREATE SCHEMA \(schema)")
+        try db.exec("SET search_path = \(schema)")
+        try createTables(db)
+        let publisher = try RawBroker(url: amqp)
+        try publisher.enableConfirms()
+        let consumer = try RawBroker(url: amqp)
+        try consumer.startConsuming(queue: queue)
+        return (db, publisher, consumer)
+    }
+
+    /// Adds one pending outbox row carrying the sample body `index`.
+    static func addOutboxRow(_ db: RawDatabase, index: Int) throws {
+        let body = sampleBody(index)
+        try db.exec("INSERT INTO outbox (message_id, event_type, body) VALUES ($1, 'bench.event', $2::bytea)",
+                    [UUID().uuidString, "\\x" + body.map { String(format: "%02x", $0) }.joined()])
     }
 
     /// The floor's outbox, inbox and request-write tables (in the session's search path).

@@ -23,17 +23,8 @@ enum RunShapedFloor {
     }
 
     static func run(_ share: Share, batch: Int, databaseURL: String, amqp: AMQPURL, queue: String, schema: String) throws {
-        let db = try RawDatabase(url: databaseURL)
-        try db.exec("DROP SCHEMA IF EXISTS \(schema) CASCADE")
-        try db.exec("CREATE SCHEMA \(schema)")
-        try db.exec("SET search_path = \(schema)")
-        try RawPipelineFloor.createTables(db)
-        let publisher = try RawBroker(url: amqp)
-        defer { publisher.close() }
-        try publisher.enableConfirms()
-        let consumer = try RawBroker(url: amqp)
-        defer { consumer.close() }
-        try consumer.startConsuming(queue: queue)
+        let (db, publisher, consumer) = try RawPipelineFloor.connect(databaseURL: databaseURL, amqp: amqp, queue: queue, schema: schema)
+        defer { publisher.close(); consumer.close() }
 
         let published = max(share.published, 1)
         let copiesEach = max(share.deliveries / published, 1), extra = max(share.deliveries - copiesEach * published, 0)
@@ -41,9 +32,7 @@ enum RunShapedFloor {
         var fromHandlers = share.published - fromRequests
         var sequence = 0
         func addOutboxRow() throws {
-            let body = sampleBody(sequence)
-            try db.exec("INSERT INTO outbox (message_id, event_type, body) VALUES ($1, 'bench.event', $2::bytea)",
-                        [UUID().uuidString, "\\x" + body.map { String(format: "%02x", $0) }.joined()])
+            try RawPipelineFloor.addOutboxRow(db, index: sequence)
             sequence += 1
         }
         for write in 0..<share.writes {
