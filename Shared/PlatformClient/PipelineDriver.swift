@@ -4,8 +4,9 @@ import Rules
 
 /// Drives N plans through the running system as its users would, for the pipeline benchmark
 /// and the fault drill: preparers submit through intake (every POST with an Idempotency-Key, so
-/// a step is retried safely while a service or the broker is down), a scripted approver works
-/// the approval queues level by level with bulk approvals, and each fully approved plan gets
+/// a step is retried safely while a service or the broker is down), scripted approvers (every
+/// head, the coordinator and the IKVD expert, side by side) work their queues with bulk
+/// approvals, and each fully approved plan gets
 /// one meals claim (released at once: a payout to finance, and emails on the way).
 public struct PipelineDriver: Sendable {
     public struct Config: Sendable {
@@ -196,36 +197,30 @@ public struct PipelineDriver: Sendable {
         }
     }
 
-    /// Works the queues: each school's head, then the municipality coordinator, then IKVD, in
-    /// bulk (≤ 200 plans a request), until every submitted plan is approved; a plan IKVD
-    /// approves goes to the claimers.
+    /// The approvers: every school's head, the municipality coordinator and the IKVD expert work
+    /// their own queues at the same time, as the people would, in bulk (≤ 200 plans a request),
+    /// until every submitted plan is approved; a plan IKVD approves goes to the claimers.
     private func approver(_ cast: Cast, claims: ClaimQueue, until end: ContinuousClock.Instant) async throws {
-        while ContinuousClock.now < end {
-            var worked = false
-            for token in cast.heads + [cast.coordinator, cast.expert] {
-                guard let reply = try? await api.http.send("GET", api.endpoints.approval + "/approvals/queue?limit=200", token: token),
-                      reply.status == 200 else { await record.retried(); continue }
-                let items = ((reply.json["items"] as? [[String: Any]]) ?? []).compactMap { $0["planId"] as? String }
-                guard !items.isEmpty else { continue }
-                worked = true
-                guard let bulk = try? await api.http.send("POST", api.endpoints.approval + "/approvals/bulk-approve", token: token,
-                                                          json: jsonText(["planIds": items])), bulk.status == 200 else {
-                    // A refused bulk request (not an outage) must not stall the queue: one by one.
-                    await record.retried()
-                    for plan in items {
-                        let one = try? await api.http.send("POST", api.endpoints.approval + "/approvals/plans/\(plan)/approve", token: token)
-                        if (one?.json["state"] as? String) == "approved", await record.approved(plan.lowercased()) { await claims.push(plan.lowercased()) }
-                    }
-                    continue
-                }
-                for result in (bulk.json["results"] as? [[String: Any]]) ?? [] where result["outcome"] as? String == "approved" {
-                    if let plan = (result["planId"] as? String)?.lowercased(), await record.approved(plan) { await claims.push(plan) }
-                }
+        let tokens = cast.heads + [cast.coordinator, cast.expert]
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (index, token) in tokens.enumerated() {
+                // The IKVD expert (the last level) also looks for approvals whose answer was lost.
+                let recovers = index == tokens.count - 1
+                group.addTask { try await approve(as: token, recovers: recovers, cast, claims: claims, until: end) }
             }
-            if !worked {
-                let submitted = await record.submittedCount, failed = await record.failures.count
-                if submitted + failed >= config.plans {
-                    if await record.approvedCount >= submitted { return }
+            try await group.waitForAll()
+        }
+    }
+
+    /// One approver's loop: take the queue, approve it in bulk, until every submitted plan is approved.
+    private func approve(as token: String, recovers: Bool, _ cast: Cast, claims: ClaimQueue,
+                         until end: ContinuousClock.Instant) async throws {
+        while ContinuousClock.now < end {
+            if try await workQueue(token, claims: claims) { continue }
+            let submitted = await record.submittedCount, failed = await record.failures.count
+            if submitted + failed >= config.plans {
+                if await record.approvedCount >= submitted { return }
+                if recovers {
                     // Queues empty but plans unaccounted for: a bulk answer was lost (timeout, restart)
                     // after it committed. Ask approval for each such plan's state.
                     for plan in await record.unapproved() {
@@ -233,9 +228,34 @@ public struct PipelineDriver: Sendable {
                         if state?["state"] as? String == "approved", await record.approved(plan) { await claims.push(plan) }
                     }
                 }
-                try await Task.sleep(for: .milliseconds(200))
             }
+            try await Task.sleep(for: .milliseconds(200))
         }
+    }
+
+    /// Approves what is in `token`'s queue now; false when the queue was empty (or unreachable).
+    private func workQueue(_ token: String, claims: ClaimQueue) async throws -> Bool {
+        guard let reply = try? await api.http.send("GET", api.endpoints.approval + "/approvals/queue?limit=200", token: token),
+              reply.status == 200 else {
+            await record.retried()
+            return false
+        }
+        let items = ((reply.json["items"] as? [[String: Any]]) ?? []).compactMap { $0["planId"] as? String }
+        guard !items.isEmpty else { return false }
+        guard let bulk = try? await api.http.send("POST", api.endpoints.approval + "/approvals/bulk-approve", token: token,
+                                                  json: jsonText(["planIds": items])), bulk.status == 200 else {
+            // A refused bulk request (not an outage) must not stall the queue: one by one.
+            await record.retried()
+            for plan in items {
+                let one = try? await api.http.send("POST", api.endpoints.approval + "/approvals/plans/\(plan)/approve", token: token)
+                if (one?.json["state"] as? String) == "approved", await record.approved(plan.lowercased()) { await claims.push(plan.lowercased()) }
+            }
+            return true
+        }
+        for result in (bulk.json["results"] as? [[String: Any]]) ?? [] where result["outcome"] as? String == "approved" {
+            if let plan = (result["planId"] as? String)?.lowercased(), await record.approved(plan) { await claims.push(plan) }
+        }
+        return true
     }
 
     /// One meals claim per approved plan (the measure id from approval's summary).
