@@ -26,6 +26,9 @@ let jwtKit = Target.Dependency.product(name: "JWTKit", package: "jwt-kit")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let hummingbirdTesting = Target.Dependency.product(name: "HummingbirdTesting", package: "hummingbird")
 let mustache = Target.Dependency.product(name: "Mustache", package: "swift-mustache")
+let httpClient = Target.Dependency.product(name: "AsyncHTTPClient", package: "async-http-client")
+let nioCore = Target.Dependency.product(name: "NIOCore", package: "swift-nio")
+let nioHTTP1 = Target.Dependency.product(name: "NIOHTTP1", package: "swift-nio")
 
 let package = Package(
     name: "pumpurs",
@@ -46,6 +49,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Already in the graph (Hummingbird's testing module); the platform client drives the APIs with it.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
@@ -78,7 +84,7 @@ let package = Package(
         .target(name: "Auth", dependencies: [jwtKit, crypto, hummingbird, log], path: "Shared/Auth",
                 exclude: ["README.md"], swiftSettings: swiftSettings),
         // Drives the platform's HTTP APIs as its users would (demo, end-to-end test, pipeline benchmark).
-        .target(name: "PlatformClient", dependencies: ["Auth", "Rules"], path: "Shared/PlatformClient", swiftSettings: swiftSettings),
+        .target(name: "PlatformClient", dependencies: ["Auth", "Rules", httpClient, nioCore, nioHTTP1], path: "Shared/PlatformClient", swiftSettings: swiftSettings),
         .target(name: "TestSupport", dependencies: ["ServiceKit", hummingbird], path: "Shared/TestSupport", swiftSettings: swiftSettings),
 
         // Services: a library with the logic + (later) a thin executable each.

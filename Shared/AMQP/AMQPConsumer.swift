@@ -3,8 +3,9 @@ import Logging
 
 /// Consumes one queue with manual acknowledgement over its own connection and thread.
 ///
-/// `run` hands deliveries to an async handler one at a time and applies the disposition the
-/// handler returns only after the handler finished (so a service acks after its commit). It polls
+/// `run` hands deliveries to an async handler one at a time (`runBatches`: those already
+/// received, several at once) and applies the disposition the handler returns only after the
+/// handler finished (so a service acks after its commit). It polls
 /// with a short timeout, so cancellation (graceful shutdown) and heartbeats keep working, and it
 /// reconnects with backoff after any connection failure, declaring the topology again.
 public final class AMQPConsumer: @unchecked Sendable {
@@ -41,19 +42,41 @@ public final class AMQPConsumer: @unchecked Sendable {
 
     deinit { thread.stop() }
 
-    /// Consumes until the task is cancelled. Transport failures are logged and retried.
+    /// Consumes until the task is cancelled, one delivery at a time. Transport failures are
+    /// logged and retried.
     ///
     /// The handler and the settle of its delivery run shielded from cancellation: a shutdown
     /// lets the message in hand finish (and be acked) instead of abandoning it half-way.
     public func run(_ handler: @escaping @Sendable (AMQPDelivery) async -> AMQPDisposition) async {
+        await runBatches(upTo: 1) { deliveries in
+            var dispositions: [AMQPDisposition] = []
+            for delivery in deliveries { dispositions.append(await handler(delivery)) }
+            return dispositions
+        }
+    }
+
+    /// Consumes until the task is cancelled, handing the handler every delivery that is already
+    /// here (at least one, at most `limit`; never waiting for more to arrive), and settles each
+    /// with the disposition at its position once the handler returns.
+    ///
+    /// Batches let a service commit several messages in one transaction when its queue has a
+    /// backlog, and cost nothing when it has none (a lone message is handed over at once).
+    public func runBatches(upTo limit: Int,
+                           _ handler: @escaping @Sendable ([AMQPDelivery]) async -> [AMQPDisposition]) async {
+        let limit = max(1, limit)
         var failures = 0
         while !Task.isCancelled {
             do {
-                guard let delivery = try await thread.run({ try self.nextDelivery() }) else { continue }
+                let deliveries = try await thread.run({ try self.nextDeliveries(upTo: limit) })
+                guard !deliveries.isEmpty else { continue }
                 failures = 0
                 try await Task {
-                    let disposition = await handler(delivery)
-                    try await self.thread.run { try self.settle(delivery, disposition) }
+                    let dispositions = await handler(deliveries)
+                    try await self.thread.run {
+                        for (index, delivery) in deliveries.enumerated() {
+                            try self.settle(delivery, index < dispositions.count ? dispositions[index] : .requeue)
+                        }
+                    }
                 }.value
             } catch {
                 failures += 1
@@ -87,13 +110,24 @@ public final class AMQPConsumer: @unchecked Sendable {
         logger.info("amqp consumer connected", metadata: ["amqp.queue": "\(queue)"])
     }
 
-    private func nextDelivery() throws -> AMQPDelivery? {
+    /// The next delivery (waiting up to the poll interval), then those that follow it at once.
+    private func nextDeliveries(upTo limit: Int) throws -> [AMQPDelivery] {
+        guard let first = try nextDelivery(wait: pollInterval) else { return [] }
+        var deliveries = [first]
+        let generation = first.connectionGeneration
+        while deliveries.count < limit, let next = try? nextDelivery(wait: .zero), next.connectionGeneration == generation {
+            deliveries.append(next)
+        }
+        return deliveries
+    }
+
+    private func nextDelivery(wait: Duration) throws -> AMQPDelivery? {
         try ensureConnected()
         guard let connection else { return nil }
         let state = try connection.raw
         amqp_maybe_release_buffers(state)
         var envelope = amqp_envelope_t()
-        var tv = pollInterval.timeval
+        var tv = wait.timeval
         let reply = amqp_consume_message(state, &envelope, &tv, 0)
         switch reply.reply_type {
         case AMQP_RESPONSE_NORMAL:

@@ -149,21 +149,35 @@ struct BenchPipelineCommand: AsyncParsableCommand {
         }
         let published = counts1.outbox - counts0.outbox, consumed = counts1.inbox - counts0.inbox
         let httpWrites = planIds.count * 8
-        say("durable operations of the run: \(published) events published, \(consumed) messages consumed, ~\(httpWrites) HTTP write transactions"
+        let consumerTransactions = try Self.consumerTransactions(database, since: start)
+        say("durable operations of the run: \(published) events published, \(consumed) messages consumed in \(consumerTransactions) transactions, ~\(httpWrites) HTTP write transactions"
             + " (PostgreSQL counted \(commits1 - commits0) commits in all, read-only ones and the drain checks included)")
         let pipelineRate = Double(released) / wall
         guard !noFloor else { return }
-        let floorSeconds = try await PipelineFloor.run(writes: httpWrites, published: published, deliveries: consumed, threads: gauge.names.count,
+        let floorSeconds = try await PipelineFloor.run(writes: httpWrites, published: published, deliveries: consumed,
+                                                       consumerTransactions: consumerTransactions, threads: gauge.names.count,
                                                        databaseURL: env.adminDatabaseURL, amqp: try env.amqpURL())
         let floorRate = Double(planIds.count) / floorSeconds
-        say(String(format: "floor: the same %d request transactions, %d events (outbox row → claim → confirmed publish → mark sent) and %d deliveries (inbox transaction → ack) on %d threads in %.1f s → %.1f plans/s",
-                     httpWrites, published, consumed, gauge.names.count, floorSeconds, floorRate))
+        say(String(format: "floor: the same %d request transactions, %d events (outbox row → claim → confirmed publish → mark sent) and %d deliveries (inbox rows in %d transactions → ack) on %d threads in %.1f s → %.1f plans/s",
+                     httpWrites, published, consumed, consumerTransactions, gauge.names.count, floorSeconds, floorRate))
         say(String(format: "ratio=%.2f", pipelineRate / floorRate))
     }
 
     /// Transactions committed in the database so far (every session's, as PostgreSQL counts them).
     static func commits(_ database: RawDatabase) throws -> Int {
         Int(try database.exec("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()").first ?? "0") ?? 0
+    }
+
+    /// Transactions the services committed inbox rows in since `start` (rows one transaction wrote
+    /// share its `xmin`): fewer than the deliveries when consumers handle several at once.
+    static func consumerTransactions(_ database: RawDatabase, since start: Date) throws -> Int {
+        var total = 0
+        for schema in PlatformServices.all.map(\.name) {
+            guard try database.exec("SELECT to_regclass($1) IS NOT NULL", ["\(schema).inbox"]).first == "t" else { continue }
+            total += Int(try database.exec("SELECT count(DISTINCT xmin::text) FROM \(schema).inbox WHERE received_at >= to_timestamp($1)",
+                                           [String(start.timeIntervalSince1970)]).first ?? "0") ?? 0
+        }
+        return total
     }
 
     /// Outbox and inbox rows over all service schemas.

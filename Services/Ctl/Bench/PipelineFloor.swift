@@ -7,7 +7,7 @@ import Foundation
 /// the services also work side by side), each with its own connections, queue and schema.
 /// Returns the seconds until the last thread ends.
 enum PipelineFloor {
-    static func run(writes: Int, published: Int, deliveries: Int, threads: Int, databaseURL: String, amqp: AMQPURL) async throws -> Double {
+    static func run(writes: Int, published: Int, deliveries: Int, consumerTransactions: Int, threads: Int, databaseURL: String, amqp: AMQPURL) async throws -> Double {
         let threads = max(1, threads)
         for index in 0..<threads { try await AMQPBenchTopology.recreateQueue("bench.floor.\(index)", amqp: amqp) }
         func part(_ total: Int, _ index: Int) -> Int { total / threads + (index < total % threads ? 1 : 0) }
@@ -15,7 +15,8 @@ enum PipelineFloor {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<threads {
                 let share = RunShapedFloor.Share(writes: part(writes, index), published: part(published, index),
-                                                 deliveries: part(deliveries, index))
+                                                 deliveries: part(deliveries, index),
+                                                 consumerTransactions: part(consumerTransactions, index))
                 group.addTask {
                     _ = try await onOwnThread("bench-floor-\(index)") {
                         try RunShapedFloor.run(share, batch: 100, databaseURL: databaseURL, amqp: amqp, queue: "bench.floor.\(index)",

@@ -82,6 +82,31 @@ struct RawBroker {
     }
 
     /// Receives and acks `count` deliveries on an already registered consumer.
+    /// Receives `count` deliveries in groups (`groupSize` says how large the next group is):
+    /// `group` handles a group's bodies, then each of its deliveries is acked.
+    func receive(_ count: Int, groupSize: () -> Int, group: ([[UInt8]]) throws -> Void) throws {
+        var received = 0
+        while received < count {
+            let size = max(1, min(groupSize(), count - received))
+            var bodies: [[UInt8]] = [], tags: [UInt64] = []
+            while bodies.count < size {
+                amqp_maybe_release_buffers(state)
+                var envelope = amqp_envelope_t()
+                var tv = timeval(tv_sec: 10, tv_usec: 0)
+                let reply = amqp_consume_message(state, &envelope, &tv, 0)
+                guard reply.reply_type == AMQP_RESPONSE_NORMAL else { throw Failure(description: "consume_message after \(received)") }
+                bodies.append(Array(UnsafeRawBufferPointer(start: envelope.message.body.bytes, count: envelope.message.body.len)))
+                tags.append(envelope.delivery_tag)
+                amqp_destroy_envelope(&envelope)
+            }
+            try group(bodies)
+            for tag in tags {
+                guard amqp_basic_ack(state, 1, tag, 0) == 0 else { throw Failure(description: "ack") }
+            }
+            received += bodies.count
+        }
+    }
+
     func receive(_ count: Int, each: ([UInt8]) throws -> Void = { _ in }) throws {
         var received = 0
         while received < count {

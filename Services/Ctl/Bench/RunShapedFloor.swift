@@ -12,14 +12,17 @@ import Foundation
 ///   the exchange fans an event out to every service that binds it; the floor publishes each copy
 ///   to its queue (a fan-out the broker would route from one publish is a little cheaper, so the
 ///   floor errs on the slow side).
-/// - Each delivery is one transaction (`BEGIN`, inbox row, `COMMIT`) and an ack; the events
-///   handlers publish (those beyond the requests') are outbox rows in the first deliveries'
-///   transactions, relayed in turn.
+/// - Deliveries are committed in as many transactions as the services used (they handle the
+///   deliveries already received together): each transaction is `BEGIN`, an inbox row per
+///   delivery, `COMMIT`, then an ack per delivery; the events handlers publish (those beyond the
+///   requests') are outbox rows in the first deliveries' transactions, relayed in turn.
 enum RunShapedFloor {
     struct Share: Sendable {
         var writes: Int
         var published: Int
         var deliveries: Int
+        /// Transactions the deliveries were committed in (≤ deliveries).
+        var consumerTransactions: Int
     }
 
     static func run(_ share: Share, batch: Int, databaseURL: String, amqp: AMQPURL, queue: String, schema: String) throws {
@@ -42,6 +45,14 @@ enum RunShapedFloor {
             try db.exec("COMMIT")
         }
         var relayed = 0, delivered = 0
+        var transactionsLeft = max(1, min(share.consumerTransactions, share.deliveries))
+        /// Spreads the deliveries left evenly over the transactions left.
+        func nextGroupSize() -> Int {
+            let left = share.deliveries - delivered
+            let size = (left + transactionsLeft - 1) / max(transactionsLeft, 1)
+            transactionsLeft = max(transactionsLeft - 1, 1)
+            return max(size, 1)
+        }
         while delivered < share.deliveries {
             let ids = try db.exec("""
                 UPDATE outbox SET lease_until = now() + interval '30 seconds', attempts = attempts + 1
@@ -58,16 +69,18 @@ enum RunShapedFloor {
             try publisher.publishConfirmed(bodies, queue: queue)
             try db.exec("UPDATE outbox SET published_at = now(), lease_until = NULL WHERE id = ANY(string_to_array($1, ',')::bigint[])",
                         [ids.joined(separator: ",")])
-            try consumer.receive(bodies.count) { _ in
+            try consumer.receive(bodies.count, groupSize: nextGroupSize) { group in
                 try db.exec("BEGIN")
-                try db.exec("INSERT INTO inbox (message_id) VALUES ($1) ON CONFLICT DO NOTHING", [UUID().uuidString])
-                if fromHandlers > 0 {
-                    try addOutboxRow()
-                    fromHandlers -= 1
+                for _ in group {
+                    try db.exec("INSERT INTO inbox (message_id) VALUES ($1) ON CONFLICT DO NOTHING", [UUID().uuidString])
+                    if fromHandlers > 0 {
+                        try addOutboxRow()
+                        fromHandlers -= 1
+                    }
                 }
                 try db.exec("COMMIT")
+                delivered += group.count
             }
-            delivered += bodies.count
         }
         try db.exec("DROP SCHEMA \(schema) CASCADE")
     }

@@ -23,6 +23,8 @@ public struct TokenVerifier: Sendable {
     private let keys: JWTKeyCollection
     private let keyIds: Set<String>
     private let now: @Sendable () -> Date
+    /// Claims of tokens whose signature already verified here (time checks still run each time).
+    private let verified = VerifiedTokenCache()
 
     /// Creates a verifier trusting `keys`.
     /// - Parameter now: the clock (tests pass a fixed one).
@@ -47,6 +49,10 @@ public struct TokenVerifier: Sendable {
 
     /// The signature-checked and time/issuer/audience-checked claims of `token`.
     public func verifiedClaims(_ token: String) async throws(AuthFailure) -> AccessClaims {
+        if let claims = verified.claims(for: token) {
+            try check(claims)
+            return claims
+        }
         let header = try Self.pinnedHeader(of: token)
         if let kid = header.kid, !keyIds.contains(kid) { throw .badSignature }
 
@@ -61,8 +67,12 @@ public struct TokenVerifier: Sendable {
             throw .badSignature
         }
         try check(claims)
+        verified.store(claims, for: token)
         return claims
     }
+
+    /// How many verified tokens are remembered now (for tests).
+    var rememberedTokens: Int { verified.count }
 
     /// Issuer, audience and time; role and scope are checked by ``AccessClaims/principal()``.
     private func check(_ claims: AccessClaims) throws(AuthFailure) {

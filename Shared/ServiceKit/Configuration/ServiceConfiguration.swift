@@ -30,6 +30,8 @@ public struct ServiceConfiguration: Sendable {
     public var amqp: AMQPURL
     /// Prefetch per consumer.
     public var prefetch: Int
+    /// At most this many deliveries already received are handled in one transaction (1: one each).
+    public var consumerBatch: Int
     /// Delivery limit of the service queue.
     public var deliveryLimit: Int
     /// Outbox rows per relay batch.
@@ -69,6 +71,7 @@ public struct ServiceConfiguration: Sendable {
             throw ConfigurationError(key: "PUMPURS_AMQP_URL", message: error.message)
         }
         prefetch = try reader.int("PUMPURS_AMQP_PREFETCH", default: 64, range: 1...65535)
+        consumerBatch = try reader.int("PUMPURS_CONSUMER_BATCH", default: 16, range: 1...1000)
         deliveryLimit = try reader.int("PUMPURS_DELIVERY_LIMIT", default: 5, range: 0...1000)
         relayBatchSize = try reader.int("PUMPURS_RELAY_BATCH", default: 500, range: 1...10_000)
         relayPollInterval = .milliseconds(try reader.int("PUMPURS_RELAY_POLL_MS", default: 1000, range: 10...600_000))

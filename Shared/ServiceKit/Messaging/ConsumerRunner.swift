@@ -15,6 +15,13 @@ import ServiceLifecycle
 ///   `outageRetries` times), so an outage does not burn the message's delivery attempts.
 /// - Any other failure → requeue after a backoff; the quorum queue counts deliveries and
 ///   dead-letters the message past `x-delivery-limit`.
+///
+/// When the queue has a backlog, the deliveries already received (up to `batchLimit`) are
+/// handled in **one** transaction, each with its own inbox claim and outbox writer, and acked
+/// after its commit: one `BEGIN`/`COMMIT` (and one WAL flush) for the lot instead of one per
+/// message. If anything in the batch fails, nothing of it is kept and each message is handled
+/// again on its own, so a failing message is retried or dead-lettered alone, exactly as without
+/// batches.
 public struct ConsumerRunner: Service {
     let service: String
     let consumer: AMQPConsumer
@@ -22,26 +29,77 @@ public struct ConsumerRunner: Service {
     let handlers: EventHandlers
     let retryBackoff: Backoff
     let outageRetries: Int
+    let batchLimit: Int
     let logger: Logger
 
     /// Creates a runner for `service`'s queue.
     public init(service: String, consumer: AMQPConsumer, pool: PostgresPool, handlers: EventHandlers,
                 retryBackoff: Backoff = Backoff(initial: .milliseconds(100), maximum: .seconds(5)), outageRetries: Int = 60,
-                logger: Logger) {
+                batchLimit: Int = 1, logger: Logger) {
         self.service = service
         self.consumer = consumer
         self.pool = pool
         self.handlers = handlers
         self.retryBackoff = retryBackoff
         self.outageRetries = outageRetries
+        self.batchLimit = max(1, batchLimit)
         self.logger = logger
     }
 
     /// Runs until graceful shutdown; the message in hand is finished first.
     public func run() async throws {
         await cancelWhenGracefulShutdown {
-            await consumer.run { delivery in await self.handle(delivery) }
+            await consumer.runBatches(upTo: batchLimit) { deliveries in await self.handle(batch: deliveries) }
         }
+    }
+
+    /// Processes deliveries that arrived together and says what to do with each (in order): in
+    /// one transaction when there are several that decode and have a handler, else one by one.
+    /// Public for tests that feed deliveries without a broker.
+    public func handle(batch deliveries: [AMQPDelivery]) async -> [AMQPDisposition] {
+        let started = ContinuousClock.now
+        var prepared: [(index: Int, message: Prepared)] = []
+        for (index, delivery) in deliveries.enumerated() {
+            if case .ready(let message) = prepare(delivery) { prepared.append((index, message)) }
+        }
+        guard prepared.count > 1 else { return await handleEach(deliveries) }
+        let messages = prepared.map(\.message)
+        let fresh: [Bool]
+        do {
+            fresh = try await pool.withTransaction { connection in
+                try messages.map { message in try message.apply(on: connection) }
+            }
+        } catch {
+            // Something in the batch failed and nothing of it was kept: each message on its own.
+            logger.debug("batch rolled back; handling its messages one by one", metadata: [
+                "batch.size": "\(deliveries.count)", "error": "\(Self.safeSummary(error))",
+            ])
+            return await handleEach(deliveries)
+        }
+        var dispositions = [AMQPDisposition?](repeating: nil, count: deliveries.count)
+        let share = (ContinuousClock.now - started) / prepared.count
+        for (position, entry) in prepared.enumerated() {
+            let outcome: Outcome = fresh[position] ? .processed : .duplicate
+            record(outcome, took: share)
+            dispositions[entry.index] = .ack
+        }
+        // Deliveries that did not prepare (poison, unknown type) take the single path.
+        for index in dispositions.indices where dispositions[index] == nil {
+            dispositions[index] = await handle(deliveries[index])
+        }
+        return dispositions.map { $0 ?? .requeue }
+    }
+
+    private func handleEach(_ deliveries: [AMQPDelivery]) async -> [AMQPDisposition] {
+        var dispositions: [AMQPDisposition] = []
+        for delivery in deliveries { dispositions.append(await handle(delivery)) }
+        return dispositions
+    }
+
+    private func record(_ outcome: Outcome, took duration: Duration) {
+        Counter(label: "pumpurs_messages_consumed_total", dimensions: [("service", service), ("outcome", outcome.label)]).increment()
+        Timer(label: "pumpurs_message_handling_duration_seconds", dimensions: [("service", service)])
+            .recordNanoseconds(duration.nanoseconds)
     }
 
     /// Processes one delivery and says what to do with it. Public for tests that feed deliveries
@@ -58,10 +116,7 @@ public struct ConsumerRunner: Service {
             try? await Task.sleep(for: retryBackoff.delay(forAttempt: outageAttempt))
             outcome = await process(delivery)
         }
-        let dimensions = [("service", service), ("outcome", outcome.label)]
-        Counter(label: "pumpurs_messages_consumed_total", dimensions: dimensions).increment()
-        Timer(label: "pumpurs_message_handling_duration_seconds", dimensions: [("service", service)])
-            .recordNanoseconds((ContinuousClock.now - started).nanoseconds)
+        record(outcome, took: ContinuousClock.now - started)
         switch outcome {
         case .processed, .duplicate:
             return .ack
@@ -110,34 +165,59 @@ public struct ConsumerRunner: Service {
         }
     }
 
-    private func process(_ delivery: AMQPDelivery) async -> Outcome {
+    /// A delivery ready for its transaction: decoded header, its handler and outbox writer.
+    struct Prepared: Sendable {
+        var header: EnvelopeHeader
+        var registration: EventHandlers.Registration
+        var body: [UInt8]
+        var outbox: OutboxWriter
+        var logger: Logger
+
+        /// Claims the message in the inbox and, if it is new, runs its handler; false for a duplicate.
+        func apply(on connection: PostgresConnection) throws -> Bool {
+            guard try Inbox.claim(header, on: connection) else { return false }
+            try registration.handle(body, HandlerContext(connection: connection, outbox: outbox, logger: logger))
+            return true
+        }
+    }
+
+    enum Preparation {
+        case ready(Prepared)
+        case settled(Outcome)
+    }
+
+    /// Decodes the envelope header and finds the handler, or says why the message cannot be handled.
+    private func prepare(_ delivery: AMQPDelivery) -> Preparation {
         let header: EnvelopeHeader
         do {
             header = try ContractCoding.decode(EnvelopeHeader.self, from: delivery.body)
         } catch {
-            return .poison("envelope does not decode: \(DecodingErrorSummary.describe(error))")
+            return .settled(.poison("envelope does not decode: \(DecodingErrorSummary.describe(error))"))
         }
         guard let registration = handlers.registrations[header.type] else {
             // During a rolling deploy an older instance may see a type the newer one bound:
             // give it back for an instance that knows it (the delivery limit still applies).
-            return .transient(UnhandledEventType(type: header.type))
+            return .settled(.transient(UnhandledEventType(type: header.type)))
         }
         guard registration.major == header.version.major else {
-            return .poison("unsupported major version \(header.version) of \(header.type) (handles \(registration.major).x)")
+            return .settled(.poison("unsupported major version \(header.version) of \(header.type) (handles \(registration.major).x)"))
         }
         var log = logger
         log[metadataKey: "correlation_id"] = .string(header.correlationId.uuidString.lowercased())
         log[metadataKey: "message_id"] = .string(header.id.uuidString.lowercased())
         let outbox = OutboxWriter(producer: service, correlationId: header.correlationId, causationId: header.id,
                                   traceparent: header.traceparent)
-        let body = delivery.body
-        let context = log
+        return .ready(Prepared(header: header, registration: registration, body: delivery.body, outbox: outbox, logger: log))
+    }
+
+    private func process(_ delivery: AMQPDelivery) async -> Outcome {
+        let message: Prepared
+        switch prepare(delivery) {
+        case .settled(let outcome): return outcome
+        case .ready(let ready): message = ready
+        }
         do {
-            let fresh = try await pool.withTransaction { connection in
-                guard try Inbox.claim(header, on: connection) else { return false }
-                try registration.handle(body, HandlerContext(connection: connection, outbox: outbox, logger: context))
-                return true
-            }
+            let fresh = try await pool.withTransaction { connection in try message.apply(on: connection) }
             return fresh ? .processed : .duplicate
         } catch let error as PermanentHandlerError {
             return .poison(error.reason)

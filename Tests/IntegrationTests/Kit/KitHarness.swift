@@ -42,14 +42,20 @@ struct KitHarness {
     }
 
     /// A runner whose handler records the ping (or throws while `failing` is on).
-    func runner(failing: Flag = Flag(false), retryBackoff: Backoff = Backoff(initial: .milliseconds(10), maximum: .milliseconds(50))) -> ConsumerRunner {
+    /// `poison`: pings the handler refuses for good; `failingSeqs`: pings it fails while `failing` is on
+    /// (empty: every ping fails while it is on).
+    func runner(failing: Flag = Flag(false), failingSeqs: Set<Int> = [], poison: Set<Int> = [], batchLimit: Int = 1,
+                retryBackoff: Backoff = Backoff(initial: .milliseconds(10), maximum: .milliseconds(50))) -> ConsumerRunner {
         var handlers = EventHandlers()
         handlers.on(TestPing.self) { envelope, context in
-            if failing.isOn { throw TransientTestFailure() }
-            try context.connection.execute("INSERT INTO received (seq) VALUES ($1)", [envelope.data.seq])
+            let seq = envelope.data.seq
+            // Written before the failure: a failing message must take its partners' rows back with it.
+            try context.connection.execute("INSERT INTO received (seq) VALUES ($1)", [seq])
+            if poison.contains(seq) { throw PermanentHandlerError("ping \(seq) can never be handled") }
+            if failing.isOn && (failingSeqs.isEmpty || failingSeqs.contains(seq)) { throw TransientTestFailure() }
         }
         return ConsumerRunner(service: service, consumer: consumer(), pool: pool, handlers: handlers,
-                              retryBackoff: retryBackoff, logger: logger)
+                              retryBackoff: retryBackoff, batchLimit: batchLimit, logger: logger)
     }
 
     func consumer() -> AMQPConsumer {

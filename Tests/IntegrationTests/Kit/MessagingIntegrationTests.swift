@@ -157,6 +157,61 @@ struct MessagingIntegrationTests {
         await kit.stop()
     }
 
+    @Test("a backlog is handled in batches; a poison or failing message in a batch is settled alone and nothing is written twice")
+    func batchesSettleEachMessageAlone() async throws {
+        let kit = try await KitHarness.make("batch", deliveryLimit: 1000)
+        let failing = Flag(true)
+        let runner = kit.runner(failing: failing, failingSeqs: [27], poison: [13], batchLimit: 16)
+        // The backlog first, so the consumer finds many deliveries waiting.
+        try await kit.enqueue(0..<60)
+        #expect(try await kit.relay.drain().published == 60)
+        let admin = AMQPAdmin(url: kit.amqp)
+        let queue = AMQPTopology.eventQueue(for: kit.service)
+        #expect(try await IntegrationEnvironment.eventually(timeout: .seconds(10)) { try await admin.messageCount(queue: queue) == 60 })
+
+        let tally = Tally()
+        let consumer = kit.consumer()
+        let task = Task { await consumer.runBatches(upTo: 16) { deliveries in
+            tally.add("batches")
+            tally.add("largest", max(0, deliveries.count - tally.get("largest")))
+            let dispositions = await runner.handle(batch: deliveries)
+            for (delivery, disposition) in zip(deliveries, dispositions) where disposition == .requeue {
+                tally.add("requeued \(delivery.properties.messageID ?? "?")")
+                tally.add("requeues")
+            }
+            return dispositions
+        } }
+        // Everything but 13 (poison) and 27 (failing) arrives once; 27 is requeued meanwhile.
+        #expect(try await IntegrationEnvironment.eventually(timeout: .seconds(20)) {
+            try await kit.receivedCounts().distinct == 58 && tally.get("requeues") >= 1
+        })
+        #expect(try await kit.receivedCounts().rows == 58)
+        failing.set(false)
+        #expect(try await IntegrationEnvironment.eventually(timeout: .seconds(20)) { try await kit.receivedCounts().distinct == 59 })
+        let dead = AMQPTopology.deadLetterQueue(for: kit.service)
+        #expect(try await IntegrationEnvironment.eventually(timeout: .seconds(10)) { try await admin.messageCount(queue: dead) == 1 })
+        try await Task.sleep(for: .milliseconds(300))
+        task.cancel()
+        await task.value
+
+        let counts = try await kit.receivedCounts()
+        #expect(counts.rows == 59 && counts.distinct == 59)
+        let missing = try await kit.pool.withConnection { c in
+            try c.query("SELECT count(*) AS n FROM received WHERE seq = 13").single().decode("n", as: Int.self)
+        }
+        #expect(missing == 0)
+        // Batches did form (60 messages in far fewer handler calls), and were more than one message.
+        #expect(tally.get("largest") > 1)
+        #expect(tally.get("batches") < 60)
+        // Inbox rows committed together share a transaction id: fewer transactions than messages.
+        let transactions = try await kit.pool.withConnection { c in
+            try c.query("SELECT count(DISTINCT xmin::text) AS n FROM inbox").single().decode("n", as: Int.self)
+        }
+        #expect(transactions < 59)
+        #expect(try await admin.messageCount(queue: queue) == 0)
+        await kit.stop()
+    }
+
     @Test("an unroutable event stays pending in the outbox; a missing exchange is not published")
     func unroutableStaysPending() async throws {
         let kit = try await KitHarness.make("unroutable")
