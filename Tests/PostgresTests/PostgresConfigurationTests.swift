@@ -102,4 +102,15 @@ struct PostgresConfigurationTests {
         #expect(parameters["application_name"] == "app")
         #expect(parameters["options"]?.contains("TimeZone=UTC") == true)
     }
+
+    @Test("a unix-socket directory as the host round-trips through the URL")
+    func socketDirectoryHost() throws {
+        let configuration = try PostgresConfiguration(url: "postgres://svc:pw@%2Fwork%2Fp%25x%2Frun:5432/pumpurs")
+        #expect(configuration.host == "/work/p%x/run")
+        #expect(configuration.urlHost == "%2Fwork%2Fp%25x%2Frun")
+        let again = try PostgresConfiguration(url: "postgres://svc:pw@\(configuration.urlHost):5432/pumpurs")
+        #expect(again.host == configuration.host)
+        #expect(Dictionary(uniqueKeysWithValues: again.libpqParameters)["host"] == "/work/p%x/run")
+        #expect(try PostgresConfiguration(url: "postgres://svc@db.internal/pumpurs").urlHost == "db.internal")
+    }
 }

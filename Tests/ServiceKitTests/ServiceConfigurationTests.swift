@@ -27,6 +27,22 @@ struct ServiceConfigurationTests {
         #expect(configuration.logLevel == .info)
     }
 
+    @Test("PUMPURS_DATABASE_HOST names the default URL's host, a socket directory included; batches default to 16")
+    func databaseHost() throws {
+        let socket = try ServiceConfiguration(service: "intake", defaultPort: 8080,
+                                              environment: ["PUMPURS_DATABASE_HOST": "/work/main/.local/postgres/run"])
+        #expect(socket.database.host == "/work/main/.local/postgres/run")
+        #expect(socket.database.user == "intake")
+        #expect(socket.consumerBatch == 16)
+        let named = try ServiceConfiguration(service: "intake", defaultPort: 8080,
+                                             environment: ["PUMPURS_DATABASE_HOST": "db.internal", "PUMPURS_CONSUMER_BATCH": "1"])
+        #expect(named.database.host == "db.internal")
+        #expect(named.consumerBatch == 1)
+        #expect(throws: (any Error).self) {
+            try ServiceConfiguration(service: "intake", defaultPort: 8080, environment: ["PUMPURS_CONSUMER_BATCH": "0"])
+        }
+    }
+
     @Test("the database role and schema follow the service name")
     func perService() throws {
         let configuration = try ServiceConfiguration(service: "payouts", defaultPort: 8084, environment: [:])

@@ -191,7 +191,13 @@ packages_missing() { # prints the missing apt packages, one per line
 
 # ---------------------------------------------------------------- URLs
 
-pg_admin_url() { printf 'postgres://%s:%s@127.0.0.1:%s/%s\n' "$PG_ADMIN_USER" "$PG_ADMIN_PASSWORD" "$PG_PORT" "$PG_DATABASE"; }
+# PostgreSQL is reached over its unix socket when the caller knows it (PUMPURS_DATABASE_HOST, a
+# directory, percent-encoded into the URL's host as libpq reads it): the same machine, without
+# the TCP loopback stack, which was ~20 % of PostgreSQL's CPU under the pipeline benchmark.
+pg_url_host() {
+  if [[ -n "${PUMPURS_DATABASE_HOST:-}" ]]; then printf '%s' "${PUMPURS_DATABASE_HOST//\//%2F}"; else printf '127.0.0.1'; fi
+}
+pg_admin_url() { printf 'postgres://%s:%s@%s:%s/%s\n' "$PG_ADMIN_USER" "$PG_ADMIN_PASSWORD" "$(pg_url_host)" "$PG_PORT" "$PG_DATABASE"; }
 amqp_url() { printf 'amqp://%s:%s@127.0.0.1:%s/%s\n' "$AMQP_USER" "$AMQP_PASSWORD" "$AMQP_PORT" "$AMQP_VHOST"; }
 smtp_url() { printf 'smtp://127.0.0.1:%s\n' "$SMTP_PORT"; }
 

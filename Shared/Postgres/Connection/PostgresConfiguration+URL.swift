@@ -29,6 +29,16 @@ extension PostgresConfiguration {
             poolSize: poolSize, connectTimeout: connectTimeout)
     }
 
+    /// `host` as a URL's host part: a unix-socket directory is percent-encoded (`%2Fpath`), as
+    /// ``init(url:schema:poolSize:)`` and libpq read it back.
+    public var urlHost: String { Self.urlHost(host) }
+
+    /// `host` (a name, an address or a unix-socket directory) as a URL's host part.
+    public static func urlHost(_ host: String) -> String {
+        guard host.contains("/") || host.contains("%") else { return host }
+        return host.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F")
+    }
+
     fileprivate static func invalidURL(_ reason: String) -> PostgresError {
         PostgresError(code: .invalidConfiguration, message: "invalid PostgreSQL URL: \(reason)")
     }

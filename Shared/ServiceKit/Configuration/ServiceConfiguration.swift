@@ -9,7 +9,8 @@ import Postgres
 /// |---|---|---|
 /// | `PUMPURS_HTTP_HOST` | host | `127.0.0.1` |
 /// | `PUMPURS_HTTP_PORT` | port | the service's default (ARCHITECTURE.md) |
-/// | `PUMPURS_DATABASE_URL` (secret) | `postgres://…` | `postgres://<service>:<service>@127.0.0.1:5432/pumpurs` |
+/// | `PUMPURS_DATABASE_URL` (secret) | `postgres://…` | `postgres://<service>:<service>@<PUMPURS_DATABASE_HOST>:5432/pumpurs` |
+/// | `PUMPURS_DATABASE_HOST` | host or socket directory | `127.0.0.1` (the local scripts: PostgreSQL's socket directory) |
 /// | `PUMPURS_DATABASE_POOL_SIZE` | int | `4` |
 /// | `PUMPURS_AMQP_URL` (secret) | `amqp://…` | `amqp://pumpurs:pumpurs@127.0.0.1:5672/pumpurs` |
 /// | `PUMPURS_AMQP_PREFETCH` | int | `64` |
@@ -58,7 +59,8 @@ public struct ServiceConfiguration: Sendable {
         serviceName = service
         httpHost = reader.string("PUMPURS_HTTP_HOST", default: "127.0.0.1")
         httpPort = try reader.int("PUMPURS_HTTP_PORT", default: defaultPort, range: 1...65535)
-        let dbURL = reader.string("PUMPURS_DATABASE_URL", default: "postgres://\(service):\(service)@127.0.0.1:5432/pumpurs")
+        let dbURL = reader.string("PUMPURS_DATABASE_URL",
+                                  default: "postgres://\(service):\(service)@\(Self.databaseHost(reader.string("PUMPURS_DATABASE_HOST", default: ""))):5432/pumpurs")
         let poolSize = try reader.int("PUMPURS_DATABASE_POOL_SIZE", default: 4, range: 1...64)
         do {
             database = try PostgresConfiguration(url: dbURL, schema: service, poolSize: poolSize)
@@ -114,5 +116,13 @@ struct EnvironmentReader {
             throw ConfigurationError(key: key, message: "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return v
+    }
+}
+
+extension ServiceConfiguration {
+    /// The host part of the default database URL: `PUMPURS_DATABASE_HOST` (a host name, or a
+    /// directory holding PostgreSQL's unix socket, percent-encoded as libpq reads it), else 127.0.0.1.
+    static func databaseHost(_ configured: String) -> String {
+        configured.isEmpty ? "127.0.0.1" : PostgresConfiguration.urlHost(configured)
     }
 }

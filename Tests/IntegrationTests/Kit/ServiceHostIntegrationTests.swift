@@ -29,7 +29,7 @@ struct ServiceHostIntegrationTests {
         let port = Int.random(in: 20_000...29_999)
         let amqp = try IntegrationEnvironment.amqpURL()
         let environment = [
-            "PUMPURS_DATABASE_URL": "postgres://\(service):\(service)@\(database.host):\(database.port)/\(database.database)",
+            "PUMPURS_DATABASE_URL": "postgres://\(service):\(service)@\(database.urlHost):\(database.port)/\(database.database)",
             "PUMPURS_AMQP_URL": ProcessInfo.processInfo.environment["PUMPURS_AMQP_URL"] ?? "amqp://pumpurs:pumpurs@127.0.0.1:5672/pumpurs",
             "PUMPURS_HTTP_PORT": "\(port)",
             "PUMPURS_RELAY_POLL_MS": "200",
