@@ -106,4 +106,19 @@ struct ContractCodingTests {
         let plain = ["z": ["y": "ā/\\q"], "a": ["b": "c"]]
         #expect(try ContractCoding.encodeSorted(plain) == Array(encoder.encode(plain)))
     }
+
+    @Test("integers at the edges and numbers with fractions read as Foundation reads them")
+    func numbers() throws {
+        let integers = Array("[0,-1,9223372036854775807,-9223372036854775808,255]".utf8)
+        #expect(try ContractDecoder().decode([Int64].self, from: integers) == ContractCoding.foundationDecode([Int64].self, from: integers))
+        let unsigned = Array("[18446744073709551615,0]".utf8)
+        #expect(try ContractDecoder().decode([UInt64].self, from: unsigned) == [UInt64.max, 0])
+        let doubles = Array("[-0,1.5,1e3,12345678901234567,-2.5e-3]".utf8)
+        let fast = try ContractDecoder().decode([Double].self, from: doubles)
+        let reference = try ContractCoding.foundationDecode([Double].self, from: doubles)
+        #expect(fast == reference)
+        #expect(fast[0].sign == .minus)
+        #expect(throws: (any Error).self) { try ContractDecoder().decode([UInt8].self, from: Array("[256]".utf8)) }
+        #expect(throws: (any Error).self) { try ContractDecoder().decode([Int].self, from: Array("[99999999999999999999]".utf8)) }
+    }
 }

@@ -74,13 +74,21 @@ private struct TreeDecoder: Decoder {
     }
 
     func integer<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
-        guard case .number(let text) = tree, let value = I(text) else { throw mismatch(I.self) }
-        return value
+        switch tree {
+        case .integer(let value): if let exact = I(exactly: value) { return exact }
+        case .number(let text): if let value = I(text) { return value }  // beyond Int64 (UInt64)
+        default: break
+        }
+        throw mismatch(I.self)
     }
 
-    func floating<F: LosslessStringConvertible>(_ type: F.Type) throws -> F {
-        guard case .number(let text) = tree, let value = F(text) else { throw mismatch(F.self) }
-        return value
+    func floating<F: LosslessStringConvertible & BinaryFloatingPoint>(_ type: F.Type) throws -> F {
+        switch tree {
+        case .integer(let value): return F(value)  // rounds to nearest, as parsing the text would
+        case .number(let text): if let value = F(text) { return value }
+        default: break
+        }
+        throw mismatch(F.self)
     }
 
     func bytes() throws -> [UInt8] {
@@ -88,7 +96,7 @@ private struct TreeDecoder: Decoder {
         var out = [UInt8]()
         out.reserveCapacity(items.count)
         for item in items {
-            guard case .number(let text) = item, let byte = UInt8(text) else { throw mismatch(UInt8.self) }
+            guard case .integer(let value) = item, let byte = UInt8(exactly: value) else { throw mismatch(UInt8.self) }
             out.append(byte)
         }
         return out

@@ -5,6 +5,9 @@
 indirect enum JSONTree: Sendable {
     case null
     case bool(Bool)
+    /// A number written as a plain integer that fits 64 bits (no fraction, no exponent).
+    case integer(Int64)
+    /// Any other number, as written.
     case number(String)
     case string(String)
     case array([JSONTree])
@@ -53,7 +56,7 @@ indirect enum JSONTree: Sendable {
             case UInt8(ascii: "t"): try literal("true"); return .bool(true)
             case UInt8(ascii: "f"): try literal("false"); return .bool(false)
             case UInt8(ascii: "n"): try literal("null"); return .null
-            default: return .number(try number())
+            default: return try number()
             }
         }
 
@@ -102,12 +105,32 @@ indirect enum JSONTree: Sendable {
             }
         }
 
-        /// A number's text, checked against JSON's grammar.
-        mutating func number() throws(SyntaxError) -> String {
+        /// A number, checked against JSON's grammar: a plain integer that fits as such (most
+        /// numbers in contracts are byte values and counts), anything else as its text.
+        mutating func number() throws(SyntaxError) -> JSONTree {
             let start = index
-            if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+            let negative = index < bytes.count && bytes[index] == UInt8(ascii: "-")
+            if negative { index += 1 }
             guard index < bytes.count, isDigit(bytes[index]) else { throw fail() }
-            if bytes[index] == UInt8(ascii: "0") { index += 1 } else { while index < bytes.count, isDigit(bytes[index]) { index += 1 } }
+            var magnitude: UInt64 = 0
+            var overflow = false
+            if bytes[index] == UInt8(ascii: "0") { index += 1 } else {
+                while index < bytes.count, isDigit(bytes[index]) {
+                    let (times, o1) = magnitude.multipliedReportingOverflow(by: 10)
+                    let (plus, o2) = times.addingReportingOverflow(UInt64(bytes[index] - UInt8(ascii: "0")))
+                    magnitude = plus
+                    overflow = overflow || o1 || o2
+                    index += 1
+                }
+            }
+            let integral = index >= bytes.count || (bytes[index] != UInt8(ascii: ".") && bytes[index] != UInt8(ascii: "e") && bytes[index] != UInt8(ascii: "E"))
+            if integral && !overflow {
+                // (-0 stays text: as a Double it is negative zero.)
+                if negative, magnitude != 0, magnitude <= UInt64(Int64.max) + 1 {
+                    return .integer(magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude))
+                }
+                if !negative, magnitude <= UInt64(Int64.max) { return .integer(Int64(magnitude)) }
+            }
             if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
                 index += 1
                 guard index < bytes.count, isDigit(bytes[index]) else { throw fail() }
@@ -119,7 +142,7 @@ indirect enum JSONTree: Sendable {
                 guard index < bytes.count, isDigit(bytes[index]) else { throw fail() }
                 while index < bytes.count, isDigit(bytes[index]) { index += 1 }
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
         }
 
         func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
