@@ -68,7 +68,11 @@ struct DrillCommand: AsyncParsableCommand {
                 try count("SELECT count(*) FROM notifications.mails WHERE recipient_email LIKE $1 AND status = 'queued'", ["%@" + config.mailDomain]),
             ].map(String.init).joined(separator: "/")
             if snapshot != previous { previous = snapshot; drained = Date() }
-            if Date().timeIntervalSince(drained) > 15 { break }
+            // Stable for 15 s and no mail of the run still queued: a sender killed mid-session
+            // leaves its claimed mails leased (2 min) before another send takes them up.
+            let queued = try count("SELECT count(*) FROM notifications.mails WHERE recipient_email LIKE $1 AND status = 'queued'",
+                                   ["%@" + config.mailDomain])
+            if Date().timeIntervalSince(drained) > 15 && queued == 0 { break }
             try await Task.sleep(for: .seconds(1))
         }
         let drainSeconds = drained.timeIntervalSince(lastFault)

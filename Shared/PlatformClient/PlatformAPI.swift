@@ -100,14 +100,21 @@ public struct PlatformAPI: Sendable {
         let plan = try await id(http.require([201], "create plan", "POST", endpoints.intake + "/plans", token: preparer,
                                              json: jsonText(["institutionId": institution, "personalCode": personalCode, "semester": semester]),
                                              headers: idem("create")))
-        _ = try await http.require([200], "plan content", "PUT", endpoints.intake + "/plans/\(plan)/content", token: preparer, bytes: content)
-        let form = try await id(http.require([201], "consent form", "POST",
-                                             endpoints.intake + "/plans/\(plan)/documents?purpose=consent&kind=consent_form",
-                                             token: preparer, bytes: consentForm, contentType: "application/pdf", headers: idem("form")))
-        _ = try await http.require([200], "consent", "PUT", endpoints.intake + "/plans/\(plan)/consent", token: preparer,
-                                   json: jsonText(["signer": "parent_or_guardian", "signedOn": signedOn, "documentId": form]))
-        _ = try await http.require([202], "submit", "POST", endpoints.intake + "/plans/\(plan)/submit", token: preparer,
-                                   headers: ["Idempotency-Key": key.map { "\($0)-submit" } ?? "submit-\(plan)"])
+        do {
+            _ = try await http.require([200], "plan content", "PUT", endpoints.intake + "/plans/\(plan)/content", token: preparer, bytes: content)
+            let form = try await id(http.require([201], "consent form", "POST",
+                                                 endpoints.intake + "/plans/\(plan)/documents?purpose=consent&kind=consent_form",
+                                                 token: preparer, bytes: consentForm, contentType: "application/pdf", headers: idem("form")))
+            _ = try await http.require([200], "consent", "PUT", endpoints.intake + "/plans/\(plan)/consent", token: preparer,
+                                       json: jsonText(["signer": "parent_or_guardian", "signedOn": signedOn, "documentId": form]))
+            _ = try await http.require([202], "submit", "POST", endpoints.intake + "/plans/\(plan)/submit", token: preparer,
+                                       headers: ["Idempotency-Key": key.map { "\($0)-submit" } ?? "submit-\(plan)"])
+        } catch let reply as PlatformHTTP.UnexpectedReply where reply.status == 409 && key != nil {
+            // A repeated run of these steps (the first one's answer was lost after its submit
+            // committed, e.g. intake was restarted): the plan is no longer a draft. Done, then.
+            let status = (try? await self.plan(preparer, plan).json["status"] as? [String: Any])?["code"] as? String
+            guard let status, status != "draft" else { throw reply }
+        }
         return plan
     }
 

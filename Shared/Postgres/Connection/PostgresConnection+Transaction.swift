@@ -25,12 +25,21 @@ extension PostgresConnection {
     ///
     /// A body that swallows a statement error leaves the transaction aborted; the `COMMIT` then
     /// rolls back, which is reported as a `queryFailed` error instead of passing silently.
+    ///
+    /// `BEGIN` is not sent on its own: it rides with the body's first statement (one round trip
+    /// less per transaction); a body that runs no statement costs no round trip at all.
     public func transaction<T>(
         isolation: PostgresIsolation = .readCommitted, _ body: (PostgresConnection) throws -> T
     ) throws -> T {
-        try transactionControl(isolation.beginStatement)
+        _ = try checkedHandle()
+        pendingBegin = isolation.beginStatement
         do {
             let value = try body(self)
+            if pendingBegin != nil {
+                // Nothing was sent: there is nothing to commit.
+                pendingBegin = nil
+                return value
+            }
             let commit = try transactionControl("COMMIT")
             guard commit.commandTag == "COMMIT" else {
                 throw PostgresError(
@@ -47,12 +56,14 @@ extension PostgresConnection {
     /// Whether a transaction is open (or aborted) on this connection.
     public var isInTransaction: Bool {
         guard let handle = try? checkedHandle() else { return false }
+        if pendingBegin != nil { return true }
         let status = PQtransactionStatus(handle)
         return status == PQTRANS_INTRANS || status == PQTRANS_INERROR
     }
 
     /// Rolls back an open transaction, ignoring errors (the connection is marked broken if that fails).
     func rollbackIfNeeded() {
+        pendingBegin = nil
         guard let handle = try? checkedHandle() else { return }
         let status = PQtransactionStatus(handle)
         if status == PQTRANS_INTRANS || status == PQTRANS_INERROR {

@@ -32,6 +32,9 @@ public final class PostgresConnection: @unchecked Sendable {
     /// At most this many statements are kept prepared per session; SQL text beyond that (text
     /// built at run time) runs unprepared, so the cache cannot grow without bound.
     static let preparedLimit = 300
+    /// A transaction's `BEGIN`, not yet sent: it travels with the transaction's first statement
+    /// in one round trip (libpq pipeline mode). Touched on `queue` only.
+    var pendingBegin: String?
 
     private init(configuration: PostgresConfiguration, logger: Logger) {
         self.configuration = configuration
@@ -85,6 +88,13 @@ public final class PostgresConnection: @unchecked Sendable {
         }
         let pointers = copies.map { UnsafePointer($0) }
         let name = try preparedName(for: sql, parameterCount: texts.count, on: handle)
+        if let begin = pendingBegin {
+            pendingBegin = nil
+            if PQenterPipelineMode(handle) == 1 {
+                return try pipelined(begin: begin, sql: sql, name: name, pointers: pointers, on: handle)
+            }
+            _ = try transactionControl(begin)
+        }
         let result = pointers.withUnsafeBufferPointer { buffer in
             if let name {
                 PQexecPrepared(handle, name, Int32(texts.count), buffer.baseAddress, nil, nil, 0)
@@ -93,6 +103,53 @@ public final class PostgresConnection: @unchecked Sendable {
             }
         }
         return try consume(result, sql: sql)
+    }
+
+    /// Sends the transaction's `BEGIN` and its first statement together and reads both answers:
+    /// one round trip instead of two. Each answer is checked as if it had been sent alone; after
+    /// a failure the transaction is left aborted (or not begun) for the caller's `ROLLBACK`.
+    /// The connection is in pipeline mode when this is called.
+    private func pipelined(begin: String, sql: String, name: String?, pointers: [UnsafePointer<CChar>?],
+                           on handle: OpaquePointer) throws(PostgresError) -> PostgresRows {
+        let sent = pointers.withUnsafeBufferPointer { buffer -> Bool in
+            guard PQsendQueryParams(handle, begin, 0, nil, nil, nil, nil, 0) == 1 else { return false }
+            let statement = if let name {
+                PQsendQueryPrepared(handle, name, Int32(pointers.count), buffer.baseAddress, nil, nil, 0)
+            } else {
+                PQsendQueryParams(handle, sql, Int32(pointers.count), nil, buffer.baseAddress, nil, nil, 0)
+            }
+            return statement == 1 && PQpipelineSync(handle) == 1
+        }
+        // Every result up to the sync point, then back to ordinary mode.
+        var results: [OpaquePointer?] = []
+        var synced = false
+        if sent {
+            var nulls = 0
+            while nulls < 2 || !synced {
+                guard let result = PQgetResult(handle) else {
+                    nulls += 1
+                    if PQstatus(handle) == CONNECTION_BAD || nulls > 4 { break }
+                    continue
+                }
+                if PQresultStatus(result) == PGRES_PIPELINE_SYNC { PQclear(result); synced = true; break }
+                results.append(result)
+            }
+        }
+        if synced { PQexitPipelineMode(handle) } else { markBroken() }
+        defer { for result in results.dropFirst(2) { PQclear(result) } }
+        guard sent, synced, results.count >= 2 else {
+            for result in results.prefix(2) { PQclear(result) }
+            throw failure(nil, kind: Self.statementKind(sql))
+        }
+        _ = try consume(results[0], sql: begin)
+        return try consume(results[1], sql: sql)
+    }
+
+    /// Sends a pending `BEGIN` now (before statements that do not go through ``query(_:_:)``).
+    func flushPendingBegin() throws(PostgresError) {
+        guard let begin = pendingBegin else { return }
+        pendingBegin = nil
+        _ = try transactionControl(begin)
     }
 
     /// The name of `sql` prepared on this session, preparing it on first use. Parsing, analysing
@@ -122,6 +179,7 @@ public final class PostgresConnection: @unchecked Sendable {
     @discardableResult
     public func executeScript(_ sql: String) throws(PostgresError) -> PostgresRows {
         let handle = try checkedHandle()
+        try flushPendingBegin()
         _ = try PostgresParameters.encode(sql: sql, [])
         let rows = try consume(PQexec(handle, sql), sql: sql)
         // Scripts are DDL: a statement prepared before a table changed shape would fail with
@@ -188,6 +246,7 @@ public final class PostgresConnection: @unchecked Sendable {
         if let handle { PQfinish(handle) }
         handle = nil
         prepared.removeAll()
+        pendingBegin = nil
         markBroken()
     }
 
