@@ -105,7 +105,8 @@ private struct TreeDecoder: Decoder {
     var isNull: Bool { if case .null = tree { true } else { false } }
 }
 
-private struct AnyKey: CodingKey {
+/// A position in an array, as a coding-path key (the contract encoder uses it too).
+struct IndexKey: CodingKey {
     var stringValue: String
     var intValue: Int?
     init(stringValue: String) { self.stringValue = stringValue }
@@ -176,7 +177,7 @@ private struct Unkeyed: UnkeyedDecodingContainer {
             throw DecodingError.valueNotFound(Any.self, .init(codingPath: codingPath, debugDescription: "contract decoder: at end"))
         }
         defer { currentIndex += 1 }
-        return TreeDecoder(items[currentIndex], path: codingPath + [AnyKey(intValue: currentIndex)])
+        return TreeDecoder(items[currentIndex], path: codingPath + [IndexKey(intValue: currentIndex)])
     }
 
     mutating func decodeNil() throws -> Bool {

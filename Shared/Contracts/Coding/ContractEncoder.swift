@@ -157,12 +157,6 @@ private struct TreeEncoder: Encoder {
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleEncoding(encoder: self) }
 }
 
-private struct EncodingKey: CodingKey {
-    var stringValue: String
-    var intValue: Int?
-    init(stringValue: String) { self.stringValue = stringValue }
-    init(intValue: Int) { self.stringValue = String(intValue); self.intValue = intValue }
-}
 
 private struct KeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let store: ObjectStore
@@ -234,7 +228,7 @@ private struct UnkeyedEncoding: UnkeyedEncodingContainer {
     mutating func encode(_ value: UInt32) throws { slot().value = .raw(JSONText.integer(value)) }
     mutating func encode(_ value: UInt64) throws { slot().value = .raw(JSONText.integer(value)) }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        try TreeEncoder(slot: slot(), codingPath: codingPath + [EncodingKey(intValue: count)], timestampDates: timestampDates).encodeValue(value)
+        try TreeEncoder(slot: slot(), codingPath: codingPath + [IndexKey(intValue: count - 1)], timestampDates: timestampDates).encodeValue(value)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
