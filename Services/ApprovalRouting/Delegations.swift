@@ -1,4 +1,5 @@
 import Auth
+import Contracts
 import Foundation
 import HTTPTypes
 import Postgres
@@ -47,7 +48,7 @@ struct Delegations: Sendable {
         guard input.delegateId != delegator.personId else {
             throw CommonProblems.invalidField("delegateId", "delegation.self", lv: "Sev deleģēt nevar.", en: "You cannot delegate to yourself.")
         }
-        let id = UUID()
+        let id = UUID.timeOrdered()
         let (kind, scopeId, region): (String, UUID?, String?) = switch delegator.scope {
         case .national: ("national", nil, nil)
         case .region(let name): ("region", nil, name)

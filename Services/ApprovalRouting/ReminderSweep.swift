@@ -29,7 +29,7 @@ public struct ReminderSweep: Sendable {
         let stages = [("escalation", escalationDays), ("reminder", reminderDays)]
         return try await pool.withTransaction { connection in
             var raised = 0
-            let outbox = OutboxWriter(producer: producer, correlationId: UUID(), now: { now })
+            let outbox = OutboxWriter(producer: producer, correlationId: UUID.timeOrdered(), now: { now })
             for (stage, days) in stages {
                 let rows = try connection.query("""
                     SELECT p.*, floor(extract(epoch FROM ($1::timestamptz - p.awaiting_since)) / 86400)::int AS waiting_days

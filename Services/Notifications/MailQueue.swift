@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Logging
 import Mail
@@ -54,7 +55,7 @@ struct MailQueue: Sendable {
         let inserted = try connection.execute("""
             INSERT INTO mails (id, event_id, recipient_id, recipient_email, kind, language, subject, item, message, status)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (event_id, recipient_id) DO NOTHING
-            """, [UUID(), mail.eventId, mail.recipient.id, address.value, mail.kind.rawValue, message.language, mail.subject, mail.item,
+            """, [UUID.timeOrdered(), mail.eventId, mail.recipient.id, address.value, mail.kind.rawValue, message.language, mail.subject, mail.item,
                   bytes, digest ? "digest" : "queued"])
         return inserted == 1
     }

@@ -24,7 +24,7 @@ public struct Envelope<Payload: DomainEvent>: Codable, Sendable, Equatable {
     public var data: Payload
 
     /// Creates an envelope for `data`.
-    public init(id: UUID = UUID(), occurredAt: Date, producer: String, correlationId: UUID,
+    public init(id: UUID = UUID.timeOrdered(), occurredAt: Date, producer: String, correlationId: UUID,
                 causationId: UUID? = nil, traceparent: String? = nil, data: Payload) {
         self.id = id
         self.type = Payload.eventType

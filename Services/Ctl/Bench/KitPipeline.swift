@@ -37,12 +37,12 @@ enum KitPipeline {
         let consumer = AMQPConsumer(url: amqp, queue: AMQPTopology.eventQueue(for: service), prefetch: 256,
                                     topology: topology, logger: logger)
         let runner = ConsumerRunner(service: service, consumer: consumer, pool: pool, handlers: handlers, logger: logger)
-        let institution = UUID()
+        let institution = UUID.timeOrdered()
 
         let start = ContinuousClock.now
         for i in 0..<count {
-            let writer = OutboxWriter(producer: service, correlationId: UUID())
-            let event = BenchEvent(seq: i, plan: PlanReference(planId: UUID(), revision: 1, studentCode: "S-7K2M9Q4XTB",
+            let writer = OutboxWriter(producer: service, correlationId: UUID.timeOrdered())
+            let event = BenchEvent(seq: i, plan: PlanReference(planId: UUID.timeOrdered(), revision: 1, studentCode: "S-7K2M9Q4XTB",
                                                                institutionId: institution, semester: "2025/2026-1"))
             try await pool.withTransaction { connection in
                 try writer.enqueue(event, on: connection)

@@ -1,4 +1,5 @@
 import AMQP
+import Contracts
 import Foundation
 
 /// The same durable operations as the kit pipeline, in bare C calls and one thread:
@@ -28,7 +29,7 @@ enum RawPipelineFloor {
                 try db.exec("UPDATE outbox SET published_at = now(), lease_until = NULL WHERE id = ANY(string_to_array($1, ',')::bigint[])",
                             [ids.joined(separator: ",")])
                 try consumer.receive(ids.count) { _ in
-                    try db.exec("INSERT INTO inbox (message_id) VALUES ($1) ON CONFLICT DO NOTHING", [UUID().uuidString])
+                    try db.exec("INSERT INTO inbox (message_id) VALUES ($1) ON CONFLICT DO NOTHING", [UUID.timeOrdered().uuidString])
                 }
                 done += ids.count
             }
@@ -57,7 +58,7 @@ enum RawPipelineFloor {
     static func addOutboxRow(_ db: RawDatabase, index: Int) throws {
         let body = sampleBody(index)
         try db.exec("INSERT INTO outbox (message_id, event_type, body) VALUES ($1, 'bench.event', $2::bytea)",
-                    [UUID().uuidString, "\\x" + body.map { String(format: "%02x", $0) }.joined()])
+                    [UUID.timeOrdered().uuidString, "\\x" + body.map { String(format: "%02x", $0) }.joined()])
     }
 
     /// The floor's outbox, inbox and request-write tables (in the session's search path).

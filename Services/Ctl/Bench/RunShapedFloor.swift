@@ -1,4 +1,5 @@
 import AMQP
+import Contracts
 import Foundation
 
 /// One thread of the pipeline benchmark's floor, shaped like the measured run: the same kinds
@@ -72,7 +73,7 @@ enum RunShapedFloor {
             try consumer.receive(bodies.count, groupSize: nextGroupSize) { group in
                 try db.exec("BEGIN")
                 for _ in group {
-                    try db.exec("INSERT INTO inbox (message_id) VALUES ($1) ON CONFLICT DO NOTHING", [UUID().uuidString])
+                    try db.exec("INSERT INTO inbox (message_id) VALUES ($1) ON CONFLICT DO NOTHING", [UUID.timeOrdered().uuidString])
                     if fromHandlers > 0 {
                         try addOutboxRow()
                         fromHandlers -= 1

@@ -48,7 +48,7 @@ struct ConsentRecords: Sendable {
                                           lv: "Piekrišana jau ir reģistrēta; vispirms atsauciet to.",
                                           en: "Consent is already on file; revoke it first.")
         }
-        let id = UUID()
+        let id = UUID.timeOrdered()
         try connection.execute("""
             INSERT INTO consents (id, plan_id, signer, signed_on, document_id, recorded_by) VALUES ($1, $2, $3, $4::date, $5, $6)
             """, [id, planId, input.signer.rawValue, input.signedOn.iso, input.documentId, actor.personId])

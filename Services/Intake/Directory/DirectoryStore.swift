@@ -14,7 +14,7 @@ struct DirectoryStore: Sendable {
                               on connection: PostgresConnection) throws -> MunicipalityView {
         let name = try DirectoryText.name(input.name, field: "name")
         guard PlanningRegion.all.contains(input.region) else { throw DirectoryProblems.unknownRegion("region") }
-        let id = UUID()
+        let id = UUID.timeOrdered()
         let inserted = try connection.query("""
             INSERT INTO municipalities (id, name, region, created_by) VALUES ($1, $2, $3, $4)
             ON CONFLICT (name) DO NOTHING RETURNING id
@@ -60,7 +60,7 @@ struct DirectoryStore: Sendable {
             guard let given = input.region, PlanningRegion.all.contains(given) else { throw DirectoryProblems.unknownRegion("region") }
             region = given
         }
-        let id = UUID()
+        let id = UUID.timeOrdered()
         try connection.execute("""
             INSERT INTO institutions (id, name, kind, founder, municipality_id, region, created_by)
             VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -110,7 +110,7 @@ struct DirectoryStore: Sendable {
         guard language == "lv" || language == "en" else {
             throw CommonProblems.invalidField("language", "language.unknown", lv: "Valoda: lv vai en.", en: "Language: lv or en.")
         }
-        let id = UUID()
+        let id = UUID.timeOrdered()
         let inserted = try connection.query("""
             INSERT INTO people (id, name, email, language, created_by) VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT DO NOTHING RETURNING id
@@ -139,7 +139,7 @@ struct DirectoryStore: Sendable {
             throw CommonProblems.invalidField("scope.id", "municipality.unknown", lv: "Pašvaldība nav atrasta.",
                                               en: "The municipality was not found.")
         }
-        let view = AssignmentView(id: UUID(), personId: input.personId, role: input.role.rawValue, scope: ScopeInput(scope),
+        let view = AssignmentView(id: UUID.timeOrdered(), personId: input.personId, role: input.role.rawValue, scope: ScopeInput(scope),
                                   assignedBy: assigner.personId, revoked: false)
         let inserted = try connection.query("""
             INSERT INTO role_assignments (id, person_id, role, scope_kind, scope_id, scope_region, assigned_by)

@@ -41,7 +41,7 @@ struct DocumentStore: Sendable {
         }
         let actual = try MediaSniffer.require(bytes, declared: declaredType)
         let digest = Array(SHA256.hash(data: bytes))
-        let id = UUID()
+        let id = UUID.timeOrdered()
         let rows = try connection.query("""
             INSERT INTO documents (id, plan_id, purpose, kind, media_type, size_bytes, sha256, content, uploaded_by)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING uploaded_at

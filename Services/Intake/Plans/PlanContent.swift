@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Rules
 
@@ -32,7 +33,7 @@ struct PlanContent: Codable, Sendable, Equatable {
         var copy = self
         copy.measures = measures.map { entry in
             var entry = entry
-            if entry.id == nil { entry.id = UUID() }
+            if entry.id == nil { entry.id = UUID.timeOrdered() }
             return entry
         }
         return copy
@@ -44,7 +45,7 @@ struct PlanContent: Codable, Sendable, Equatable {
         var copy = self
         copy.measures = measures.map { entry in
             var entry = entry
-            entry.id = UUID()
+            entry.id = UUID.timeOrdered()
             return entry
         }
         return copy

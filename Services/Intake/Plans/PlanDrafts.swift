@@ -1,4 +1,5 @@
 import Auth
+import Contracts
 import Foundation
 import Postgres
 import Rules
@@ -71,7 +72,7 @@ public struct PlanDrafts: Sendable {
     private func insert(studentId: UUID, studentCode: StudentCode, institutionId: UUID, semester: SemesterRef,
                         content: PlanContent?, copiedFrom: UUID?, actor: Principal, correlationId: UUID,
                         on connection: PostgresConnection) throws -> PlanDraft {
-        let id = UUID()
+        let id = UUID.timeOrdered()
         let inserted = try connection.query("""
             INSERT INTO plans (id, institution_id, student_id, school_year, semester, created_by, content, copied_from)
             VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)

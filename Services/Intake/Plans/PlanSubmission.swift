@@ -124,7 +124,7 @@ struct PlanSubmission: Sendable {
             let measure = entry.measure
             let period = settings.cap(for: measure.type)?.period
             return PlannedMeasurePayload(
-                measureId: entry.id ?? UUID(), type: measure.type.rawValue, providers: measure.providers.map(\.rawValue),
+                measureId: entry.id ?? UUID.timeOrdered(), type: measure.type.rawValue, providers: measure.providers.map(\.rawValue),
                 plannedMinutes: measure.plannedMinutes,
                 monthlyAmountCents: period == .month ? measure.plannedAmount?.value : nil,
                 semesterAmountCents: period == .semester ? measure.plannedAmount?.value : nil,

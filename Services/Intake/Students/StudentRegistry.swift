@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Postgres
 import Rules
@@ -29,7 +30,7 @@ public struct StudentRegistry: Sendable {
             VALUES ($1, $2, $3, $4, $5::date)
             ON CONFLICT (lookup_hash) DO NOTHING
             RETURNING id
-            """, [UUID(), protected.lookupHash, protected.ciphertext, protected.studentCode.value, birthDate])
+            """, [UUID.timeOrdered(), protected.lookupHash, protected.ciphertext, protected.studentCode.value, birthDate])
         if let row = inserted.first {
             return RegisteredStudent(id: try row.decode("id", as: UUID.self), studentCode: protected.studentCode, created: true)
         }

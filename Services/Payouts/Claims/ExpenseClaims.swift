@@ -109,7 +109,7 @@ struct ExpenseClaims: Sendable {
                                                       settings: settings, path: "amountCents")
         if findings.hasErrors { throw PayoutsProblems.findings(findings) }
 
-        let id = UUID()
+        let id = UUID.timeOrdered()
         try connection.execute("""
             INSERT INTO claims (id, plan_id, measure_id, measure_type, period, claimed_cents, description, payee_reference, receipt_id,
                                 receipt_sha256, submitted_by)

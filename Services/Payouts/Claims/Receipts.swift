@@ -25,7 +25,7 @@ struct Receipts: Sendable {
         }
         let mediaType = try MediaSniffer.require(bytes, declared: declaredType)
         let digest = Array(SHA256.hash(data: bytes))
-        let id = UUID()
+        let id = UUID.timeOrdered()
         let row = try connection.query("""
             INSERT INTO receipts (id, institution_id, media_type, size_bytes, sha256, content, uploaded_by)
             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING uploaded_at

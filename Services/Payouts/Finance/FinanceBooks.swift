@@ -75,7 +75,7 @@ struct FinanceBooks: Sendable {
     /// and tells finance by `payout.batch_ready`.
     func createBatch(period: String, executionDate: CalendarDate, by principal: Principal, outbox: OutboxWriter,
                      on connection: PostgresConnection) throws -> BatchView {
-        let id = UUID()
+        let id = UUID.timeOrdered()
         // The batch row first (the foreign key), with its figures filled in from what it took.
         try connection.execute("""
             INSERT INTO batches (id, period, count, total_cents, execution_date, created_by) VALUES ($1, $2, 1, 0, $3::date, $4)

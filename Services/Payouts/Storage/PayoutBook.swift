@@ -38,7 +38,7 @@ struct PayoutBook: Sendable {
     /// Inserts the payout unless its idempotency key exists (then returns the existing one's
     /// standing: a replay pays nothing twice), and settles it. The plan must be locked.
     func record(_ new: NewPayout, outbox: OutboxWriter, on connection: PostgresConnection) throws -> (standing: Standing, created: Bool) {
-        let id = UUID()
+        let id = UUID.timeOrdered()
         let inserted = try connection.query("""
             INSERT INTO payouts (id, idempotency_key, kind, claim_id, plan_id, institution_id, student_code, measure, measure_id, period,
                                  cap_key, amount_cents, claimed_cents, capped_cents, person_id, role, minutes, payee_reference, state)

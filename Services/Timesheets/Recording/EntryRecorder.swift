@@ -54,7 +54,7 @@ struct EntryRecorder: Sendable {
                 throw refusal
             }
         }
-        let id = UUID()
+        let id = UUID.timeOrdered()
         try connection.execute("""
             INSERT INTO entries (id, work_log_id, plan_id, plan_revision, measure_id, role, provider_type, subject, remote, work_date, minutes, recorded_by)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::date, $11, $12)

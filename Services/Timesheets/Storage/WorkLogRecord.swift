@@ -41,7 +41,7 @@ struct WorkLogRecord: Sendable {
         try connection.execute("""
             INSERT INTO work_logs (id, person_id, institution_id, month) VALUES ($1, $2, $3, $4)
             ON CONFLICT (person_id, institution_id, month) DO NOTHING
-            """, [UUID(), person, institution, month.description])
+            """, [UUID.timeOrdered(), person, institution, month.description])
         return try WorkLogRecord(row: try connection.query("""
             SELECT * FROM work_logs WHERE person_id = $1 AND institution_id = $2 AND month = $3 FOR UPDATE
             """, [person, institution, month.description]).single())

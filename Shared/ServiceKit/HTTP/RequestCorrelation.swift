@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Hummingbird
 import HTTPTypes
@@ -10,6 +11,6 @@ public enum RequestCorrelation {
 
     /// The correlation id for `request`.
     public static func id(of request: Request) -> UUID {
-        request.headers[header].flatMap(UUID.init(uuidString:)) ?? UUID()
+        request.headers[header].flatMap(UUID.init(uuidString:)) ?? UUID.timeOrdered()
     }
 }

@@ -1,4 +1,5 @@
 import AMQP
+import Contracts
 import Foundation
 import Logging
 import Metrics
@@ -89,7 +90,7 @@ public struct OutboxRelay: Service {
         while !Task.isCancelled {
             // Each claim carries its own token: a relay that outlived its lease cannot settle rows
             // another relay has claimed since (that would publish them a third time).
-            let claim = UUID()
+            let claim = UUID.timeOrdered()
             let batch = try await claimBatch(claim)
             if batch.isEmpty { return (published, failedTotal, false) }
             // Publish and settle run shielded from cancellation: a shutdown between the broker's

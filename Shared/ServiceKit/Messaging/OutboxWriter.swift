@@ -29,7 +29,7 @@ public struct OutboxWriter: Sendable {
     /// Adds `event` to the outbox on `connection` (which must be inside a transaction) and wakes
     /// the relay when the transaction commits (NOTIFY is transactional). Returns the message id.
     @discardableResult
-    public func enqueue<E: DomainEvent>(_ event: E, on connection: PostgresConnection, id: UUID = UUID()) throws -> UUID {
+    public func enqueue<E: DomainEvent>(_ event: E, on connection: PostgresConnection, id: UUID = UUID.timeOrdered()) throws -> UUID {
         let envelope = Envelope(id: id, occurredAt: now(), producer: producer, correlationId: correlationId,
                                 causationId: causationId, traceparent: traceparent, data: event)
         let body = try ContractCoding.encode(envelope)
