@@ -5,13 +5,16 @@ import Logging
 ///
 /// `run` hands deliveries to an async handler one at a time (`runBatches`: those already
 /// received, several at once) and applies the disposition the handler returns only after the
-/// handler finished (so a service acks after its commit). It polls
+/// handler finished (so a service acks after its commit). A delivery to be requeued after a
+/// delay is held (unacknowledged) and requeued when its time comes, while later deliveries go on. It polls
 /// with a short timeout, so cancellation (graceful shutdown) and heartbeats keep working, and it
 /// reconnects with backoff after any connection failure, declaring the topology again.
 public final class AMQPConsumer: @unchecked Sendable {
-    // @unchecked: `connection` and `generation` are only touched on `thread`.
+    // @unchecked: `connection`, `generation` and `held` are only touched on `thread`.
     private var connection: AMQPConnection?
     private var generation = 0
+    /// Deliveries settled with `.requeueAfter`, kept until their time comes (oldest due first).
+    private var held: [(delivery: AMQPDelivery, due: ContinuousClock.Instant)] = []
     private var thread: ConfinedThread!
     private let url: AMQPURL
     private let queue: String
@@ -86,7 +89,13 @@ public final class AMQPConsumer: @unchecked Sendable {
                 try? await Task.sleep(for: backoff.delay(forAttempt: failures))
             }
         }
-        _ = try? await thread.run { self.connection?.close(); self.connection = nil }
+        _ = try? await thread.run {
+            // Give back what is held now rather than leave it to the broker's close handling.
+            for entry in self.held { try? self.settle(entry.delivery, .requeue) }
+            self.held.removeAll()
+            self.connection?.close()
+            self.connection = nil
+        }
         thread.stop()
     }
 
@@ -107,12 +116,17 @@ public final class AMQPConsumer: @unchecked Sendable {
         try fresh.checkRPC("basic.consume \(queue)")
         connection = fresh
         generation += 1
+        // Held deliveries belonged to the old connection; the broker redelivers them.
+        held.removeAll()
         logger.info("amqp consumer connected", metadata: ["amqp.queue": "\(queue)"])
     }
 
     /// The next delivery (waiting up to the poll interval), then those that follow it at once.
     private func nextDeliveries(upTo limit: Int) throws -> [AMQPDelivery] {
-        guard let first = try nextDelivery(wait: pollInterval) else { return [] }
+        try settleHeldDeliveriesDue()
+        var wait = pollInterval
+        if let due = held.map(\.due).min() { wait = max(.zero, min(wait, due - .now)) }
+        guard let first = try nextDelivery(wait: wait) else { return [] }
         var deliveries = [first]
         let generation = first.connectionGeneration
         while deliveries.count < limit, let next = try? nextDelivery(wait: .zero), next.connectionGeneration == generation {
@@ -189,7 +203,21 @@ public final class AMQPConsumer: @unchecked Sendable {
         _ = amqp_send_frame(state, &frame)
     }
 
+    /// Requeues the held deliveries whose delay is over.
+    private func settleHeldDeliveriesDue() throws {
+        guard !held.isEmpty else { return }
+        let now = ContinuousClock.now
+        let due = held.filter { $0.due <= now }
+        guard !due.isEmpty else { return }
+        held.removeAll { $0.due <= now }
+        for entry in due { try settle(entry.delivery, .requeue) }
+    }
+
     private func settle(_ delivery: AMQPDelivery, _ disposition: AMQPDisposition) throws {
+        if case .requeueAfter(let delay) = disposition, delay > .zero {
+            if delivery.connectionGeneration == generation { held.append((delivery, .now + delay)) }
+            return
+        }
         guard delivery.connectionGeneration == generation, let connection, connection.isOpen else {
             logger.debug("settle skipped: delivery came on an earlier connection; the broker redelivers it")
             return
@@ -197,7 +225,7 @@ public final class AMQPConsumer: @unchecked Sendable {
         let state = try connection.raw
         let status: Int32 = switch disposition {
         case .ack: amqp_basic_ack(state, connection.channel, delivery.deliveryTag, 0)
-        case .requeue: amqp_basic_nack(state, connection.channel, delivery.deliveryTag, 0, 1)
+        case .requeue, .requeueAfter: amqp_basic_nack(state, connection.channel, delivery.deliveryTag, 0, 1)
         case .deadLetter: amqp_basic_nack(state, connection.channel, delivery.deliveryTag, 0, 0)
         }
         guard status == AMQP_STATUS_OK.rawValue else {

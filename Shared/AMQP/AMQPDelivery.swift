@@ -30,6 +30,17 @@ public enum AMQPDisposition: Sendable, Hashable {
     case ack
     /// Transient failure: give it back for another delivery (counts towards the delivery limit).
     case requeue
+    /// Transient failure: give it back after `delay`. Meanwhile the consumer keeps the delivery
+    /// (unacknowledged, so nothing is lost if it dies) and goes on with the deliveries behind it:
+    /// one failing message never stalls its queue for the length of its backoff.
+    case requeueAfter(Duration)
+    /// Whether the delivery goes back to the queue (now or later).
+    public var isRequeue: Bool {
+        switch self {
+        case .requeue, .requeueAfter: true
+        case .ack, .deadLetter: false
+        }
+    }
     /// Poison: reject without requeue, so the queue dead-letters it at once.
     case deadLetter
 }

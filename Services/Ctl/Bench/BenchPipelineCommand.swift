@@ -154,12 +154,23 @@ struct BenchPipelineCommand: AsyncParsableCommand {
             + " (PostgreSQL counted \(commits1 - commits0) commits in all, read-only ones and the drain checks included)")
         let pipelineRate = Double(released) / wall
         guard !noFloor else { return }
+        let floorIdle = infra.sample()
         let floorSeconds = try await PipelineFloor.run(writes: httpWrites, published: published, deliveries: consumed,
                                                        consumerTransactions: consumerTransactions, threads: gauge.names.count,
                                                        databaseURL: env.adminDatabaseURL, amqp: try env.amqpURL())
         let floorRate = Double(planIds.count) / floorSeconds
         say(String(format: "floor: the same %d request transactions, %d events (outbox row → claim → confirmed publish → mark sent) and %d deliveries (inbox rows in %d transactions → ack) on %d threads in %.1f s → %.1f plans/s",
                      httpWrites, published, consumed, consumerTransactions, gauge.names.count, floorSeconds, floorRate))
+        // Where the floor's time went, beside the run's: the two cores' budget at a glance.
+        let floorBusy = infra.sample()
+        let floorCPU = ["postgresql", "rabbitmq", "bench client"].map { part in
+            part + String(format: " %.1f s", (floorBusy[part] ?? 0) - (floorIdle[part] ?? 0))
+        }
+        let pipelineCPU = gauge.names.reduce(0.0) { $0 + ((busy[$1]?.cpuSeconds ?? 0) - (idle[$1]?.cpuSeconds ?? 0)) }
+            + InfraGauge.parts.reduce(0.0) { $0 + ((infraBusy[$1] ?? 0) - (infraIdle[$1] ?? 0)) }
+        let floorTotal = ["postgresql", "rabbitmq", "bench client"].reduce(0.0) { $0 + ((floorBusy[$1] ?? 0) - (floorIdle[$1] ?? 0)) }
+        say(String(format: "CPU seconds: the run %.1f (%.3f per plan), the floor %.1f (", pipelineCPU,
+                     pipelineCPU / Double(max(1, released)), floorTotal) + floorCPU.joined(separator: ", ") + ")")
         say(String(format: "ratio=%.2f", pipelineRate / floorRate))
     }
 

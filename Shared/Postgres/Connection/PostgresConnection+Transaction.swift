@@ -33,6 +33,8 @@ extension PostgresConnection {
     ) throws -> T {
         _ = try checkedHandle()
         pendingBegin = isolation.beginStatement
+        transactionMemo = [:]
+        defer { transactionMemo = nil }
         do {
             let value = try body(self)
             if pendingBegin != nil {

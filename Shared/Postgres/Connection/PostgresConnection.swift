@@ -35,6 +35,8 @@ public final class PostgresConnection: @unchecked Sendable {
     /// A transaction's `BEGIN`, not yet sent: it travels with the transaction's first statement
     /// in one round trip (libpq pipeline mode). Touched on `queue` only.
     var pendingBegin: String?
+    /// Values remembered for the open transaction (see `memoized`); nil outside `transaction`.
+    var transactionMemo: [String: any Sendable]?
 
     private init(configuration: PostgresConfiguration, logger: Logger) {
         self.configuration = configuration

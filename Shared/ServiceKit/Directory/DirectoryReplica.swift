@@ -72,6 +72,7 @@ public enum DirectoryReplica {
                     ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, founder = EXCLUDED.founder,
                         municipality_id = EXCLUDED.municipality_id, region = EXCLUDED.region, updated_at = now()
                     """, [i.institutionId, i.name, i.kind, i.founder, i.municipalityId, i.region])
+                context.connection.forget(institutionKey(i.institutionId))
             }
         }
         if parts.contains(.people) {
@@ -123,13 +124,18 @@ public enum DirectoryReplica {
     }
 
     /// The institution, if its event has arrived.
+    /// Read once per transaction (a consumer batch asks for the same few schools again and again).
     public static func institution(_ id: UUID, on connection: PostgresConnection) throws -> Institution? {
-        try connection.query("SELECT * FROM replica_institutions WHERE id = $1", [id]).first.map { row in
-            Institution(id: try row.decode("id"), name: try row.decode("name"), kind: try row.decode("kind"),
-                        founder: try row.decode("founder"), municipalityId: try row.decode("municipality_id"),
-                        region: try row.decode("region"))
+        try connection.memoized(institutionKey(id)) {
+            try connection.query("SELECT * FROM replica_institutions WHERE id = $1", [id]).first.map { row in
+                Institution(id: try row.decode("id"), name: try row.decode("name"), kind: try row.decode("kind"),
+                            founder: try row.decode("founder"), municipalityId: try row.decode("municipality_id"),
+                            region: try row.decode("region"))
+            }
         }
     }
+
+    static func institutionKey(_ id: UUID) -> String { "replica_institutions:" + id.uuidString }
 
     /// A person with an email, for notifications.
     public struct Person: Sendable, Hashable {

@@ -13,8 +13,9 @@ import ServiceLifecycle
 /// - `PermanentHandlerError` → dead letter at once.
 /// - Database unreachable → the message is held and retried in-process with backoff (up to
 ///   `outageRetries` times), so an outage does not burn the message's delivery attempts.
-/// - Any other failure → requeue after a backoff; the quorum queue counts deliveries and
-///   dead-letters the message past `x-delivery-limit`.
+/// - Any other failure → requeue after a backoff (the consumer holds the delivery meanwhile and
+///   goes on with the next ones); the quorum queue counts deliveries and dead-letters the message
+///   past `x-delivery-limit`.
 ///
 /// When the queue has a backlog, the deliveries already received (up to `batchLimit`) are
 /// handled in **one** transaction, each with its own inbox claim and outbox writer, and acked
@@ -132,8 +133,8 @@ public struct ConsumerRunner: Service {
                 "message_id": "\(delivery.properties.messageID ?? "-")", "error": "\(Self.safeSummary(error))",
                 "delivery.attempt": "\(attempt)",
             ])
-            try? await Task.sleep(for: retryBackoff.delay(forAttempt: attempt))
-            return .requeue
+            // Requeued after the backoff without waiting here: the deliveries behind it go on.
+            return .requeueAfter(retryBackoff.delay(forAttempt: attempt))
         }
     }
 

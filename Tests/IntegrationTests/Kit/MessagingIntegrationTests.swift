@@ -157,6 +157,48 @@ struct MessagingIntegrationTests {
         await kit.stop()
     }
 
+    @Test("a failing message waits out its backoff on the side: the deliveries behind it go on; a shutdown gives it back")
+    func failingMessageDoesNotStallTheQueue() async throws {
+        let kit = try await KitHarness.make("held", deliveryLimit: 1000)
+        let failing = Flag(true)
+        // A backoff far longer than the time the other 19 need: were the consumer to wait it out
+        // in line (as it once did), none of them would arrive within the 8 s below.
+        let runner = kit.runner(failing: failing, failingSeqs: [0],
+                                retryBackoff: Backoff(initial: .seconds(30), maximum: .seconds(30)))
+        try await kit.enqueue(0..<20)
+        #expect(try await kit.relay.drain().published == 20)
+        let admin = AMQPAdmin(url: kit.amqp)
+        let queue = AMQPTopology.eventQueue(for: kit.service)
+        #expect(try await IntegrationEnvironment.eventually(timeout: .seconds(10)) { try await admin.messageCount(queue: queue) == 20 })
+
+        let tally = Tally()
+        let consumer = kit.consumer()
+        let task = Task { await consumer.run { delivery in
+            tally.add("deliveries")
+            return await runner.handle(delivery)
+        } }
+        #expect(try await IntegrationEnvironment.eventually(timeout: .seconds(8)) { try await kit.receivedCounts().distinct == 19 })
+        let zero = try await kit.pool.withConnection { c in
+            try c.query("SELECT count(*) AS n FROM received WHERE seq = 0").single().decode("n", as: Int.self)
+        }
+        #expect(zero == 0)
+        #expect(tally.get("deliveries") == 20) // held, not redelivered in a hot loop
+
+        // Shutting down while it is held gives it back to the queue at once.
+        task.cancel()
+        await task.value
+        #expect(try await IntegrationEnvironment.eventually(timeout: .seconds(10)) { try await admin.messageCount(queue: queue) == 1 })
+        failing.set(false)
+        let second = kit.consumer()
+        let again = Task { await second.run { delivery in await runner.handle(delivery) } }
+        #expect(try await IntegrationEnvironment.eventually(timeout: .seconds(10)) { try await kit.receivedCounts().distinct == 20 })
+        again.cancel()
+        await again.value
+        let counts = try await kit.receivedCounts()
+        #expect(counts.rows == 20 && counts.distinct == 20)
+        await kit.stop()
+    }
+
     @Test("a backlog is handled in batches; a poison or failing message in a batch is settled alone and nothing is written twice")
     func batchesSettleEachMessageAlone() async throws {
         let kit = try await KitHarness.make("batch", deliveryLimit: 1000)
@@ -175,7 +217,7 @@ struct MessagingIntegrationTests {
             tally.add("batches")
             tally.add("largest", max(0, deliveries.count - tally.get("largest")))
             let dispositions = await runner.handle(batch: deliveries)
-            for (delivery, disposition) in zip(deliveries, dispositions) where disposition == .requeue {
+            for (delivery, disposition) in zip(deliveries, dispositions) where disposition.isRequeue {
                 tally.add("requeued \(delivery.properties.messageID ?? "?")")
                 tally.add("requeues")
             }
