@@ -125,9 +125,13 @@ class Code:
                 self.env_literals.update(re.findall(r'"([A-Z][A-Z0-9_]*)"', text))
                 self.env_prefixes.update(re.findall(r'"([A-Z][A-Z0-9_]*_)\\\(', text))
 
+    # Read by the C library, not by our code: tuning the process itself.
+    RUNTIME_ENV = {"MALLOC_ARENA_MAX"}
+
     def reads_env(self, name):
-        """True when the code reads `name`: a literal, or an interpolated prefix + a service name."""
-        if name in self.env_literals:
+        """True when the code reads `name`: a literal, or an interpolated prefix + a service name
+        (or a variable the C runtime itself reads, e.g. glibc's malloc tuning)."""
+        if name in self.env_literals or name in self.RUNTIME_ENV:
             return True
         for prefix in self.env_prefixes:
             if name.startswith(prefix) and name[len(prefix):].lower() in {s["name"] for s in self.services}:
