@@ -26,7 +26,7 @@ struct PeriodicService: Service {
     let resources: ServiceResources
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
                     try await work.run(resources)
@@ -35,7 +35,10 @@ struct PeriodicService: Service {
                 } catch {
                     resources.logger.warning("periodic work failed; retrying next time", metadata: ["work": "\(work.name)", "error": "\(error)"])
                 }
-                try await Task.sleep(for: work.interval)
+                // Shutdown cancels the pause: that is the end of the work, not an error. (Thrown, it
+                // failed the whole service group: the other services were cancelled instead of
+                // drained in order, and the process died with a fatal error at exit.)
+                do { try await Task.sleep(for: work.interval) } catch { return }
             }
         }
     }
