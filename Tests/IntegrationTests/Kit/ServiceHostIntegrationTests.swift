@@ -71,36 +71,18 @@ struct ServiceHostIntegrationTests {
 
     @Test("a service with periodic work drains on SIGTERM-style graceful shutdown and ends without an error")
     func periodicWorkEndsCleanly() async throws {
-        let service = IntegrationEnvironment.uniqueServiceName("tick")
-        let admin = PostgresPool(configuration: try PostgresConfiguration(url: IntegrationEnvironment.adminDatabaseURL, poolSize: 1),
-                                 logger: IntegrationEnvironment.logger)
-        try await SchemaProvisioner.provision(adminPool: admin, service: service, password: service)
-        await admin.shutdown()
-        let database = try PostgresConfiguration(url: IntegrationEnvironment.adminDatabaseURL)
-        let port = Int.random(in: 20_000...29_999)
-        let environment = [
-            "PUMPURS_DATABASE_URL": "postgres://\(service):\(service)@\(database.urlHost):\(database.port)/\(database.database)",
-            "PUMPURS_AMQP_URL": ProcessInfo.processInfo.environment["PUMPURS_AMQP_URL"] ?? "amqp://pumpurs:pumpurs@127.0.0.1:5672/pumpurs",
-            "PUMPURS_HTTP_PORT": "\(port)",
-        ]
         let runs = Tally()
         // Like approval's reminder sweep and the daily digest: a run, then a long pause.
-        let definition = ServiceDefinition(name: service, defaultPort: port, periodic: [
-            PeriodicWork(name: "tick", interval: .seconds(3600)) { _ in runs.add("runs") },
-        ])
-        let configuration = try ServiceConfiguration(service: service, defaultPort: port, environment: environment)
-        let group = try await ServiceHost.build(definition, configuration: configuration, registry: PrometheusCollectorRegistry(),
-                                                logger: IntegrationEnvironment.logger)
-        let running = Task { try await group.run() }
-        let base = "http://127.0.0.1:\(port)"
-        #expect(await IntegrationEnvironment.eventually(timeout: .seconds(20)) { await Self.status("\(base)/health/ready") == 200 })
+        let hosted = try await HostedService.start(tag: "tick") { service, port in
+            ServiceDefinition(name: service, defaultPort: port, periodic: [
+                PeriodicWork(name: "tick", interval: .seconds(3600)) { _ in runs.add("runs") },
+            ])
+        }
         #expect(await IntegrationEnvironment.eventually(timeout: .seconds(10)) { runs.get("runs") == 1 })
-
-        await group.triggerGracefulShutdown()
         // Before the fix the pause threw CancellationError, the group failed with it and the
         // process ended with "Fatal error: Error raised at top level".
-        await #expect(throws: Never.self) { try await running.value }
-        #expect(await Self.status("\(base)/health/live") == nil, "the HTTP server stopped")
+        await #expect(throws: Never.self) { try await hosted.stopGracefully() }
+        #expect(await Self.status("http://127.0.0.1:\(hosted.port)/health/live") == nil, "the HTTP server stopped")
     }
 
     /// HTTP status of a GET, or nil when nothing answers.

@@ -120,6 +120,7 @@ struct HostedService {
     let service: String
     let port: Int
     let pool: PostgresPool
+    let group: ServiceGroup
     let running: Task<Void, any Error>
 
     /// Starts one instance; pass the same `name` to start more instances of one service.
@@ -145,7 +146,7 @@ struct HostedService {
         let client = HTTPClientForTests(base: "http://127.0.0.1:\(port)")
         #expect(await IntegrationEnvironment.eventually(timeout: .seconds(20)) { (try? await client.send("GET", "/health/ready", nil).status) == 200 })
         let pool = try await IntegrationEnvironment.provisionService(service, migrations: built.migrations)
-        return HostedService(service: service, port: port, pool: pool, running: running)
+        return HostedService(service: service, port: port, pool: pool, group: group, running: running)
     }
 
     func scalar(_ sql: String, _ parameters: [any PostgresBindable] = []) async throws -> Int {
@@ -156,6 +157,15 @@ struct HostedService {
     func stop() async {
         await stopInstance()
         await Self.deleteQueues(of: service)
+    }
+
+    /// Shuts this instance down as SIGTERM would (ordered drain) and rethrows what the group
+    /// failed with, if anything.
+    func stopGracefully() async throws {
+        await group.triggerGracefulShutdown()
+        let result = await running.result
+        await pool.shutdown()
+        try result.get()
     }
 
     /// Stops this instance only. Instances of one service are all stopped before their shared queues
