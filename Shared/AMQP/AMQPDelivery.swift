@@ -34,6 +34,9 @@ public enum AMQPDisposition: Sendable, Hashable {
     /// (unacknowledged, so nothing is lost if it dies) and goes on with the deliveries behind it:
     /// one failing message never stalls its queue for the length of its backoff.
     case requeueAfter(Duration)
+    /// Poison: reject without requeue, so the queue dead-letters it at once.
+    case deadLetter
+
     /// Whether the delivery goes back to the queue (now or later).
     public var isRequeue: Bool {
         switch self {
@@ -41,6 +44,4 @@ public enum AMQPDisposition: Sendable, Hashable {
         case .ack, .deadLetter: false
         }
     }
-    /// Poison: reject without requeue, so the queue dead-letters it at once.
-    case deadLetter
 }

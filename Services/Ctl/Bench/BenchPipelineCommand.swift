@@ -163,14 +163,13 @@ struct BenchPipelineCommand: AsyncParsableCommand {
                      httpWrites, published, consumed, consumerTransactions, gauge.names.count, floorSeconds, floorRate))
         // Where the floor's time went, beside the run's: the two cores' budget at a glance.
         let floorBusy = infra.sample()
-        let floorCPU = ["postgresql", "rabbitmq", "bench client"].map { part in
-            part + String(format: " %.1f s", (floorBusy[part] ?? 0) - (floorIdle[part] ?? 0))
-        }
+        let floorParts = ["postgresql", "rabbitmq", "bench client"]
+        let floorSpent = floorParts.map { (floorBusy[$0] ?? 0) - (floorIdle[$0] ?? 0) }
         let pipelineCPU = gauge.names.reduce(0.0) { $0 + ((busy[$1]?.cpuSeconds ?? 0) - (idle[$1]?.cpuSeconds ?? 0)) }
             + InfraGauge.parts.reduce(0.0) { $0 + ((infraBusy[$1] ?? 0) - (infraIdle[$1] ?? 0)) }
-        let floorTotal = ["postgresql", "rabbitmq", "bench client"].reduce(0.0) { $0 + ((floorBusy[$1] ?? 0) - (floorIdle[$1] ?? 0)) }
+        let floorCPU = zip(floorParts, floorSpent).map { $0 + String(format: " %.1f s", $1) }.joined(separator: ", ")
         say(String(format: "CPU seconds: the run %.1f (%.3f per plan), the floor %.1f (", pipelineCPU,
-                     pipelineCPU / Double(max(1, released)), floorTotal) + floorCPU.joined(separator: ", ") + ")")
+                     pipelineCPU / Double(max(1, released)), floorSpent.reduce(0, +)) + floorCPU + ")")
         say(String(format: "ratio=%.2f", pipelineRate / floorRate))
     }
 

@@ -10,7 +10,7 @@ extension PostgresConnection {
         // Unwrapped step by step: a missing key must not read as a remembered nil when T is optional.
         if let memo = transactionMemo, let stored = memo[key], let value = stored as? T { return value }
         let value = try compute()
-        if transactionMemo != nil { transactionMemo?[key] = value }
+        transactionMemo?[key] = value // nothing outside a transaction
         return value
     }
 
