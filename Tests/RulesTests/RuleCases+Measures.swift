@@ -31,6 +31,35 @@ extension RuleCase {
         .plan(.measureHoursRequired, nil, "hours given") { _ in },
         .plan(.measureHoursRequired, .error, "hours missing") { $0.plan.measures[0].plannedMinutes = nil },
         .plan(.measureHoursRequired, .error, "zero hours") { $0.plan.measures[0].plannedMinutes = 0 },
+        .plan(.measureHoursLimit, nil, "every minute of 1 Sept – 31 Dec (122 days)") {
+            $0.plan.loadJustification = "Pirms eksāmeniem skolēnam vajag konsultācijas katru dienu, to apstiprina audzinātāja."
+            $0.plan.measures[0].plannedMinutes = 122 * 24 * 60
+        },
+        .plan(.measureHoursLimit, .error, "one minute more than the semester has") {
+            $0.plan.loadJustification = "Pirms eksāmeniem skolēnam vajag konsultācijas katru dienu, to apstiprina audzinātāja."
+            $0.plan.measures[0].plannedMinutes = 122 * 24 * 60 + 1
+        },
+        .plan(.measureHoursLimit, .error, "3,000,000,000 minutes (broke reporting's integer column)") {
+            $0.plan.loadJustification = "Pirms eksāmeniem skolēnam vajag konsultācijas katru dienu, to apstiprina audzinātāja."
+            $0.plan.measures[0].plannedMinutes = 3_000_000_000
+        },
+        .plan(.measureHoursLimit, .error, "a calendar semester of ten years still bounds at 366 days") {
+            $0.settings.semesters = [SemesterDates(semester: Fixture.semester, start: day("2019-09-01"), end: day("2029-08-31"))]
+            $0.plan.loadJustification = "Pirms eksāmeniem skolēnam vajag konsultācijas katru dienu, to apstiprina audzinātāja."
+            $0.plan.measures[0].plannedMinutes = 366 * 24 * 60 + 1
+        },
+        .plan(.measureAmountLimit, nil, "meals at the ceiling without a cap") {
+            $0.settings.caps[.meals] = nil
+            addMoney(&$0, .meals, 1_000_000)
+        },
+        .plan(.measureAmountLimit, .error, "meals above the ceiling without a cap") {
+            $0.settings.caps[.meals] = nil
+            addMoney(&$0, .meals, 1_000_001)
+        },
+        .plan(.measureAmountLimit, .error, "an operator's absurd cap does not lift the ceiling") {
+            $0.settings.caps[.meals] = CompensationCap(amount: Cents(Int64.max), period: .month)
+            addMoney(&$0, .meals, Int64.max / 2)
+        },
         .plan(.measureAmountRequired, nil, "meals with an amount") { addMoney(&$0, .meals, 5000) },
         .plan(.measureAmountRequired, .error, "meals without an amount") { addMoney(&$0, .meals, nil) },
         .plan(.measureFundedElsewhere, nil, "meals not funded elsewhere") { addMoney(&$0, .meals, 5000) },

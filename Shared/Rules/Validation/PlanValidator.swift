@@ -60,7 +60,7 @@ extension String {
 /// Validates a support plan against every programme rule (DOMAIN.md §3–7, seed 000).
 ///
 /// Pure and deterministic: the same plan, context and settings always give the same
-/// findings in the same order (general → risks → measures → eligibility → caps → load → ESF;
+/// findings in the same order (general → risks → measures → bounds → eligibility → caps → load → ESF;
 /// within a group by field order).
 public enum PlanValidator {
     /// All findings for `plan`. An empty list, or warnings only, means the plan may proceed.
@@ -70,6 +70,7 @@ public enum PlanValidator {
         return GeneralRules.check(facts)
             + RiskRules.check(facts)
             + MeasureRules.check(facts)
+            + BoundRules.check(facts)
             + EligibilityRules.check(facts)
             + CapRules.check(facts)
             + LoadRules.check(facts)

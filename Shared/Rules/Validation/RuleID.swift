@@ -54,8 +54,12 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Hashable {
     case measureProvidersRequired = "measure.providers.required"
     /// A consultation has planned hours for the semester (items 12, 17).
     case measureHoursRequired = "measure.hours.required"
+    /// Planned minutes within the minutes of the semester (no more than every minute of it).
+    case measureHoursLimit = "measure.hours.limit"
     /// A money measure has a planned amount.
     case measureAmountRequired = "measure.amount.required"
+    /// A planned amount within the programme's ceiling (10,000 EUR a period), cap or no cap.
+    case measureAmountLimit = "measure.amount.limit"
     /// Not funded already by the state/municipal/another budget (consultation, meals, special transport).
     case measureFundedElsewhere = "measure.funded_elsewhere"
     /// Consultations are not crisis or school-holiday support (MK No. 460 23.1.2).
