@@ -1,8 +1,10 @@
-/// A parsed JSON document, as the contract decoder reads it.
+/// A parsed JSON document, as the contract decoder and the API's strict request reader see it.
 ///
 /// Numbers keep their text (the decoder converts them to the type asked for, exactly);
-/// objects keep their members by key (a repeated key: the last one wins, as in Foundation).
-indirect enum JSONTree: Sendable {
+/// objects keep their members by key. A repeated key is refused in strict mode (request
+/// bodies: two parsers that disagree on which copy wins let a checked copy hide an unchecked
+/// one); otherwise the last one wins, as in Foundation.
+package indirect enum JSONTree: Sendable {
     case null
     case bool(Bool)
     /// A number written as a plain integer that fits 64 bits (no fraction, no exponent).
@@ -13,14 +15,28 @@ indirect enum JSONTree: Sendable {
     case array([JSONTree])
     case object([String: JSONTree])
 
-    struct SyntaxError: Error, Sendable {
-        var offset: Int
+    /// One step of a path into a document.
+    package enum PathElement: Sendable, Equatable {
+        /// An object member.
+        case key(String)
+        /// An array element.
+        case index(Int)
     }
 
-    /// Parses `bytes` (UTF-8) as one JSON value with nothing but whitespace around it.
-    static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONTree {
+    /// Why a document was refused: where, and for a repeated key, the path of its second copy.
+    package struct SyntaxError: Error, Sendable {
+        /// Byte offset of the refusal.
+        package var offset: Int
+        /// In strict mode, the path of a key that occurs twice in one object.
+        package var duplicateKey: [PathElement]? = nil
+    }
+
+    /// Parses `bytes` (UTF-8) as one JSON value with nothing but whitespace around it, by
+    /// RFC 8259's grammar (no trailing commas, no comments, no bare words).
+    /// - Parameter refusingDuplicateKeys: strict mode: an object with a repeated key is an error.
+    package static func parse(_ bytes: [UInt8], refusingDuplicateKeys: Bool = false) throws(SyntaxError) -> JSONTree {
         try bytes.withUnsafeBufferPointer { (buffer) throws(SyntaxError) -> JSONTree in
-            var parser = Parser(bytes: buffer)
+            var parser = Parser(bytes: buffer, refusesDuplicateKeys: refusingDuplicateKeys)
             let value = try parser.value(depth: 0)
             parser.skipWhitespace()
             guard parser.index == buffer.count else { throw SyntaxError(offset: parser.index) }
@@ -30,6 +46,7 @@ indirect enum JSONTree: Sendable {
 
     private struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
+        let refusesDuplicateKeys: Bool
         var index = 0
         /// Deeper documents are refused (no contract nests beyond a few levels).
         static let maximumDepth = 256
@@ -75,11 +92,19 @@ indirect enum JSONTree: Sendable {
             while true {
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail() }
+                let keyOffset = index
                 let key = try string()
+                if refusesDuplicateKeys, members[key] != nil {
+                    throw SyntaxError(offset: keyOffset, duplicateKey: [.key(key)])
+                }
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail() }
                 index += 1
-                members[key] = try value(depth: depth + 1)
+                do throws(SyntaxError) {
+                    members[key] = try value(depth: depth + 1)
+                } catch {
+                    throw error.inside(.key(key))
+                }
                 skipWhitespace()
                 guard index < bytes.count else { throw fail() }
                 if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -95,7 +120,11 @@ indirect enum JSONTree: Sendable {
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
             while true {
-                items.append(try value(depth: depth + 1))
+                do throws(SyntaxError) {
+                    items.append(try value(depth: depth + 1))
+                } catch {
+                    throw error.inside(.index(items.count))
+                }
                 skipWhitespace()
                 guard index < bytes.count else { throw fail() }
                 if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -226,5 +255,15 @@ indirect enum JSONTree: Sendable {
             }
             return value
         }
+    }
+}
+
+extension JSONTree.SyntaxError {
+    /// The same error seen from the enclosing value (a repeated key's path grows outwards).
+    func inside(_ element: JSONTree.PathElement) -> Self {
+        guard let path = duplicateKey else { return self }
+        var copy = self
+        copy.duplicateKey = [element] + path
+        return copy
     }
 }

@@ -1,11 +1,18 @@
+import Contracts
 import Foundation
 import HTTPTypes
 import Rules
 
-/// Strict JSON decoding for request bodies: the body must be JSON, no text may hold control
-/// characters other than tab and line breaks (NUL included), every field must decode into the
-/// declared type, and fields the type does not know are refused rather than ignored (so an extra
-/// `role`, `scope` or `id` can never look as if it had been accepted).
+/// Strict JSON decoding for request bodies: the body must be JSON by RFC 8259 (no trailing
+/// comma, no comment, no key twice in one object), no text may hold control characters other
+/// than tab and line breaks (NUL included), every field must decode into the declared type, and
+/// fields the type does not know are refused rather than ignored (so an extra `role`, `scope` or
+/// `id` can never look as if it had been accepted).
+///
+/// The checks and the decoding read one and the same document: a repeated key is refused
+/// before either runs, because parsers disagree on which copy wins (Foundation's tree keeps the
+/// last, its decoder the first), and a personal code in the copy one of them skips would pass
+/// the check and still be stored.
 ///
 /// Errors are problem+json naming the field path (`risks[0].justification`) and the rule, never
 /// the offending value (it may be personal data).
@@ -15,14 +22,7 @@ public enum StrictJSON {
     /// the one route that takes a code), so a code typed into a comment never travels on.
     public static func decode<T: Codable>(_ type: T.Type, from bytes: [UInt8],
                                           personalCodeFields: Set<String> = []) throws(ProblemDetails) -> T {
-        let data = Data(bytes)
-        let tree: Any
-        do {
-            tree = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            throw CommonProblems.invalidField("(body)", "request.json", lv: "Pieprasījums nav derīgs JSON.",
-                                              en: "The request body is not valid JSON.")
-        }
+        let tree = try document(bytes)
         if let path = firstControlCharacter(in: tree, path: []) {
             throw CommonProblems.invalidField(render(path), "text.control_character",
                                               lv: "Teksts satur neatļautas vadības rakstzīmes (piem., NUL).",
@@ -35,7 +35,7 @@ public enum StrictJSON {
         }
         let value: T
         do {
-            value = try JSONDecoder().decode(T.self, from: data)
+            value = try JSONDecoder().decode(T.self, from: Data(bytes))
         } catch {
             throw CommonProblems.invalidField(fieldPath(of: error), "request.schema",
                                               lv: "Lauks trūkst vai tam ir nepareizs tips vai vērtība.",
@@ -43,12 +43,34 @@ public enum StrictJSON {
         }
         // Unknown fields: whatever the input holds that the decoded value does not write back.
         if let encoded = try? JSONEncoder().encode(value),
-           let known = try? JSONSerialization.jsonObject(with: encoded, options: [.fragmentsAllowed]),
+           let known = try? JSONTree.parse(Array(encoded)),
            let path = firstUnknownKey(in: tree, known: known, path: []) {
             throw CommonProblems.invalidField(render(path), "request.unknown_field",
                                               lv: "Šāds lauks nav paredzēts.", en: "This field is not expected.")
         }
         return value
+    }
+
+    /// The body as one JSON document, or 400: not JSON by RFC 8259, or a key twice in one object.
+    static func document(_ bytes: [UInt8]) throws(ProblemDetails) -> JSONTree {
+        do {
+            return try JSONTree.parse(bytes, refusingDuplicateKeys: true)
+        } catch {
+            if let path = error.duplicateKey {
+                throw malformed(render(path), "request.duplicate_key",
+                                lv: "Lauks JSON objektā atkārtojas; katru lauku drīkst norādīt tikai vienreiz.",
+                                en: "A field occurs twice in one JSON object; give each field once.")
+            }
+            throw malformed("(body)", "request.json", lv: "Pieprasījums nav derīgs JSON.",
+                            en: "The request body is not valid JSON.")
+        }
+    }
+
+    /// 400: the body cannot be read as one JSON document (RFC 9110 §15.5.1: malformed syntax).
+    static func malformed(_ field: String, _ rule: String, lv: String, en: String) -> ProblemDetails {
+        ProblemDetails(status: .badRequest, type: "urn:pumpurs:problem:malformed-request",
+                       title: "Nolasāms JSON nav / The request is not readable JSON", detail: "\(lv) / \(en)",
+                       errors: [.init(field: field, rule: rule, message: lv, messageEn: en)])
     }
 
     /// A command without parameters accepts an empty body or `{}`; anything else is refused
@@ -74,7 +96,7 @@ public enum StrictJSON {
         }
     }
 
-    enum PathElement { case key(String), index(Int) }
+    typealias PathElement = JSONTree.PathElement
 
     static func render(_ path: [PathElement]) -> String {
         guard !path.isEmpty else { return "(body)" }
@@ -88,18 +110,18 @@ public enum StrictJSON {
         return out
     }
 
-    static func firstControlCharacter(in node: Any, path: [PathElement]) -> [PathElement]? {
+    static func firstControlCharacter(in node: JSONTree, path: [PathElement]) -> [PathElement]? {
         switch node {
-        case let text as String:
+        case .string(let text):
             return hasForbiddenControl(text) ? path : nil
-        case let object as [String: Any]:
-            for key in object.keys.sorted() {
+        case .object(let members):
+            for key in members.keys.sorted() {
                 if hasForbiddenControl(key) { return path + [.key("(key)")] }
-                if let found = firstControlCharacter(in: object[key]!, path: path + [.key(key)]) { return found }
+                if let value = members[key], let found = firstControlCharacter(in: value, path: path + [.key(key)]) { return found }
             }
             return nil
-        case let array as [Any]:
-            for (index, element) in array.enumerated() {
+        case .array(let items):
+            for (index, element) in items.enumerated() {
                 if let found = firstControlCharacter(in: element, path: path + [.index(index)]) { return found }
             }
             return nil
@@ -108,20 +130,22 @@ public enum StrictJSON {
         }
     }
 
-    static func firstPersonalCode(in node: Any, path: [PathElement], allowed: Set<String>) -> [PathElement]? {
+    static func firstPersonalCode(in node: JSONTree, path: [PathElement], allowed: Set<String>) -> [PathElement]? {
         switch node {
-        case let text as String:
+        case .string(let text):
             // An identifier is not free text: a UUID's hex can hold eleven digits in a row that
             // pass the check digit (1 in ~100 ids), and refusing it would refuse the request.
             if UUID(uuidString: text) != nil { return nil }
             return !allowed.contains(render(path)) && PersonalCode.occurs(in: text) ? path : nil
-        case let object as [String: Any]:
-            for key in object.keys.sorted() {
-                if let found = firstPersonalCode(in: object[key]!, path: path + [.key(key)], allowed: allowed) { return found }
+        case .object(let members):
+            for key in members.keys.sorted() {
+                if let value = members[key], let found = firstPersonalCode(in: value, path: path + [.key(key)], allowed: allowed) {
+                    return found
+                }
             }
             return nil
-        case let array as [Any]:
-            for (index, element) in array.enumerated() {
+        case .array(let items):
+            for (index, element) in items.enumerated() {
                 if let found = firstPersonalCode(in: element, path: path + [.index(index)], allowed: allowed) { return found }
             }
             return nil
@@ -130,21 +154,21 @@ public enum StrictJSON {
         }
     }
 
-    static func firstUnknownKey(in input: Any, known: Any, path: [PathElement]) -> [PathElement]? {
+    static func firstUnknownKey(in input: JSONTree, known: JSONTree, path: [PathElement]) -> [PathElement]? {
         switch (input, known) {
-        case let (object as [String: Any], knownObject as [String: Any]):
-            for key in object.keys.sorted() {
-                let value = object[key]!
-                guard let knownValue = knownObject[key] else {
-                    if value is NSNull { continue } // an explicit null for an absent optional
+        case let (.object(members), .object(knownMembers)):
+            for key in members.keys.sorted() {
+                guard let value = members[key] else { continue }
+                guard let knownValue = knownMembers[key] else {
+                    if case .null = value { continue } // an explicit null for an absent optional
                     return path + [.key(key)]
                 }
                 if let found = firstUnknownKey(in: value, known: knownValue, path: path + [.key(key)]) { return found }
             }
             return nil
-        case let (array as [Any], knownArray as [Any]):
-            for (index, element) in array.enumerated() where index < knownArray.count {
-                if let found = firstUnknownKey(in: element, known: knownArray[index], path: path + [.index(index)]) { return found }
+        case let (.array(items), .array(knownItems)):
+            for (index, element) in items.enumerated() where index < knownItems.count {
+                if let found = firstUnknownKey(in: element, known: knownItems[index], path: path + [.index(index)]) { return found }
             }
             return nil
         default:
