@@ -19,6 +19,7 @@ struct DemoCommand: AsyncParsableCommand {
     var files = "deploy/local/demo"
 
     func run() async throws {
+        try RunMode.requireDevelopment(ProcessInfo.processInfo.environment, for: "pumpurs demo")
         let environment = ProcessInfo.processInfo.environment
         let root = FileManager.default.currentDirectoryPath
         let output = root + "/.local/demo"
@@ -36,8 +37,9 @@ struct DemoCommand: AsyncParsableCommand {
         let privateKey = environment["PUMPURS_JWT_PRIVATE_KEY_FILE"] ?? root + "/.local/jwt/dev-private.pem"
         let minter = try await TokenMinter(privateKeyFile: privateKey, issuer: environment["PUMPURS_JWT_ISSUER"] ?? "pumpurs-dev",
                                            audience: environment["PUMPURS_JWT_AUDIENCE"] ?? "pumpurs")
+        let administrator = try await CtlEnvironment().bootstrapAdministrator(name: "IKVD administrators", email: "admin@pumpurs.example.lv")
         func demo(suffix: String) throws -> DemoSemester {
-            DemoSemester(api: PlatformAPI(endpoints: .local), minter: minter,
+            DemoSemester(api: PlatformAPI(endpoints: .local), minter: minter, administrator: administrator,
                          planContent: Array(try Data(contentsOf: URL(fileURLWithPath: files + "/plan-content.json"))),
                          consentForm: Array(try Data(contentsOf: URL(fileURLWithPath: files + "/consent-form.pdf"))),
                          semester: semester, today: min(today, semester.end), suffix: suffix)

@@ -16,6 +16,7 @@ struct TokenCommand: AsyncParsableCommand {
     @Option(help: "Audience (aud).") var audience = ProcessInfo.processInfo.environment["PUMPURS_JWT_AUDIENCE"] ?? "pumpurs"
 
     func run() async throws {
+        try RunMode.requireDevelopment(ProcessInfo.processInfo.environment, for: "pumpurs token")
         guard let role = Role(rawValue: role) else {
             throw ValidationError("unknown role \(self.role); one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
         }

@@ -13,6 +13,8 @@ public enum AuthFailure: Error, Sendable, Hashable, CaseIterable {
     case expired
     /// `nbf` is in the future (beyond the leeway).
     case notYetValid
+    /// `exp` lies further after `iat` than the configured maximum lifetime, or `iat` is missing.
+    case lifetimeTooLong
     /// `iss` is not the configured issuer.
     case wrongIssuer
     /// `aud` does not name this service's audience.
@@ -25,6 +27,9 @@ public enum AuthFailure: Error, Sendable, Hashable, CaseIterable {
     case roleNotAllowed
     /// Authenticated, but the object lies outside the principal's scope.
     case outOfScope
+    /// The token is genuine, but the person no longer holds its role in its scope (revoked, or
+    /// not (yet) known to this service's directory copy).
+    case assignmentNotHeld
 
     /// Stable machine-readable code, e.g. `auth.expired`; also the tail of ``type``.
     public var code: String {
@@ -35,19 +40,21 @@ public enum AuthFailure: Error, Sendable, Hashable, CaseIterable {
         case .badSignature: "auth.bad_signature"
         case .expired: "auth.expired"
         case .notYetValid: "auth.not_yet_valid"
+        case .lifetimeTooLong: "auth.lifetime_too_long"
         case .wrongIssuer: "auth.wrong_issuer"
         case .wrongAudience: "auth.wrong_audience"
         case .missingRole: "auth.missing_role"
         case .scopeMismatch: "auth.scope_mismatch"
         case .roleNotAllowed: "auth.role_not_allowed"
         case .outOfScope: "auth.out_of_scope"
+        case .assignmentNotHeld: "auth.assignment_not_held"
         }
     }
 
     /// HTTP status: 401 when the caller is not authenticated, 403 when authenticated but refused.
     public var status: Int {
         switch self {
-        case .roleNotAllowed, .outOfScope: 403
+        case .roleNotAllowed, .outOfScope, .assignmentNotHeld: 403
         default: 401
         }
     }
@@ -77,12 +84,14 @@ public enum AuthFailure: Error, Sendable, Hashable, CaseIterable {
         case .badSignature: "Piekļuves pilnvaras paraksts nav derīgs."
         case .expired: "Piekļuves pilnvaras derīguma termiņš ir beidzies."
         case .notYetValid: "Piekļuves pilnvara vēl nav derīga."
+        case .lifetimeTooLong: "Piekļuves pilnvaras derīguma laiks ir pārāk garš (vai nav norādīts izdošanas laiks)."
         case .wrongIssuer: "Piekļuves pilnvaru izdevis neuzticams izdevējs."
         case .wrongAudience: "Piekļuves pilnvara nav paredzēta šim pakalpojumam."
         case .missingRole: "Piekļuves pilnvarā nav derīgas lomas."
         case .scopeMismatch: "Piekļuves pilnvaras darbības joma neatbilst lomai."
         case .roleNotAllowed: "Jūsu lomai šī darbība nav atļauta."
         case .outOfScope: "Šis ieraksts ir ārpus jūsu darbības jomas."
+        case .assignmentNotHeld: "Jums šī loma šajā darbības jomā vairs nav piešķirta."
         }
     }
 
@@ -95,12 +104,14 @@ public enum AuthFailure: Error, Sendable, Hashable, CaseIterable {
         case .badSignature: "The access token's signature is not valid."
         case .expired: "The access token has expired."
         case .notYetValid: "The access token is not valid yet."
+        case .lifetimeTooLong: "The access token lives longer than allowed (or carries no issue time)."
         case .wrongIssuer: "The access token was issued by an untrusted issuer."
         case .wrongAudience: "The access token is not meant for this service."
         case .missingRole: "The access token carries no valid role."
         case .scopeMismatch: "The access token's scope does not fit its role."
         case .roleNotAllowed: "Your role may not perform this operation."
         case .outOfScope: "This record is outside your scope."
+        case .assignmentNotHeld: "You no longer hold this role in this scope."
         }
     }
 }

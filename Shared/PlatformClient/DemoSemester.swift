@@ -26,6 +26,8 @@ public struct DemoSemester: Sendable {
 
     let api: PlatformAPI
     let minter: TokenMinter
+    /// The IKVD administrator who builds the directory (they must hold the role already).
+    let administrator: UUID
     let planContent: [UInt8]
     let consentForm: [UInt8]
     let semester: SemesterDates
@@ -36,10 +38,12 @@ public struct DemoSemester: Sendable {
     let mailDomain: String
     let log: @Sendable (String) -> Void
 
-    public init(api: PlatformAPI, minter: TokenMinter, planContent: [UInt8], consentForm: [UInt8], semester: SemesterDates,
-                today: CalendarDate, suffix: String = "", mailDomain: String = "demo.pumpurs.example.lv", log: @escaping @Sendable (String) -> Void = { print($0) }) {
+    public init(api: PlatformAPI, minter: TokenMinter, administrator: UUID, planContent: [UInt8], consentForm: [UInt8],
+                semester: SemesterDates, today: CalendarDate, suffix: String = "", mailDomain: String = "demo.pumpurs.example.lv",
+                log: @escaping @Sendable (String) -> Void = { print($0) }) {
         self.api = api
         self.minter = minter
+        self.administrator = administrator
         self.planContent = planContent
         self.consentForm = consentForm
         self.semester = semester
@@ -59,7 +63,7 @@ public struct DemoSemester: Sendable {
 
     public func run() async throws -> Outcome {
         var notes: [String] = []
-        let admin = try await token(.ikvdAdmin, .national, person: UUID())
+        let admin = try await token(.ikvdAdmin, .national, person: administrator)
         log("directory: municipality, school, VPII")
         let municipality = try await api.municipality(admin, name: "Krāslavas novads\(suffix)", region: "Latgale")
         let school = try await api.institution(admin, name: "Krāslavas Varavīksnes vidusskola\(suffix)", kind: "general", founder: "municipal",
@@ -210,7 +214,7 @@ public struct DemoSemester: Sendable {
     }
 
     private func token(_ role: Role, _ scope: Scope, person: UUID) async throws -> String {
-        try await minter.mint(personId: person, role: role, scope: scope, lifetime: .seconds(7 * 24 * 3600))
+        try await minter.mint(personId: person, role: role, scope: scope, lifetime: .seconds(12 * 3600))
     }
 
     private func uuid(_ text: String?) throws -> UUID {

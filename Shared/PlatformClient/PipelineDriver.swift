@@ -78,18 +78,21 @@ public struct PipelineDriver: Sendable {
     public let api: PlatformAPI
     public let minter: TokenMinter
     public let config: Config
+    /// The IKVD administrator who builds the cast (they must hold the role in the directory).
+    public let administrator: UUID
     public let record = Record()
 
-    public init(api: PlatformAPI, minter: TokenMinter, config: Config) {
+    public init(api: PlatformAPI, minter: TokenMinter, config: Config, administrator: UUID) {
         self.api = api
         self.minter = minter
         self.config = config
+        self.administrator = administrator
     }
 
     // MARK: Setup
 
     public func setup() async throws -> Cast {
-        let admin = try await minter.mint(personId: UUID(), role: .ikvdAdmin, scope: .national, lifetime: .seconds(6 * 3600))
+        let admin = try await minter.mint(personId: administrator, role: .ikvdAdmin, scope: .national, lifetime: .seconds(6 * 3600))
         let tag = config.tag
         let municipality = try await retrying("municipality") { try await api.municipality(admin, name: "Bench \(tag)", region: "Vidzeme") }
         func person(_ token: String, _ key: String, role: String, scope: String, id: String?) async throws -> String {
@@ -127,7 +130,7 @@ public struct PipelineDriver: Sendable {
     /// measure that). Returns how many assignments were revoked. Nothing is deleted.
     @discardableResult
     public func retireOtherCasts(keepingThisRun: Bool = true) async throws -> Int {
-        let admin = try await minter.mint(personId: UUID(), role: .ikvdAdmin, scope: .national, lifetime: .seconds(3600))
+        let admin = try await minter.mint(personId: administrator, role: .ikvdAdmin, scope: .national, lifetime: .seconds(3600))
         var stale: [String] = []
         var offset = 0
         while true {

@@ -54,8 +54,22 @@ public struct PlatformHTTP: Sendable {
         self.timeout = timeout
     }
 
+    /// Sends once more (for up to ~10 s) while the service answers 403 `auth.assignment_not_held`:
+    /// a role given a moment ago reaches each service's directory copy through the broker, so the
+    /// first request after an assignment can arrive before it (as a person clicking at once would).
     public func send(_ method: String, _ url: String, token: String?, json: String? = nil, bytes: [UInt8]? = nil,
                      contentType: String = "application/json", headers: [String: String] = [:]) async throws -> Reply {
+        var attempt = 0
+        while true {
+            let reply = try await sendOnce(method, url, token: token, json: json, bytes: bytes, contentType: contentType, headers: headers)
+            guard reply.status == 403, attempt < 50, reply.text.contains("auth.assignment_not_held") else { return reply }
+            attempt += 1
+            try await Task.sleep(for: .milliseconds(200))
+        }
+    }
+
+    func sendOnce(_ method: String, _ url: String, token: String?, json: String?, bytes: [UInt8]?,
+                  contentType: String, headers: [String: String]) async throws -> Reply {
         guard URL(string: url) != nil else { throw UnexpectedReply(step: "\(method) \(url)", status: 0, body: "bad URL") }
         var request = HTTPClientRequest(url: url)
         request.method = HTTPMethod(rawValue: method)

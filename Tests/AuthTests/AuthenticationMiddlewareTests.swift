@@ -10,10 +10,15 @@ import Testing
 struct AuthenticationMiddlewareTests {
     /// `/me` needs any valid token, `/plans` a preparer (middleware), `/approvals` a head (route
     /// helper), `/institutions/a` coverage of school A; `/open` lets anonymous callers through.
-    static func application() async throws -> some ApplicationProtocol {
+    /// Every grant held (these tests are about the token; the revocation tests use ``FixedAssignments``).
+    struct HoldsEverything: AssignmentCheck {
+        func holds(_ principal: Principal) async throws -> Bool { true }
+    }
+
+    static func application(assignments: any AssignmentCheck = HoldsEverything()) async throws -> some ApplicationProtocol {
         let verifier = try await Fixture.verifier(at: Date())
         let router = Router(context: AuthenticatedRequestContext.self)
-        let secured = router.group().add(middleware: AuthenticationMiddleware(verifier: verifier))
+        let secured = router.group().add(middleware: AuthenticationMiddleware(verifier: verifier, assignments: assignments))
         secured.get("/me") { _, context in
             try context.requirePrincipal().role.rawValue
         }
@@ -27,7 +32,7 @@ struct AuthenticationMiddlewareTests {
             try context.requireCoverage(of: schoolA)
             return "school A"
         }
-        router.group("/open").add(middleware: AuthenticationMiddleware(verifier: verifier, allowsAnonymous: true))
+        router.group("/open").add(middleware: AuthenticationMiddleware(verifier: verifier, assignments: assignments, allowsAnonymous: true))
             .get { _, context in context.principal?.role.rawValue ?? "anonymous" }
         return Application(router: router)
     }
@@ -189,6 +194,6 @@ struct AuthFailureTests {
             #expect(failure.detailLv != failure.detailEn)
             #expect(failure.type == "urn:pumpurs:problem:\(failure.code)")
         }
-        #expect(AuthFailure.allCases.filter { $0.status == 403 } == [.roleNotAllowed, .outOfScope])
+        #expect(AuthFailure.allCases.filter { $0.status == 403 } == [.roleNotAllowed, .outOfScope, .assignmentNotHeld])
     }
 }

@@ -1,4 +1,4 @@
-import Auth
+@testable import Auth
 import Foundation
 import JWTKit
 import Testing
@@ -102,27 +102,29 @@ struct VerificationKeysTests {
         #expect(throws: AuthConfigurationError.self) { try VerificationKeys.jwks(json: "") }
     }
 
-    @Test("Keys from the environment: JWKS JSON, JWKS file, dev public key file, dev private key file")
-    func environment() throws {
+    @Test("Keys from the environment: JWKS JSON, JWKS file, dev public key file (development); never a private key")
+    func environment() async throws {
         let json = DevelopmentKeyPair.jwks(for: Fixture.trustedKey.publicKey)
-        let fromJSON = try VerificationKeys.fromEnvironment([EnvironmentKey.jwks: json])
-        #expect(fromJSON.entries.map(\.keyId) == [Fixture.trustedKeyId])
+        let development = [EnvironmentKey.mode: "development"]
+        let fromJSON = try KeySource.from(development.merging([EnvironmentKey.jwks: json]) { $1 }, mode: .development)
+        #expect(try await fromJSON.load().entries.map(\.keyId) == [Fixture.trustedKeyId])
 
         let directory = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         try json.write(toFile: directory + "/jwks.json", atomically: true, encoding: .utf8)
-        let fromFile = try VerificationKeys.fromEnvironment([EnvironmentKey.jwksFile: directory + "/jwks.json"])
-        #expect(fromFile.entries.map(\.keyId) == [Fixture.trustedKeyId])
+        let fromFile = try KeySource.from([EnvironmentKey.jwksFile: directory + "/jwks.json"], mode: .production)
+        #expect(try await fromFile.load().entries.map(\.keyId) == [Fixture.trustedKeyId])
 
         try Fixture.trustedKey.publicKey.pemRepresentation.write(toFile: directory + "/pub.pem", atomically: true, encoding: .utf8)
-        let fromPEM = try VerificationKeys.fromEnvironment([EnvironmentKey.publicKeyFile: directory + "/pub.pem"])
-        #expect(fromPEM.entries.map(\.keyId) == [Fixture.trustedKeyId])
+        let fromPEM = try KeySource.from([EnvironmentKey.publicKeyFile: directory + "/pub.pem"], mode: .development)
+        #expect(try await fromPEM.load().entries.map(\.keyId) == [Fixture.trustedKeyId])
 
+        // A service never reads a private key: one configured alone is no key at all.
         try Fixture.trustedKey.pemRepresentation.write(toFile: directory + "/priv.pem", atomically: true, encoding: .utf8)
-        let fromPrivate = try VerificationKeys.fromEnvironment([EnvironmentKey.privateKeyFile: directory + "/priv.pem"])
-        #expect(fromPrivate.entries.map(\.keyId) == [Fixture.trustedKeyId])
-
-        #expect(throws: AuthConfigurationError.self) { try VerificationKeys.fromEnvironment([:]) }
+        #expect(throws: AuthConfigurationError.self) {
+            try KeySource.from([EnvironmentKey.privateKeyFile: directory + "/priv.pem"], mode: .development)
+        }
+        #expect(throws: AuthConfigurationError.self) { try KeySource.from([:], mode: .development) }
     }
 
     @Test("The key id is a stable SHA-256 thumbprint, different per key")

@@ -24,6 +24,11 @@ PUMPURS_LOGS="$PUMPURS_LOCAL/logs"
 PUMPURS_RUN="$PUMPURS_LOCAL/run"
 PUMPURS_MAIL="$PUMPURS_LOCAL/mail"
 
+# Everything these scripts start runs in development mode: the services trust the development
+# key pair and issuer, and `pumpurs token` / `pumpurs demo` may sign with it. Outside these
+# scripts the default is production (JWKS only, no development issuer, no token minting).
+export PUMPURS_MODE=development
+
 PG_PORT="${PUMPURS_PG_PORT:-5432}"
 AMQP_PORT="${PUMPURS_AMQP_PORT:-5672}"
 SMTP_PORT="${PUMPURS_SMTP_PORT:-1025}"

@@ -9,7 +9,7 @@ import ServiceKit
 /// `/plans/{id}/documents`: upload (raw body; PDF, JPEG or PNG by content), list, download.
 extension IntakeAPI {
     func registerDocuments(on router: Router<AuthenticatedRequestContext>) {
-        let plans = router.group("plans").add(middleware: AuthenticationMiddleware(verifier: verifier))
+        let plans = router.group("plans").add(middleware: AuthenticationMiddleware(verifier: verifier, assignments: DirectoryAssignments(pool: pool)))
         plans.post(":planId/documents") { request, context in
             let actor = try context.requireRole(PlanAccess.documentKeepers)
             let id = try context.parameters.requireUUID("planId")

@@ -9,7 +9,7 @@ import ServiceKit
 /// `/plans`: create, read, list, edit, declare, submit, copy forward, consent.
 extension IntakeAPI {
     func registerPlans(on router: Router<AuthenticatedRequestContext>) {
-        let plans = router.group("plans").add(middleware: AuthenticationMiddleware(verifier: verifier))
+        let plans = router.group("plans").add(middleware: AuthenticationMiddleware(verifier: verifier, assignments: DirectoryAssignments(pool: pool)))
         plans.post { request, context in try await createDraft(request, context) }
         plans.get { request, context in
             let principal = try context.requireRole(PlanAccess.readers)

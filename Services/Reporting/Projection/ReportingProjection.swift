@@ -24,7 +24,7 @@ struct ReportingProjection: Sendable {
 
     var handlers: EventHandlers {
         var handlers = EventHandlers()
-        DirectoryReplica.register([.institutions], on: &handlers)
+        DirectoryReplica.register([.institutions, .people], on: &handlers)
         handlers.on(PlanSubmitted.self) { envelope, context in try submitted(envelope.data, context) }
         handlers.on(PlanValidated.self) { envelope, context in
             try status(envelope.data.plan, .validated, PlanValidated.eventType, context)

@@ -11,7 +11,7 @@ import ServiceKit
 struct PlanProjection: Sendable {
     var handlers: EventHandlers {
         var handlers = EventHandlers()
-        DirectoryReplica.register([.institutions], on: &handlers)
+        DirectoryReplica.register([.institutions, .people], on: &handlers)
         handlers.on(PlanImplementationMayStart.self) { envelope, context in
             try Self.apply(.implementationMayStart(envelope.data.measures), to: envelope.data.plan, messageId: envelope.id, context)
         }

@@ -26,7 +26,7 @@ public struct AuthProblem: HTTPResponseError, Sendable, Equatable {
     public var challenge: String {
         switch failure {
         case .missingToken: #"Bearer realm="\#(Self.realm)""#
-        case .roleNotAllowed, .outOfScope: #"Bearer realm="\#(Self.realm)", error="insufficient_scope""#
+        case .roleNotAllowed, .outOfScope, .assignmentNotHeld: #"Bearer realm="\#(Self.realm)", error="insufficient_scope""#
         default: #"Bearer realm="\#(Self.realm)", error="invalid_token""#
         }
     }

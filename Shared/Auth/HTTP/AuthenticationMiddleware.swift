@@ -2,20 +2,25 @@ import HTTPTypes
 import Hummingbird
 import Logging
 
-/// Verifies `Authorization: Bearer <token>` and stores the ``Principal`` in the context.
+/// Verifies `Authorization: Bearer <token>`, checks that the person still holds the token's
+/// role in its scope, and stores the ``Principal`` in the context.
 ///
-/// A missing or invalid token ends the request with 401 problem+json (``AuthProblem``); the
-/// token never reaches a log line or a response.
+/// A missing or invalid token ends the request with 401 problem+json (``AuthProblem``), a
+/// genuine token whose role was revoked with 403 `auth.assignment_not_held`; the token never
+/// reaches a log line or a response.
 public struct AuthenticationMiddleware<Context: PrincipalRequestContext>: RouterMiddleware {
     private let verifier: TokenVerifier
+    private let assignments: any AssignmentCheck
     private let allowsAnonymous: Bool
 
     /// Creates the middleware.
+    /// - Parameter assignments: the service's directory copy, asked on every request.
     /// - Parameter allowsAnonymous: let a request *without* an `Authorization` header through with
     ///   `principal == nil` (for routes that check with ``PrincipalRequestContext/requirePrincipal()``
     ///   themselves); a present but invalid token is refused either way.
-    public init(verifier: TokenVerifier, allowsAnonymous: Bool = false) {
+    public init(verifier: TokenVerifier, assignments: any AssignmentCheck, allowsAnonymous: Bool = false) {
         self.verifier = verifier
+        self.assignments = assignments
         self.allowsAnonymous = allowsAnonymous
     }
 
@@ -30,12 +35,19 @@ public struct AuthenticationMiddleware<Context: PrincipalRequestContext>: Router
             return try await next(request, context)
         }
         guard values.count == 1, let token = Self.bearerToken(values[0]) else { throw AuthProblem(.malformedToken) }
+        let principal: Principal
         do {
-            context.principal = try await verifier.verify(token)
+            principal = try await verifier.verify(token)
         } catch {
             context.logger.debug("access token refused", metadata: ["auth.failure": "\(error.code)"])
             throw AuthProblem(error)
         }
+        guard try await assignments.holds(principal) else {
+            context.logger.info("role no longer held", metadata: ["auth.failure": "\(AuthFailure.assignmentNotHeld.code)",
+                                                                  "auth.role": "\(principal.role.rawValue)"])
+            throw AuthProblem(.assignmentNotHeld)
+        }
+        context.principal = principal
         return try await next(request, context)
     }
 

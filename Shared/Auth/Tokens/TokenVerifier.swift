@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import JWTKit
 
@@ -6,7 +7,9 @@ import JWTKit
 /// The algorithm is pinned to ES256: the header's `alg` must be exactly `ES256` before any key is
 /// looked at, and only P-256 keys are loaded, so `none`, `HS256` (the public key used as an HMAC
 /// secret) or any other algorithm is refused even when a key with the token's `kid` exists.
-/// Then the signature, `iss`, `aud`, `exp`, `nbf` (with leeway) and the role/scope claims are checked.
+/// Then the signature, `iss`, `aud`, `exp`, `nbf` (with leeway), the lifetime (`exp − iat` at
+/// most ``maximumLifetime``: a stolen week-long token is a week of someone else's rights) and the
+/// role/scope claims are checked.
 public struct TokenVerifier: Sendable {
     /// The pinned algorithm.
     public static let algorithm = "ES256"
@@ -19,27 +22,31 @@ public struct TokenVerifier: Sendable {
     public let audience: String
     /// Allowed clock skew for `exp`, `nbf` and `iat`.
     public let leeway: Duration
+    /// The longest `exp − iat` accepted.
+    public let maximumLifetime: Duration
 
-    private let keys: JWTKeyCollection
-    private let keyIds: Set<String>
+    /// The default ``maximumLifetime``: one working day.
+    public static let defaultMaximumLifetime: Duration = .seconds(12 * 3600)
+
+    private let ring: VerificationKeyRing
     private let now: @Sendable () -> Date
     /// Claims of tokens whose signature already verified here (time checks still run each time).
     private let verified = VerifiedTokenCache()
 
     /// Creates a verifier trusting `keys`.
+    /// - Parameter reload: reads the keys again when a token names an unknown `kid` (a JWKS
+    ///   file or URL; at most once per 30 s); nil for a fixed set.
     /// - Parameter now: the clock (tests pass a fixed one).
-    public init(issuer: String, audience: String, leeway: Duration = .seconds(30), keys: VerificationKeys,
+    public init(issuer: String, audience: String, leeway: Duration = .seconds(30),
+                maximumLifetime: Duration = TokenVerifier.defaultMaximumLifetime, keys: VerificationKeys,
+                reload: (@Sendable () async throws -> VerificationKeys)? = nil,
                 now: @escaping @Sendable () -> Date = { Date() }) async {
         self.issuer = issuer
         self.audience = audience
         self.leeway = leeway
+        self.maximumLifetime = maximumLifetime
         self.now = now
-        let collection = JWTKeyCollection()
-        for entry in keys.entries {
-            await collection.add(ecdsa: entry.key, kid: JWKIdentifier(string: entry.keyId))
-        }
-        self.keys = collection
-        self.keyIds = Set(keys.entries.map(\.keyId))
+        self.ring = await VerificationKeyRing(keys, reload: reload)
     }
 
     /// The principal `token` grants, or why it grants none. The error never contains the token.
@@ -54,11 +61,12 @@ public struct TokenVerifier: Sendable {
             return claims
         }
         let header = try Self.pinnedHeader(of: token)
-        if let kid = header.kid, !keyIds.contains(kid) { throw .badSignature }
+        let keys = await ring.keys(for: header.kid)
+        if let kid = header.kid, !keys.keyIds.contains(kid) { throw .badSignature }
 
         let claims: AccessClaims
         do {
-            claims = try await keys.verify(token, as: AccessClaims.self, iteratingKeys: header.kid == nil)
+            claims = try await keys.collection.verify(token, as: AccessClaims.self, iteratingKeys: header.kid == nil)
         } catch let error as JWTError where error.errorType == .malformedToken {
             throw .malformedToken
         } catch is DecodingError {
@@ -83,6 +91,9 @@ public struct TokenVerifier: Sendable {
         guard now.timeIntervalSince(claims.expiration.value) < skew else { throw .expired }
         if let notBefore = claims.notBefore?.value, notBefore.timeIntervalSince(now) > skew { throw .notYetValid }
         if let issuedAt = claims.issuedAt?.value, issuedAt.timeIntervalSince(now) > skew { throw .notYetValid }
+        // The lifetime is measured from the issue time; a token without one could live for ever.
+        guard let issuedAt = claims.issuedAt?.value,
+              claims.expiration.value.timeIntervalSince(issuedAt) <= Self.seconds(maximumLifetime) else { throw .lifetimeTooLong }
     }
 
     struct Header {
@@ -95,7 +106,8 @@ public struct TokenVerifier: Sendable {
         guard !token.isEmpty, token.utf8.count <= maximumTokenLength else { throw .malformedToken }
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty else { throw .malformedToken }
-        guard let headerData = Base64URL.decode(parts[0]),
+        // A header with a key twice is refused: parsers disagree on which `alg` would count.
+        guard let headerData = Base64URL.decode(parts[0]), (try? JSONTree.parse(Array(headerData), refusingDuplicateKeys: true)) != nil,
               let object = try? JSONSerialization.jsonObject(with: headerData),
               let header = object as? [String: Any] else { throw .malformedToken }
         guard let alg = header["alg"] as? String, alg == algorithm else { throw .algorithmNotAllowed }
@@ -120,12 +132,3 @@ public struct TokenVerifier: Sendable {
     }
 }
 
-extension TokenVerifier {
-    /// The verifier every service builds the same way: `PUMPURS_JWT_ISSUER` (default `pumpurs-dev`),
-    /// `PUMPURS_JWT_AUDIENCE` (default `pumpurs`) and the keys of ``VerificationKeys/fromEnvironment(_:)``.
-    public static func fromEnvironment(_ environment: [String: String]) async throws -> TokenVerifier {
-        await TokenVerifier(issuer: environment["PUMPURS_JWT_ISSUER"] ?? "pumpurs-dev",
-                            audience: environment["PUMPURS_JWT_AUDIENCE"] ?? "pumpurs",
-                            keys: try VerificationKeys.fromEnvironment(environment))
-    }
-}

@@ -68,25 +68,6 @@ public struct VerificationKeys: Sendable {
         try jwks(json: readText(path, what: "JWKS"))
     }
 
-    /// The keys the environment names, first match wins: `PUMPURS_JWT_JWKS` (the JSON itself),
-    /// `PUMPURS_JWT_JWKS_FILE`, `PUMPURS_JWT_PUBLIC_KEY_FILE` (development PEM), and last the
-    /// public half of `PUMPURS_JWT_PRIVATE_KEY_FILE` (a developer machine with only the pair's private file).
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
-        throws(AuthConfigurationError) -> VerificationKeys {
-        if let json = environment[EnvironmentKey.jwks], !json.isEmpty { return try jwks(json: json) }
-        if let path = environment[EnvironmentKey.jwksFile], !path.isEmpty { return try jwks(file: path) }
-        if let path = environment[EnvironmentKey.publicKeyFile], !path.isEmpty {
-            return try developmentPublicKey(file: path)
-        }
-        if let path = environment[EnvironmentKey.privateKeyFile], !path.isEmpty {
-            let key = try DevelopmentKeyPair.loadPrivateKey(file: path)
-            return try developmentPublicKey(pem: key.publicKey.pemRepresentation)
-        }
-        throw AuthConfigurationError(
-            code: "auth.config.no_keys",
-            message: "set \(EnvironmentKey.jwks), \(EnvironmentKey.jwksFile) or \(EnvironmentKey.publicKeyFile)")
-    }
-
     static func readText(_ path: String, what: String) throws(AuthConfigurationError) -> String {
         do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw AuthConfigurationError(code: "auth.config.unreadable_file", message: "cannot read the \(what) file \(path)",
@@ -103,7 +84,10 @@ public enum EnvironmentKey {
     public static let jwksFile = "PUMPURS_JWT_JWKS_FILE"
     /// Path of the development ES256 public key (PEM).
     public static let publicKeyFile = "PUMPURS_JWT_PUBLIC_KEY_FILE"
-    /// Path of the development ES256 private key (PEM, secret; `pumpurs token` only).
+    /// URL of the identity provider's JWKS (production; read again when a token names an unknown key).
+    public static let jwksURL = "PUMPURS_JWT_JWKS_URL"
+    /// Path of the development ES256 private key (PEM, secret; `pumpurs token` and the demo only,
+    /// never a service).
     public static let privateKeyFile = "PUMPURS_JWT_PRIVATE_KEY_FILE"
     /// Expected `iss`.
     public static let issuer = "PUMPURS_JWT_ISSUER"
@@ -111,6 +95,10 @@ public enum EnvironmentKey {
     public static let audience = "PUMPURS_JWT_AUDIENCE"
     /// Allowed clock skew in seconds.
     public static let leewaySeconds = "PUMPURS_JWT_LEEWAY_SECONDS"
+    /// The longest token lifetime (`exp − iat`) accepted, in seconds.
+    public static let maximumLifetimeSeconds = "PUMPURS_JWT_MAX_LIFETIME_SECONDS"
+    /// `production` (the default) or `development`.
+    public static let mode = "PUMPURS_MODE"
 }
 
 /// The members of a JWK this module reads; everything else is ignored.

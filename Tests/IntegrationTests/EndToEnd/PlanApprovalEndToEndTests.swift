@@ -113,8 +113,12 @@ struct ThreeServices {
                              minter: await TokenMinter(privateKey: key, issuer: "test", audience: "pumpurs"))
     }
 
+    /// A token whose grant intake's directory and approval's copy both hold.
     func token(_ role: Role, _ scope: Scope) async throws -> String {
-        try await minter.mint(personId: UUID(), role: role, scope: scope)
+        let principal = try Principal(personId: UUID(), role: role, scope: scope)
+        try await TestGrants.directory(principal, on: intakeHost.pool)
+        try await TestGrants.replica(principal, on: approvalHost.pool)
+        return try await minter.mint(principal)
     }
 
     /// Waits until approval holds the plan in `state` (at `revision`, when given).

@@ -1,5 +1,6 @@
 import ApprovalRouting
 import Auth
+import Contracts
 import Foundation
 import Intake
 import Mail
@@ -39,6 +40,15 @@ struct SixServices {
     let payouts: Hosted
     let notifications: Hosted
     let minter: TokenMinter
+
+    /// A new IKVD administrator in intake's directory (as `pumpurs directory bootstrap-admin` makes one).
+    func administrator() async throws -> UUID {
+        let producer = intake.host.service
+        return try await intake.host.pool.withTransaction { connection in
+            try AdministratorBootstrap.ensure(name: "IKVD administrators", email: "admin-\(UUID().uuidString.prefix(8).lowercased())@e2e.example.lv",
+                                              outbox: OutboxWriter(producer: producer, correlationId: UUID.timeOrdered()), on: connection)
+        }
+    }
 
     var endpoints: PlatformEndpoints {
         PlatformEndpoints(intake: "http://127.0.0.1:\(intake.host.port)", approval: "http://127.0.0.1:\(approval.host.port)",

@@ -30,6 +30,7 @@ extension PipelineSuites {
 
             let domain = "e2e\(UInt32.random(in: 0...UInt32.max)).example.lv"
             let demo = DemoSemester(api: PlatformAPI(endpoints: system.endpoints), minter: system.minter,
+                                    administrator: try await system.administrator(),
                                     planContent: Array(try Data(contentsOf: URL(fileURLWithPath: IntegrationEnvironment.repositoryRoot
                                         + "/deploy/local/demo/plan-content.json"))),
                                     consentForm: Array(try Data(contentsOf: URL(fileURLWithPath: IntegrationEnvironment.repositoryRoot

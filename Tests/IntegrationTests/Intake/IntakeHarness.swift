@@ -52,8 +52,10 @@ struct IntakeHarness {
                                              now: { Date().addingTimeInterval(-7200) }))
     }
 
+    /// A token for `person`, who is recorded with the grant in intake's directory first.
     func token(_ role: Role, _ scope: Scope, person: UUID = UUID()) async throws -> String {
-        try await minter.mint(personId: person, role: role, scope: scope)
+        try await TestGrants.directory(try Principal(personId: person, role: role, scope: scope), on: pool)
+        return try await minter.mint(personId: person, role: role, scope: scope)
     }
 
     /// Runs `body` with a client; the pool is shut down afterwards.

@@ -64,8 +64,10 @@ struct ReportingHarness {
     var client: HTTPClientForTests { HTTPClientForTests(base: "http://127.0.0.1:\(host.port)") }
     var approvalClient: HTTPClientForTests? { approval.map { HTTPClientForTests(base: "http://127.0.0.1:\($0.port)") } }
 
+    /// A token for `person`, whose grant is recorded in the service's directory copy first.
     func token(_ role: Role, _ scope: Scope, person: UUID = UUID()) async throws -> String {
-        try await minter.mint(personId: person, role: role, scope: scope)
+        try await TestGrants.replica(try Principal(personId: person, role: role, scope: scope), on: host.pool)
+        return try await minter.mint(personId: person, role: role, scope: scope)
     }
 
     func founder(of institution: UUID) -> InstitutionFounder { institution == valmieraVPII ? .state : .municipal }
@@ -151,7 +153,8 @@ struct ReportingHarness {
         case .awaitingInstitutionHead: return
         default: break
         }
-        let route = ApprovalLevel.route(for: founder(of: ref.institutionId))
+        let route = ApprovalLevel.route(for: InstitutionCategory(kind: ref.institutionId == valmieraVPII ? .vocational : .general,
+                                                                 founder: founder(of: ref.institutionId)))
         for (index, level) in route.enumerated() {
             let next = index + 1 < route.count ? route[index + 1] : nil
             try await upstream.publish(PlanApprovalStepCompleted(plan: ref, level: level.rawValue, nextLevel: next?.rawValue, decidedBy: actor),

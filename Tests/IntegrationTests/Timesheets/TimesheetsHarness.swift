@@ -43,8 +43,10 @@ struct TimesheetsHarness {
                                  minter: await TokenMinter(privateKey: key, issuer: "test", audience: "pumpurs"), probe: probe, amqp: amqp)
     }
 
+    /// A token for `person`, whose grant is recorded in the service's directory copy first.
     func token(_ role: Role, _ scope: Scope, person: UUID = UUID()) async throws -> String {
-        try await minter.mint(personId: person, role: role, scope: scope)
+        try await TestGrants.replica(try Principal(personId: person, role: role, scope: scope), on: host.pool)
+        return try await minter.mint(personId: person, role: role, scope: scope)
     }
 
     func client(_ index: Int = 0) -> HTTPClientForTests { HTTPClientForTests(base: "http://127.0.0.1:\(hosts[index].port)") }
