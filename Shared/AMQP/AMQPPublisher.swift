@@ -190,7 +190,12 @@ public final class AMQPPublisher: @unchecked Sendable {
     private func send(_ message: AMQPOutgoingMessage, on connection: AMQPConnection) throws(AMQPError) {
         let arena = CArena()
         defer { withExtendedLifetime(arena) {} }
-        var props = message.properties.cProperties(in: arena)
+        var properties = message.properties
+        // Every message says which broker user published it (RabbitMQ checks that it is ours), so
+        // a consumer can tell whether the event's producer sent it. An explicit user_id is kept:
+        // the broker refuses it unless it is ours (or we are an impersonator, as replays are).
+        if properties.userID == nil { properties.userID = url.user }
+        var props = properties.cProperties(in: arena)
         let status = amqp_basic_publish(try connection.raw, connection.channel, arena.bytes(message.exchange),
                                         arena.bytes(message.routingKey), message.mandatory ? 1 : 0, 0, &props,
                                         arena.bytes(message.body))

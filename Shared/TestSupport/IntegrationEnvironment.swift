@@ -19,6 +19,13 @@ public enum IntegrationEnvironment {
         return url
     }
 
+    /// The tests' services all log in to the broker as this one user (the `PUMPURS_AMQP_URL`
+    /// login), so their consumers trust it for every producer (`PUMPURS_AMQP_SHARED_USER`,
+    /// `ProducerCheck.sharedLogin`); production gives each service its own user and is strict.
+    public static var sharedBrokerUser: String {
+        (try? amqpURL().user) ?? "pumpurs"
+    }
+
     /// `deploy/local/infra` (for broker kills and restarts).
     public static var infraScript: String {
         ProcessInfo.processInfo.environment["PUMPURS_INFRA"] ?? repositoryRoot + "/deploy/local/infra"

@@ -36,7 +36,9 @@ enum KitPipeline {
         handlers.on(BenchEvent.self) { _, _ in }
         let consumer = AMQPConsumer(url: amqp, queue: AMQPTopology.eventQueue(for: service), prefetch: 256,
                                     topology: topology, logger: logger)
-        let runner = ConsumerRunner(service: service, consumer: consumer, pool: pool, handlers: handlers, logger: logger)
+        // The bench's own event type has no catalogue producer: its one login publishes and consumes.
+        let runner = ConsumerRunner(service: service, consumer: consumer, pool: pool, handlers: handlers,
+                                    producers: .sharedLogin(amqp.user), logger: logger)
         let institution = UUID.timeOrdered()
 
         let start = ContinuousClock.now

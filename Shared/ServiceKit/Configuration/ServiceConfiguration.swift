@@ -15,6 +15,7 @@ import Postgres
 /// | `PUMPURS_AMQP_URL` (secret) | `amqp://…` | `amqp://pumpurs:pumpurs@127.0.0.1:5672/pumpurs` |
 /// | `PUMPURS_AMQP_PREFETCH` | int | `64` |
 /// | `PUMPURS_DELIVERY_LIMIT` | int | `5` (redeliveries before a message is dead-lettered) |
+/// | `PUMPURS_AMQP_SHARED_USER` | broker user | unset: strict (an event is accepted only from its producer's broker user `pumpurs_<service>`); development/tests where all services share one login name it (it must be this service's login) |
 /// | `PUMPURS_RELAY_BATCH` | int | `500` |
 /// | `PUMPURS_RELAY_POLL_MS` | int | `1000` (poll interval besides LISTEN/NOTIFY) |
 /// | `PUMPURS_LOG_LEVEL` | `trace`…`critical` | `info` |
@@ -34,6 +35,8 @@ public struct ServiceConfiguration: Sendable {
     /// At most this many deliveries already received are handled in one transaction (1: one each).
     public var consumerBatch: Int
     /// Delivery limit of the service queue.
+    /// Who may have published a consumed event (strict unless `PUMPURS_AMQP_SHARED_USER`).
+    public var producerCheck: ProducerCheck
     public var deliveryLimit: Int
     /// Outbox rows per relay batch.
     public var relayBatchSize: Int
@@ -82,6 +85,7 @@ public struct ServiceConfiguration: Sendable {
             throw ConfigurationError(key: "PUMPURS_LOG_LEVEL", message: "must be one of trace, debug, info, notice, warning, error, critical")
         }
         logLevel = parsed
+        producerCheck = try ProducerCheck(sharedUserSetting: reader.string("PUMPURS_AMQP_SHARED_USER", default: ""), login: amqp.user)
     }
 }
 

@@ -9,6 +9,8 @@ import ServiceLifecycle
 /// Consumes the service queue: decode → transaction(inbox + handler + outbox) → commit → ack.
 ///
 /// - Undecodable envelope, unknown type or unknown major version → dead letter at once.
+/// - Published by a broker user that is not the event type's producer (`ProducerCheck` on the
+///   AMQP `user_id`, which the broker validates) → dead letter at once, before any handler runs.
 /// - Duplicate (message id already in the inbox) → ack, nothing changes.
 /// - `PermanentHandlerError` → dead letter at once.
 /// - Database unreachable → the message is held and retried in-process with backoff (up to
@@ -31,12 +33,14 @@ public struct ConsumerRunner: Service {
     let retryBackoff: Backoff
     let outageRetries: Int
     let batchLimit: Int
+    let producers: ProducerCheck
     let logger: Logger
 
-    /// Creates a runner for `service`'s queue.
+    /// Creates a runner for `service`'s queue. `producers` decides who may have published an
+    /// event (strict by default: only its producer's broker user).
     public init(service: String, consumer: AMQPConsumer, pool: PostgresPool, handlers: EventHandlers,
                 retryBackoff: Backoff = Backoff(initial: .milliseconds(100), maximum: .seconds(5)), outageRetries: Int = 60,
-                batchLimit: Int = 1, logger: Logger) {
+                batchLimit: Int = 1, producers: ProducerCheck = .strict, logger: Logger) {
         self.service = service
         self.consumer = consumer
         self.pool = pool
@@ -44,6 +48,7 @@ public struct ConsumerRunner: Service {
         self.retryBackoff = retryBackoff
         self.outageRetries = outageRetries
         self.batchLimit = max(1, batchLimit)
+        self.producers = producers
         self.logger = logger
     }
 
@@ -194,6 +199,11 @@ public struct ConsumerRunner: Service {
             header = try ContractCoding.decode(EnvelopeHeader.self, from: delivery.body)
         } catch {
             return .settled(.poison("envelope does not decode: \(DecodingErrorSummary.describe(error))"))
+        }
+        // The envelope's type is what the handler acts on, so that is the type whose producer must
+        // have published it (whatever routing key it came with).
+        if case .refused(let reason) = producers.verdict(type: header.type, userID: delivery.properties.userID) {
+            return .settled(.poison("not from its producer: \(reason)"))
         }
         guard let registration = handlers.registrations[header.type] else {
             // During a rolling deploy an older instance may see a type the newer one bound:

@@ -57,7 +57,8 @@ public enum ServiceHost {
             let consumer = AMQPConsumer(url: configuration.amqp, queue: AMQPTopology.eventQueue(for: definition.name),
                                         prefetch: UInt16(clamping: configuration.prefetch), topology: topology, logger: logger)
             services.append(ConsumerRunner(service: definition.name, consumer: consumer, pool: pool,
-                                           handlers: definition.handlers, batchLimit: configuration.consumerBatch, logger: logger))
+                                           handlers: definition.handlers, batchLimit: configuration.consumerBatch,
+                                           producers: configuration.producerCheck, logger: logger))
         }
         var groupConfiguration = ServiceGroupConfiguration(services: services.map { .init(service: $0) },
                                                            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

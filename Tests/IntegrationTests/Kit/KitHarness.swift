@@ -55,7 +55,7 @@ struct KitHarness {
             if failing.isOn && (failingSeqs.isEmpty || failingSeqs.contains(seq)) { throw TransientTestFailure() }
         }
         return ConsumerRunner(service: service, consumer: consumer(), pool: pool, handlers: handlers,
-                              retryBackoff: retryBackoff, batchLimit: batchLimit, logger: logger)
+                              retryBackoff: retryBackoff, batchLimit: batchLimit, producers: .sharedLogin(amqp.user), logger: logger)
     }
 
     func consumer() -> AMQPConsumer {

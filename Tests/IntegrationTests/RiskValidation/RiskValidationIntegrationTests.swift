@@ -135,6 +135,7 @@ struct HostedService {
         let environment = [
             "PUMPURS_DATABASE_URL": "postgres://\(service):\(service)@\(database.urlHost):\(database.port)/\(database.database)",
             "PUMPURS_AMQP_URL": ProcessInfo.processInfo.environment["PUMPURS_AMQP_URL"] ?? "amqp://pumpurs:pumpurs@127.0.0.1:5672/pumpurs",
+            "PUMPURS_AMQP_SHARED_USER": IntegrationEnvironment.sharedBrokerUser,
             "PUMPURS_HTTP_PORT": "\(port)",
             "PUMPURS_RELAY_POLL_MS": "200",
         ]
