@@ -33,6 +33,27 @@ import Testing
         #expect(output.contains("readinessProbe"), "the failure does not name the missing probe:\n\(output)")
     }
 
+    @Test("the checker refuses a service that logs in to the broker with the shared operator user", arguments: [
+        ("deploy/compose/compose.yaml", "amqp://pumpurs_payouts:change-me-broker-payouts@rabbitmq:5672/pumpurs",
+         "amqp://pumpurs:change-me@rabbitmq:5672/pumpurs"),
+        ("deploy/k8s/payouts.yaml", "amqp://pumpurs_payouts:$(PUMPURS_AMQP_PASSWORD_PAYOUTS)@rabbitmq:5672/pumpurs",
+         "amqp://pumpurs_intake:$(PUMPURS_AMQP_PASSWORD_PAYOUTS)@rabbitmq:5672/pumpurs"),
+    ])
+    func checkerFailsOnASharedBrokerLogin(file: String, own: String, shared: String) throws {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("pumpurs-deploy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("deploy"), to: copy.appendingPathComponent("deploy"))
+        let path = copy.appendingPathComponent(file)
+        let original = try String(contentsOf: path, encoding: .utf8)
+        try #require(original.contains(own), "\(file) does not give payouts its own broker user")
+        try original.replacingOccurrences(of: own, with: shared).write(to: path, atomically: true, encoding: .utf8)
+
+        let (status, output) = try Self.check(root: copy, codeRoot: Self.root)
+        #expect(status != 0, "the checker accepted payouts on another broker login:\n\(output)")
+        #expect(output.contains("not as the service's own broker user 'pumpurs_payouts'"), "\(output)")
+    }
+
     /// Runs the checker; returns its exit status and its combined output.
     static func check(root: URL, codeRoot: URL? = nil) throws -> (Int32, String) {
         let process = Process()

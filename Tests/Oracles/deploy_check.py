@@ -112,6 +112,10 @@ class Code:
         host = (root / "Shared/ServiceKit/Runtime/ServiceHost.swift").read_text(encoding="utf-8")
         m = re.search(r"maximumGracefulShutdownDuration\s*=\s*\.seconds\((\d+)\)", host)
         self.drain_seconds = int(m.group(1)) if m else None
+        permissions = root / "Shared/ServiceKit/Messaging/BrokerPermissions.swift"
+        m = re.search(r'static let platform = BrokerUsers\(prefix:\s*"([^"]*)"\)', permissions.read_text(encoding="utf-8")) \
+            if permissions.exists() else None
+        self.broker_user_prefix = m.group(1) if m else None
         topology = (root / "Shared/AMQP/AMQPTopology.swift").read_text(encoding="utf-8")
         m = re.search(r'func eventQueue\(for service: String\) -> String \{\s*"\\\(service\)([^"]*)"', topology)
         self.queue_suffix = m.group(1) if m else None
@@ -330,12 +334,70 @@ def check_compose_migrate(ctx, problems):
         key = f"PUMPURS_DB_PASSWORD_{s['name'].upper()}"
         if not env.get(key):
             problems.append(f"{name} does not set {key} (the {s['name']} role would get the development password)")
-    check_compose_amqp(ctx, name, env, problems)
+    check_compose_amqp(ctx, name, env, problems, operator=True)
     check_compose_env_names(ctx, name, migrate, problems)
     return f"{name} runs `pumpurs migrate` once, after healthy {', '.join(sorted(deps))}"
 
 
-def check_compose_amqp(ctx, name, env, problems):
+def broker_definitions_problems(definitions, where, url, expected_user, operator):
+    """Problems of a PUMPURS_AMQP_URL against the broker's definitions document: its user exists with
+    that password and has permissions on the URL's vhost; a service logs in as its own user
+    (`expected_user`), the operator (migrate) as a user tagged administrator and impersonator."""
+    problems = []
+    _, user, password, _, _, vhost = split_url(url)
+    vhost = vhost or "/"
+    users = {u.get("name"): u for u in definitions.get("users") or []}
+    if expected_user and user != expected_user:
+        problems.append(f"{where}: PUMPURS_AMQP_URL logs in as {user!r}, not as the service's own broker user {expected_user!r}"
+                        " (a shared login could publish any service's events)")
+    if user not in users:
+        problems.append(f"{where}: broker user {user!r} is not in the broker definitions")
+        return problems
+    if users[user].get("password") != password:
+        problems.append(f"{where}: PUMPURS_AMQP_URL password differs from broker user {user!r}'s in the broker definitions")
+    if not any(p.get("user") == user and p.get("vhost") == vhost for p in definitions.get("permissions") or []):
+        problems.append(f"{where}: broker user {user!r} has no permissions on vhost {vhost!r}")
+    tags = users[user].get("tags") or []
+    tags = tags.split(",") if isinstance(tags, str) else tags
+    if operator and not {"administrator", "impersonator"} <= set(tags):
+        problems.append(f"{where}: operator broker user {user!r} is not tagged administrator and impersonator (dead-letter replays keep the original user_id)")
+    if not operator and tags:
+        problems.append(f"{where}: service broker user {user!r} has tags {tags} (a service needs none)")
+    return problems
+
+
+def compose_broker_definitions(ctx, problems):
+    """The definitions document the rabbitmq service loads at boot (a mounted conf file's
+    load_definitions naming a mounted JSON file), or None."""
+    if hasattr(ctx, "compose_definitions"):
+        return ctx.compose_definitions
+    ctx.compose_definitions = None
+    rabbit = ctx.compose_infra.get("rabbitmq")
+    if not rabbit:
+        return None
+    mounts = {}
+    for v in ctx.compose["services"][rabbit].get("volumes") or []:
+        parts = str(v).split(":") if not isinstance(v, dict) else [v.get("source"), v["target"]]
+        if len(parts) > 1 and parts[0] and parts[0].startswith("."):
+            mounts[parts[1]] = ctx.compose_dir / parts[0]
+    target = None
+    for mount, source in mounts.items():
+        if mount.startswith("/etc/rabbitmq/") and mount.endswith(".conf") and source.exists():
+            m = re.search(r"^\s*load_definitions\s*=\s*(\S+)", source.read_text(encoding="utf-8"), re.MULTILINE)
+            if m:
+                target = m.group(1)
+    if target is None or target not in mounts:
+        problems.append(f"{rabbit} loads no broker definitions (a mounted rabbitmq conf with load_definitions naming a mounted file):"
+                        " the services' own broker users would not exist")
+        return None
+    try:
+        ctx.compose_definitions = json.loads(mounts[target].read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        problems.append(f"{rabbit}: broker definitions {mounts[target].name} unreadable ({error})")
+    return ctx.compose_definitions
+
+
+def check_compose_amqp(ctx, name, env, problems, expected_user=None, operator=False):
     url = env.get("PUMPURS_AMQP_URL")
     rabbit = ctx.compose_infra.get("rabbitmq")
     if not url:
@@ -343,11 +405,11 @@ def check_compose_amqp(ctx, name, env, problems):
         return
     if not rabbit:
         return
-    r_env = compose_env(ctx.compose["services"][rabbit])
-    _, user, password, host, _, vhost = split_url(url)
-    expected = (r_env.get("RABBITMQ_DEFAULT_USER"), r_env.get("RABBITMQ_DEFAULT_PASS"), rabbit, r_env.get("RABBITMQ_DEFAULT_VHOST") or "/")
-    if (user, password, host, vhost or "/") != expected:
-        problems.append(f"{name}'s PUMPURS_AMQP_URL does not match the {rabbit} service's user/password/host/vhost")
+    if split_url(url)[3] != rabbit:
+        problems.append(f"{name}'s PUMPURS_AMQP_URL host is not the {rabbit} service")
+    definitions = compose_broker_definitions(ctx, problems)
+    if definitions is not None:
+        problems.extend(broker_definitions_problems(definitions, name, url, expected_user, operator))
 
 
 def check_compose_env_names(ctx, name, service, problems):
@@ -420,7 +482,7 @@ def check_compose_services(ctx, problems):
                 problems.append(f"{where}: PUMPURS_DATABASE_URL password differs from migrate's PUMPURS_DB_PASSWORD_{name.upper()}")
             if host != ctx.compose_infra.get("postgres", host):
                 problems.append(f"{where}: PUMPURS_DATABASE_URL host {host!r} is not the postgres service")
-        check_compose_amqp(ctx, where, env, problems)
+        check_compose_amqp(ctx, where, env, problems, expected_user=(ctx.code.broker_user_prefix or "") + name)
         smtp = env.get("PUMPURS_SMTP_URL")
         if smtp:
             mail = ctx.compose_infra.get("mail catcher")
@@ -659,6 +721,35 @@ def check_k8s_kustomization(ctx, problems):
     return f"{len(listed)} files listed, every object in namespace {ns}"
 
 
+def check_k8s_broker_definitions(ctx, problems):
+    """The broker definitions the kustomization turns into a Secret (secretGenerator file)."""
+    kust = (ctx.k8s.files.get("kustomization.yaml") or [{}])[0]
+    sources = []
+    for generator in kust.get("secretGenerator") or []:
+        for entry in generator.get("files") or []:
+            key, _, path = str(entry).rpartition("=")
+            if (key or path).endswith(".json"):
+                sources.append((generator.get("name"), ctx.root / "deploy/k8s" / path))
+    if len(sources) != 1:
+        problems.append(f"expected one secretGenerator file with the broker definitions (pumpurs broker definitions), found {sources}")
+        return None
+    name, path = sources[0]
+    try:
+        ctx.k8s_definitions = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        problems.append(f"{path.name}: unreadable broker definitions ({error})")
+        return None
+    for user in ctx.k8s_definitions.get("users") or []:
+        if "change-me" not in str(user.get("password", "")):
+            problems.append(f"{path.name}: broker user {user.get('name')}'s password is not an obvious placeholder")
+    prefix = ctx.code.broker_user_prefix or ""
+    names = {u.get("name") for u in ctx.k8s_definitions.get("users") or []}
+    for s in ctx.code.services:
+        if prefix + s["name"] not in names:
+            problems.append(f"{path.name}: no broker user {prefix + s['name']}")
+    return f"Secret {name} from {path.name}: {len(names)} broker users"
+
+
 def check_k8s_services(ctx, problems):
     k8s = ctx.k8s
     scaled = {so["spec"]["scaleTargetRef"]["name"] for so in k8s.of_kind("ScaledObject")}
@@ -725,6 +816,9 @@ def check_k8s_services(ctx, problems):
             ctx.k8s_db_passwords[name] = split_url(url)[2]
         if not env.get("PUMPURS_AMQP_URL"):
             problems.append(f"{where}: no PUMPURS_AMQP_URL")
+        elif ctx.k8s_definitions is not None:
+            problems.extend(broker_definitions_problems(ctx.k8s_definitions, where, env["PUMPURS_AMQP_URL"],
+                                                        (ctx.code.broker_user_prefix or "") + name, False))
         check_k8s_workload_common(ctx, d, container, spec, env, where, problems)
     ctx.k8s_service_env = envs
     return (f"{len(envs)} Deployments + Services on ports {', '.join(str(s['port']) for s in ctx.code.services)}: "
@@ -758,10 +852,14 @@ def check_k8s_job(ctx, problems):
     limits.update({n: e.get("PUMPURS_DELIVERY_LIMIT", "5") for n, e in ctx.k8s_service_env.items()})
     if len(set(limits.values())) > 1:
         problems.append(f"PUMPURS_DELIVERY_LIMIT differs between the Job and the services: {limits}")
-    amqp = {n: e.get("PUMPURS_AMQP_URL") for n, e in ctx.k8s_service_env.items()}
-    amqp["Job"] = env.get("PUMPURS_AMQP_URL")
+    # Each service logs in as its own broker user; all of them reach the same broker and vhost.
+    amqp = {n: split_url(e["PUMPURS_AMQP_URL"])[3:] for n, e in ctx.k8s_service_env.items() if e.get("PUMPURS_AMQP_URL")}
+    if env.get("PUMPURS_AMQP_URL"):
+        amqp["Job"] = split_url(env["PUMPURS_AMQP_URL"])[3:]
+        if ctx.k8s_definitions is not None:
+            problems.extend(broker_definitions_problems(ctx.k8s_definitions, where, env["PUMPURS_AMQP_URL"], None, True))
     if len(set(amqp.values())) > 1:
-        problems.append("the Job and the services use different PUMPURS_AMQP_URL values")
+        problems.append(f"the Job and the services reach different brokers/vhosts: {amqp}")
     ctx.k8s_amqp_url = env.get("PUMPURS_AMQP_URL")
     check_k8s_workload_common(ctx, job, container, spec, env, where, problems)
     return f"{job['metadata']['name']} runs `pumpurs migrate` with the admin URL and all {len(ctx.code.services)} role passwords"
@@ -896,6 +994,8 @@ def main():
             problems.append("ServiceHost.swift: maximumGracefulShutdownDuration not found")
         if ctx.code.queue_suffix is None:
             problems.append("AMQPTopology.swift: eventQueue(for:) not found")
+        if ctx.code.broker_user_prefix is None:
+            problems.append("BrokerPermissions.swift: BrokerUsers.platform's prefix not found")
         return (f"{len(ctx.code.services)} services, {len(ctx.code.products)} products, drain {ctx.code.drain_seconds} s, "
                 f"{len(ctx.code.env_literals)} string literals + prefixes {sorted(ctx.code.env_prefixes)} as known keys")
 
@@ -941,7 +1041,9 @@ def main():
     ctx.k8s = K8s(ctx.root / "deploy/k8s")
     ctx.k8s_images, ctx.k8s_kustomize_images, ctx.k8s_db_passwords = set(), set(), {}
     ctx.k8s_service_env, ctx.k8s_amqp_url, ctx.k8s_namespace = {}, None, None
+    ctx.k8s_definitions = None
     report.run("k8s kustomization", lambda p: check_k8s_kustomization(ctx, p))
+    report.run("k8s broker definitions", lambda p: check_k8s_broker_definitions(ctx, p))
     report.run("k8s services", lambda p: check_k8s_services(ctx, p))
     report.run("k8s migration job", lambda p: check_k8s_job(ctx, p))
     report.run("k8s keda", lambda p: check_k8s_keda(ctx, p))
