@@ -21,6 +21,7 @@ struct DrillCommand: AsyncParsableCommand {
     @Option(help: "Give up after this many seconds.") var timeout = 1800
 
     func run() async throws {
+        try RunMode.requireDevelopment(ProcessInfo.processInfo.environment, for: "pumpurs drill")
         let environment = ProcessInfo.processInfo.environment
         let root = FileManager.default.currentDirectoryPath
         let env = CtlEnvironment()
@@ -37,7 +38,8 @@ struct DrillCommand: AsyncParsableCommand {
             content: Array(try Data(contentsOf: URL(fileURLWithPath: root + "/deploy/local/demo/plan-content.json"))),
             consentForm: Array(try Data(contentsOf: URL(fileURLWithPath: root + "/deploy/local/demo/consent-form.pdf"))),
             tag: tag, stepDeadline: .seconds(240))
-        let driver = PipelineDriver(api: PlatformAPI(endpoints: .local), minter: minter, config: config)
+        let administrator = try await CtlEnvironment().bootstrapAdministrator(name: "IKVD administrators", email: "admin@pumpurs.example.lv")
+        let driver = PipelineDriver(api: PlatformAPI(endpoints: .local), minter: minter, config: config, administrator: administrator)
         let amqp = try env.amqpURL()
         // Finance's view: its own durable queue for this drill, bound before anything is paid.
         let finance = "drillfinance\(tag)"

@@ -25,6 +25,7 @@ struct BenchPipelineCommand: AsyncParsableCommand {
     @Flag(help: "Skip the floor.") var noFloor = false
 
     func run() async throws {
+        try RunMode.requireDevelopment(ProcessInfo.processInfo.environment, for: "pumpurs bench pipeline")
         let environment = ProcessInfo.processInfo.environment
         let root = FileManager.default.currentDirectoryPath
         let env = CtlEnvironment()
@@ -40,7 +41,8 @@ struct BenchPipelineCommand: AsyncParsableCommand {
             plans: plans, schools: schools, concurrency: concurrency, semester: semester, today: today,
             content: Array(try Data(contentsOf: URL(fileURLWithPath: root + "/deploy/local/demo/plan-content.json"))),
             consentForm: Array(try Data(contentsOf: URL(fileURLWithPath: root + "/deploy/local/demo/consent-form.pdf"))), tag: tag)
-        let driver = PipelineDriver(api: PlatformAPI(endpoints: .local), minter: minter, config: config)
+        let administrator = try await CtlEnvironment().bootstrapAdministrator(name: "IKVD administrators", email: "admin@pumpurs.example.lv")
+        let driver = PipelineDriver(api: PlatformAPI(endpoints: .local), minter: minter, config: config, administrator: administrator)
         let gauge = ProcessGauge(names: PlatformServices.all.map(\.executable), runDirectory: root + "/.local/run")
         for name in gauge.names { if let pid = gauge.pid(name) { try? "5".write(toFile: "/proc/\(pid)/clear_refs", atomically: false, encoding: .utf8) } }
         let idle = gauge.sample()
