@@ -19,7 +19,7 @@ public struct SubmittedPlanValidation: Sendable {
     public var handlers: EventHandlers {
         var handlers = EventHandlers()
         DirectoryReplica.register([.institutions], on: &handlers)
-        handlers.on(PlanSubmitted.self) { envelope, context in try validate(envelope.data, context: context) }
+        handlers.on(PlanContentSubmitted.self) { envelope, context in try validate(envelope.data, context: context) }
         handlers.on(PlanDeleted.self) { envelope, context in
             try context.connection.execute("UPDATE known_plans SET deleted = true, updated_at = now() WHERE plan_id = $1",
                                            [envelope.data.change.plan.planId])
@@ -27,15 +27,15 @@ public struct SubmittedPlanValidation: Sendable {
         return handlers
     }
 
-    func validate(_ event: PlanSubmitted, context: HandlerContext) throws {
+    func validate(_ event: PlanContentSubmitted, context: HandlerContext) throws {
         let reference = event.plan
         let connection = context.connection
         guard let contentBytes = event.content, let plan = try? JSONDecoder().decode(SupportPlan.self, from: Data(contentBytes)) else {
-            throw PermanentHandlerError("plan.submitted for \(reference.planId) carries no readable plan content")
+            throw PermanentHandlerError("plan.content_submitted for \(reference.planId) carries no readable plan content")
         }
         let carried = event.context.flatMap { try? JSONDecoder().decode(ValidationContext.self, from: Data($0)) }
         guard var validationContext = carried else {
-            throw PermanentHandlerError("plan.submitted for \(reference.planId) carries no readable validation context")
+            throw PermanentHandlerError("plan.content_submitted for \(reference.planId) carries no readable validation context")
         }
         try connection.execute("""
             INSERT INTO known_plans (plan_id, student_code, institution_id, semester, latest_revision) VALUES ($1, $2, $3, $4, $5)

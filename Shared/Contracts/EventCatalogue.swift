@@ -18,7 +18,8 @@ public enum EventCatalogue {
 
     /// All events.
     public static let entries: [Entry] = [
-        entry(PlanSubmitted.self, "intake", ["risk_validation", "approval", "notifications", "reporting"]),
+        entry(PlanSubmitted.self, "intake", ["approval", "notifications"]),
+        entry(PlanContentSubmitted.self, "intake", ["risk_validation", "reporting"]),
         entry(PlanValidated.self, "risk_validation", ["intake", "approval", "reporting"]),
         entry(PlanValidationFailed.self, "risk_validation", ["intake", "approval", "notifications", "reporting"]),
         entry(PlanApprovalStepCompleted.self, "approval", ["intake", "reporting"]),

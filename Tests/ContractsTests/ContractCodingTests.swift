@@ -35,7 +35,7 @@ struct ContractCodingTests {
             let plan = PlanReference(planId: UUID(), revision: Int.random(in: 0...Int.max, using: &generator),
                                      studentCode: Self.awkwardText(&generator), institutionId: UUID(), semester: Self.awkwardText(&generator))
             let actor = ActorPayload(personId: UUID(), role: Self.awkwardText(&generator), actingFor: round % 2 == 0 ? nil : UUID())
-            let event = PlanSubmitted(plan: plan, submittedBy: actor, content: round % 3 == 0 ? nil : content,
+            let event = PlanContentSubmitted(plan: plan, submittedBy: actor, content: round % 3 == 0 ? nil : content,
                                       context: round % 5 == 0 ? [] : content.reversed(), riskCodes: (0..<round % 4).map { _ in Self.awkwardText(&generator) },
                                       measures: [])
             let result = try Self.envelopeBytes(event)

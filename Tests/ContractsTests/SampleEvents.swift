@@ -27,7 +27,9 @@ enum SampleEvents {
 
     /// Every event type, one value each.
     static let all: [any DomainEvent] = [
-        PlanSubmitted(plan: plan, submittedBy: actor, content: Array(#"{"risks":[]}"#.utf8), riskCodes: ["R1"], measures: [measure]),
+        PlanSubmitted(plan: plan, submittedBy: actor, riskCodes: ["R1"], measures: [measure]),
+        PlanContentSubmitted(plan: plan, submittedBy: actor, content: Array(#"{"risks":[]}"#.utf8),
+                             context: Array(#"{"studentAgeAtSemesterStart":16}"#.utf8), riskCodes: ["R1"], measures: [measure]),
         PlanValidated(plan: plan, warnings: [finding]),
         PlanValidationFailed(plan: plan, findings: [finding]),
         PlanApprovalStepCompleted(plan: plan, level: "institution_head", nextLevel: "municipality", decidedBy: actor, comment: "Labi"),

@@ -8,7 +8,9 @@ import Testing
 @Suite("Intake consumes what the catalogue says")
 struct IntakeHandlersCatalogueTests {
     @Test("handlers and catalogue agree")
-    func agree() {
-        #expect(PlanStatusProjection.handlers().eventTypes.map(\.rawValue).sorted() == CatalogueTopology.routingKeys(consumedBy: "intake"))
+    func agree() throws {
+        let generated = StudentKeys.generate()
+        let keys = try StudentKeys(encryptionBase64: generated.encryptionBase64, lookupBase64: generated.lookupBase64)
+        #expect(PlanStatusProjection.handlers(keys: keys).eventTypes.map(\.rawValue).sorted() == CatalogueTopology.routingKeys(consumedBy: "intake"))
     }
 }

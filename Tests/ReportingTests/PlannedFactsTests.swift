@@ -38,7 +38,7 @@ struct PlannedFactsTests {
                        PlannedMeasure(type: .personalItems, addresses: [.L02], plannedAmount: Cents(2_500))],
             priorityRisk: .L02)
         let ids = (0..<5).map { _ in UUID() }
-        let event = PlanSubmitted(
+        let event = PlanContentSubmitted(
             plan: PlanReference(planId: UUID(), revision: 1, studentCode: "S-1", institutionId: UUID(), semester: "2022/2023-1"),
             submittedBy: ActorPayload(personId: UUID(), role: "preparer"), content: try JSONResponse.encode(plan), riskCodes: ["L02", "F04"],
             measures: [.init(measureId: ids[0], type: "consultation", providers: ["teacher"], plannedMinutes: 600, riskCodes: ["L02"]),

@@ -10,6 +10,10 @@ extension RuleCase {
         .plan(.generalStudentCode, .error, "personal code instead of student code") { $0.plan.studentCode = "16117519997" },
         .plan(.studentBirthDateRequired, nil, "birth date known") { _ in },
         .plan(.studentBirthDateRequired, .error, "birth date missing") { $0.context.studentBirthDate = nil },
+        .plan(.studentBirthDateRequired, nil, "only the age at the semester's start (as messages carry it)") {
+            $0.context.studentBirthDate = nil
+            $0.context.studentAgeAtSemesterStart = 15
+        },
         .plan(.semesterUnknown, nil, "semester in the calendar") { _ in },
         .plan(.semesterUnknown, .error, "semester 2030/31 I") {
             $0.plan.semester = SemesterRef(schoolYear: 2030, number: .first)
@@ -48,6 +52,19 @@ extension RuleCase {
         .plan(.consentSigner, nil, "minor, parent signed") { _ in },
         .plan(.consentSigner, .error, "minor signed own consent") { $0.context.consent?.signer = .student },
         .plan(.consentSigner, .error, "adult, parent signed") { $0.context.studentBirthDate = day("2000-01-15") },
+        .plan(.consentSigner, .error, "age only: adult (18), parent signed") {
+            $0.context.studentBirthDate = nil
+            $0.context.studentAgeAtSemesterStart = 18
+        },
+        .plan(.consentSigner, nil, "age only: minor (17), parent signed") {
+            $0.context.studentBirthDate = nil
+            $0.context.studentAgeAtSemesterStart = 17
+        },
+        .plan(.consentSigner, .error, "age only: minor (17) signed own consent") {
+            $0.context.studentBirthDate = nil
+            $0.context.studentAgeAtSemesterStart = 17
+            $0.context.consent?.signer = .student
+        },
         .plan(.consentSigner, nil, "adult signed own (annex 1)") {
             $0.context.studentBirthDate = day("2000-01-15")
             $0.context.consent?.signer = .student

@@ -46,8 +46,9 @@ public struct IntakeAPI: Sendable {
         self.verifier = verifier
         self.limits = limits
         self.today = today
-        self.drafts = PlanDrafts(students: StudentRegistry(vault: PersonalCodeVault(keys: keys)))
-        self.submission = PlanSubmission(settings: settings)
+        let vault = PersonalCodeVault(keys: keys)
+        self.drafts = PlanDrafts(students: StudentRegistry(vault: vault))
+        self.submission = PlanSubmission(settings: settings, birthDates: StudentBirthDates(vault: vault))
         self.idempotent = IdempotentRequests(pool: pool, fingerprintKey: keys.idempotencyKey)
     }
 

@@ -39,8 +39,7 @@ public struct PlanDrafts: Sendable {
                        correlationId: UUID, birthDate: CalendarDate? = nil, on connection: PostgresConnection) throws -> PlanDraft {
         let student = try students.register(personalCode, on: connection)
         if personalCode.birthDate == nil, let birthDate {
-            try connection.execute("UPDATE students SET birth_date = $2::date WHERE id = $1 AND birth_date IS NULL",
-                                   [student.id, birthDate.iso])
+            try StudentBirthDates(vault: students.vault).recordIfUnknown(birthDate, for: student.id, on: connection)
         }
         return try insert(studentId: student.id, studentCode: student.studentCode, institutionId: institutionId,
                           semester: semester, content: nil, copiedFrom: nil, actor: actor, correlationId: correlationId,

@@ -31,7 +31,7 @@ struct PlanRecord: Sendable {
     var semesterText: String { semester.code }
 
     static let selectSQL = """
-        SELECT p.*, s.student_code, s.birth_date::text AS birth_date, i.municipality_id AS i_municipality_id, i.region AS i_region
+        SELECT p.*, s.student_code, i.municipality_id AS i_municipality_id, i.region AS i_region
         FROM plans p JOIN students s ON s.id = p.student_id LEFT JOIN institutions i ON i.id = p.institution_id
         """
 

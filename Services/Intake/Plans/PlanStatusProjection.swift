@@ -11,9 +11,10 @@ import ServiceKit
 /// the plan holds (the plan was returned and resubmitted since) changes nothing; the kit's inbox
 /// makes redelivery harmless.
 public enum PlanStatusProjection {
-    /// The handlers intake registers; a resumed plan is resubmitted with `settings`.
-    public static func handlers(settings: ProgrammeSettings = .defaults) -> EventHandlers {
-        let submission = PlanSubmission(settings: settings)
+    /// The handlers intake registers; a resumed plan is resubmitted with `settings` (and the
+    /// student's birth date opened with `keys`).
+    public static func handlers(keys: StudentKeys, settings: ProgrammeSettings = .defaults) -> EventHandlers {
+        let submission = PlanSubmission(settings: settings, birthDates: StudentBirthDates(vault: PersonalCodeVault(keys: keys)))
         var handlers = EventHandlers()
         handlers.on(PlanValidated.self) { envelope, context in
             let findings = envelope.data.warnings.map(finding(from:))

@@ -8,9 +8,12 @@ import ServiceKit
 /// Submitting a plan: the rules library checks it with everything intake knows (institution,
 /// birth date, documents, consent, declarations, the student's other plans). Errors refuse the
 /// submission and nothing is written; otherwise the plan becomes `submitted` under a new
-/// revision and `plan.submitted` goes into the outbox in the same transaction.
+/// revision and `plan.submitted` (for everyone) and `plan.content_submitted` (the plan's text
+/// and context, for risk validation and reporting only) go into the outbox in the same transaction.
 struct PlanSubmission: Sendable {
     let settings: ProgrammeSettings
+    /// Where the student's (sealed) birth date is read.
+    let birthDates: StudentBirthDates
 
     /// The refusal: the findings that are errors (and the warnings, to fix together).
     struct Refused: Error, Sendable {
@@ -42,7 +45,7 @@ struct PlanSubmission: Sendable {
         record.status = .submitted
         record.revision = revision
         record.findings = findings.map(FindingView.init)
-        try outbox.enqueue(event(record, content: content, plan: plan, context: context, actor: actor), on: connection)
+        try enqueue(event(record, content: content, plan: plan, context: context, actor: actor), outbox: outbox, on: connection)
         return record
     }
 
@@ -78,7 +81,13 @@ struct PlanSubmission: Sendable {
             ORDER BY id DESC LIMIT 1
             """, [record.id]).first.map { try $0.decode("actor", as: UUID.self) } ?? record.createdBy
         let submitter = try Principal(personId: preparer, role: .preparer, scope: .institution(record.institutionId))
-        try outbox.enqueue(event(record, content: content, plan: plan, context: context, actor: submitter), on: connection)
+        try enqueue(event(record, content: content, plan: plan, context: context, actor: submitter), outbox: outbox, on: connection)
+    }
+
+    /// Both messages of one submission, in the caller's transaction: the announcement first.
+    func enqueue(_ event: PlanContentSubmitted, outbox: OutboxWriter, on connection: PostgresConnection) throws {
+        try outbox.enqueue(event.announcement, on: connection)
+        try outbox.enqueue(event, on: connection)
     }
 
     /// What the validator needs besides the plan, all from intake's own tables.
@@ -90,8 +99,7 @@ struct PlanSubmission: Sendable {
             throw CommonProblems.invalidField("institutionId", "institution.unknown", lv: "Iestāde nav reģistrēta.",
                                               en: "The institution is not registered.")
         }
-        let birth = try connection.query("SELECT birth_date::text AS d FROM students WHERE id = $1", [record.studentId])
-            .single().decode("d", as: String?.self).flatMap(CalendarDate.init(iso:))
+        let birth = try birthDates.birthDate(of: record.studentId, on: connection)
         let documents = Set(try connection.query(
             "SELECT DISTINCT kind FROM documents WHERE plan_id = $1 AND purpose = 'evidence'", [record.id])
             .compactMap { EvidenceKind(rawValue: try $0.decode("kind", as: String.self)) })
@@ -115,9 +123,10 @@ struct PlanSubmission: Sendable {
                                  otherESFSupport: record.esfDeclarations, otherPlans: others)
     }
 
-    /// `plan.submitted`: the plan and its context as the rules library's JSON, no personal code.
+    /// `plan.content_submitted`: the plan and its context as the rules library's JSON, with no
+    /// personal code and no birth date (the context carries the age at the semester's start).
     func event(_ record: PlanRecord, content: PlanContent, plan: SupportPlan, context: ValidationContext,
-               actor: Principal) throws -> PlanSubmitted {
+               actor: Principal) throws -> PlanContentSubmitted {
         let reference = PlanReference(planId: record.id, revision: record.revision, studentCode: record.studentCode,
                                       institutionId: record.institutionId, semester: record.semesterText)
         let measures = content.measures.map { entry in
@@ -130,9 +139,18 @@ struct PlanSubmission: Sendable {
                 semesterAmountCents: period == .semester ? measure.plannedAmount?.value : nil,
                 riskCodes: measure.addresses.map(\.rawValue))
         }
-        return PlanSubmitted(plan: reference,
-                             submittedBy: ActorPayload(personId: actor.personId, role: actor.role.rawValue, actingFor: actor.actingFor),
-                             content: try JSONResponse.encode(plan), context: try JSONResponse.encode(context),
-                             riskCodes: content.risks.map(\.code.rawValue), measures: measures)
+        return PlanContentSubmitted(
+            plan: reference, submittedBy: ActorPayload(personId: actor.personId, role: actor.role.rawValue, actingFor: actor.actingFor),
+            content: try JSONResponse.encode(plan), context: try JSONResponse.encode(Self.shareable(context, plan: plan, settings: settings)),
+            riskCodes: content.risks.map(\.code.rawValue), measures: measures)
+    }
+
+    /// The context as it may leave intake: the age at the semester's start (computed by the rules
+    /// library, as validation would) instead of the birth date.
+    static func shareable(_ context: ValidationContext, plan: SupportPlan, settings: ProgrammeSettings) -> ValidationContext {
+        var shared = context
+        shared.studentAgeAtSemesterStart = PlanFacts(plan: plan, context: context, settings: settings).ageAtSemesterStart
+        shared.studentBirthDate = nil
+        return shared
     }
 }

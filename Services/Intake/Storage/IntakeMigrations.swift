@@ -144,5 +144,12 @@ public enum IntakeMigrations {
             CREATE INDEX plan_history_by_plan ON plan_history (plan_id, id);
             CREATE INDEX consents_by_plan ON consents (plan_id, recorded_at);
             """),
+        // Birth dates are sealed like personal codes (issue #17 item 8): new writes fill only
+        // `birth_date_sealed`; rows from before keep `birth_date` until the service's start-up
+        // sweep (StudentBirthDates.sealLegacy) seals them and clears it. The index finds those few.
+        Migration(version: 120, name: "students_birth_date_sealed", sql: """
+            ALTER TABLE students ADD COLUMN birth_date_sealed bytea;
+            CREATE INDEX students_birth_date_unsealed ON students (id) WHERE birth_date IS NOT NULL;
+            """),
     ]
 }

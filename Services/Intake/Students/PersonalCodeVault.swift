@@ -20,7 +20,7 @@ public struct PersonalCodeVault: Sendable {
     /// Domain separation: the pseudonym is not the look-up hash (which stays inside intake).
     static let pseudonymLabel = Array("pumpurs.student-code.v1:".utf8)
 
-    private let keys: StudentKeys
+    let keys: StudentKeys
 
     /// Creates a vault with `keys`.
     public init(keys: StudentKeys) { self.keys = keys }
@@ -52,8 +52,34 @@ public struct PersonalCodeVault: Sendable {
     }
 }
 
+extension PersonalCodeVault {
+    /// Binds a birth-date ciphertext to its purpose and its student: a blob copied onto another
+    /// student's row does not open.
+    static func birthDateAssociatedData(studentId: UUID) -> [UInt8] {
+        Array("pumpurs.intake.birth-date.v1:\(studentId.uuidString.lowercased())".utf8)
+    }
+
+    /// Encrypts a student's birth date (AES-GCM under the same key as the personal code).
+    public func sealBirthDate(_ date: CalendarDate, studentId: UUID) throws -> [UInt8] {
+        let sealed = try AES.GCM.seal(Array(date.iso.utf8), using: keys.encryption,
+                                      authenticating: Self.birthDateAssociatedData(studentId: studentId))
+        guard let combined = sealed.combined else { throw VaultError.sealFailed }
+        return Array(combined)
+    }
+
+    /// Decrypts a birth date sealed for `studentId`; fails on tampering, a wrong key or another student's blob.
+    public func openBirthDate(_ ciphertext: [UInt8], studentId: UUID) throws -> CalendarDate {
+        let box = try AES.GCM.SealedBox(combined: ciphertext)
+        let plain = try AES.GCM.open(box, using: keys.encryption, authenticating: Self.birthDateAssociatedData(studentId: studentId))
+        guard let date = CalendarDate(iso: String(decoding: plain, as: UTF8.self)) else { throw VaultError.notADate }
+        return date
+    }
+}
+
 /// A failure of the vault itself (not of the input).
 public enum VaultError: Error, Sendable {
     /// AES-GCM produced no combined form (cannot happen with the standard 12-byte nonce).
     case sealFailed
+    /// A sealed birth date opened to something that is not an ISO date.
+    case notADate
 }

@@ -24,13 +24,15 @@ public struct StudentRegistry: Sendable {
     /// the look-up hash is unique, so two sessions registering the same code get one student.
     public func register(_ code: PersonalCode, on connection: PostgresConnection) throws -> RegisteredStudent {
         let protected = try vault.protect(code)
-        let birthDate = code.birthDate?.iso
+        let id = UUID.timeOrdered()
+        // The birth date (old-format codes carry it) is stored sealed only; `birth_date` stays NULL.
+        let birthDate = try code.birthDate.map { try vault.sealBirthDate($0, studentId: id) }
         let inserted = try connection.query("""
-            INSERT INTO students (id, lookup_hash, ciphertext, student_code, birth_date)
-            VALUES ($1, $2, $3, $4, $5::date)
+            INSERT INTO students (id, lookup_hash, ciphertext, student_code, birth_date_sealed)
+            VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT (lookup_hash) DO NOTHING
             RETURNING id
-            """, [UUID.timeOrdered(), protected.lookupHash, protected.ciphertext, protected.studentCode.value, birthDate])
+            """, [id, protected.lookupHash, protected.ciphertext, protected.studentCode.value, birthDate])
         if let row = inserted.first {
             return RegisteredStudent(id: try row.decode("id", as: UUID.self), studentCode: protected.studentCode, created: true)
         }

@@ -30,7 +30,7 @@ public enum PlannedFacts {
     }
 
     /// The measures of `event`, with the semester's months from `settings`.
-    public static func measures(of event: PlanSubmitted, settings: ProgrammeSettings) -> [Measure] {
+    public static func measures(of event: PlanContentSubmitted, settings: ProgrammeSettings) -> [Measure] {
         let months = semesterMonths(event.plan.semester, settings: settings)
         let content = event.content.flatMap { try? JSONDecoder().decode(SupportPlan.self, from: Data($0)) }
         let contentMeasures = content.map(\.measures) ?? []

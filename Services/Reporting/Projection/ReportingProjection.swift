@@ -6,7 +6,7 @@ import Rules
 import ServiceKit
 
 /// Reporting's read model, built from the platform's events and nothing else: each plan's
-/// facts (from `plan.submitted`), its status (from the validation and approval events), the
+/// facts (from `plan.content_submitted`), its status (from the validation and approval events), the
 /// lines of approved work records and the released and reversed payouts.
 ///
 /// The kit's inbox makes a redelivered message harmless; on top of that every fact is keyed by
@@ -25,7 +25,8 @@ struct ReportingProjection: Sendable {
     var handlers: EventHandlers {
         var handlers = EventHandlers()
         DirectoryReplica.register([.institutions, .people], on: &handlers)
-        handlers.on(PlanSubmitted.self) { envelope, context in try submitted(envelope.data, context) }
+        // The submission with its content (for the subjects of subject consultations).
+        handlers.on(PlanContentSubmitted.self) { envelope, context in try submitted(envelope.data, context) }
         handlers.on(PlanValidated.self) { envelope, context in
             try status(envelope.data.plan, .validated, PlanValidated.eventType, context)
         }
@@ -78,7 +79,7 @@ struct ReportingProjection: Sendable {
 
     /// A (re)submission: the plan under its new revision, with that revision's risks and measures.
     /// The same or an older revision again writes nothing.
-    func submitted(_ event: PlanSubmitted, _ context: HandlerContext) throws {
+    func submitted(_ event: PlanContentSubmitted, _ context: HandlerContext) throws {
         let plan = event.plan
         let connection = context.connection
         let previous = try connection.query("SELECT status FROM rep_plans WHERE plan_id = $1 FOR UPDATE", [plan.planId]).first

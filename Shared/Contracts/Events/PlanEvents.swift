@@ -30,12 +30,35 @@ public struct PlannedMeasurePayload: Codable, Sendable, Hashable {
     }
 }
 
-/// A preparer submitted a plan for validation and approval. Carries what validation needs,
-/// with the student identified only by the pseudonymous code.
+/// A preparer submitted a plan for validation and approval: the reference, the submitter, the
+/// risk codes and the measures, which is all approval and notifications need. The plan's text and
+/// the validation context go only to the services that read them, in `plan.content_submitted`.
 public struct PlanSubmitted: DomainEvent {
     public static let eventType: EventType = "plan.submitted"
-    /// 1.1 added `context`.
-    public static let schemaVersion = SchemaVersion(1, 1)
+    /// 1.1 added `context`. 2.0 dropped `content` and `context` (issue #17 item 8): they moved to
+    /// `plan.content_submitted`, so the plan's free text and the student's age reach only risk
+    /// validation and reporting. A major version because 1.x consumers relied on both.
+    public static let schemaVersion = SchemaVersion(2, 0)
+    /// The plan.
+    public var plan: PlanReference
+    /// Who submitted.
+    public var submittedBy: ActorPayload
+    /// Risk codes identified.
+    public var riskCodes: [String]
+    /// Measures planned.
+    public var measures: [PlannedMeasurePayload]
+    /// Creates the event.
+    public init(plan: PlanReference, submittedBy: ActorPayload, riskCodes: [String], measures: [PlannedMeasurePayload]) {
+        self.plan = plan; self.submittedBy = submittedBy; self.riskCodes = riskCodes; self.measures = measures
+    }
+}
+
+/// The same submission with what validation and statistics read: the plan's content and intake's
+/// validation context. Intake writes it in the same transaction as `plan.submitted`; only risk
+/// validation and reporting consume it (issue #17 item 8: data goes no further than it must).
+public struct PlanContentSubmitted: DomainEvent {
+    public static let eventType: EventType = "plan.content_submitted"
+    public static let schemaVersion = SchemaVersion(1, 0)
     /// The plan.
     public var plan: PlanReference
     /// Who submitted.
@@ -43,8 +66,9 @@ public struct PlanSubmitted: DomainEvent {
     /// The plan's content as the rules library's JSON (no personal code, no name).
     public var content: [UInt8]?
     /// What intake knew when the plan was submitted, as the rules library's `ValidationContext`
-    /// JSON: institution profile, birth date (not the personal code), document kinds on file,
-    /// consent, other-ESF declarations, the student's other plans. Since 1.1.
+    /// JSON: institution profile, the student's age at the semester's start (never the birth date,
+    /// never the personal code), document kinds on file, consent, other-ESF declarations, the
+    /// student's other plans.
     public var context: [UInt8]?
     /// Risk codes identified.
     public var riskCodes: [String]
@@ -55,6 +79,11 @@ public struct PlanSubmitted: DomainEvent {
                 riskCodes: [String], measures: [PlannedMeasurePayload]) {
         self.plan = plan; self.submittedBy = submittedBy; self.content = content; self.context = context
         self.riskCodes = riskCodes; self.measures = measures
+    }
+
+    /// The announcement without the content and context, for everyone else.
+    public var announcement: PlanSubmitted {
+        PlanSubmitted(plan: plan, submittedBy: submittedBy, riskCodes: riskCodes, measures: measures)
     }
 }
 

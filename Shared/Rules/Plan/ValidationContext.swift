@@ -5,6 +5,10 @@ public struct ValidationContext: Codable, Sendable, Hashable {
     /// The student's birth date (from the old-format personal code, or entered separately
     /// for new-format codes); age is taken on the semester's start date (DOMAIN.md §3).
     public var studentBirthDate: CalendarDate?
+    /// The student's age in whole years on the semester's start date, for callers that must not
+    /// see the birth date (messages carry this instead, issue #17 item 8). Used when present;
+    /// otherwise the age is derived from `studentBirthDate`. Absent from older JSON.
+    public var studentAgeAtSemesterStart: Int?
     /// Status certificates and statements on file for the student (needy, low-income,
     /// disability, no 8.5.1 support, medical statement…), valid for the semester.
     public var documentsOnFile: Set<EvidenceKind>
@@ -18,9 +22,11 @@ public struct ValidationContext: Codable, Sendable, Hashable {
     /// Creates a context.
     public init(institution: InstitutionProfile, studentBirthDate: CalendarDate?,
                 documentsOnFile: Set<EvidenceKind> = [], consent: ConsentRecord?,
-                otherESFSupport: [OtherESFSupport] = [], otherPlans: [ExistingPlan] = []) {
+                otherESFSupport: [OtherESFSupport] = [], otherPlans: [ExistingPlan] = [],
+                studentAgeAtSemesterStart: Int? = nil) {
         self.institution = institution
         self.studentBirthDate = studentBirthDate
+        self.studentAgeAtSemesterStart = studentAgeAtSemesterStart
         self.documentsOnFile = documentsOnFile
         self.consent = consent
         self.otherESFSupport = otherESFSupport

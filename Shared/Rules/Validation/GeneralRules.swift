@@ -29,7 +29,8 @@ public enum GeneralRules {
     }
 
     static func student(_ facts: PlanFacts) -> [Finding] {
-        guard facts.context.studentBirthDate == nil else { return [] }
+        // Either the birth date or the age it gives (what messages carry) satisfies the rule.
+        guard facts.context.studentBirthDate == nil, facts.context.studentAgeAtSemesterStart == nil else { return [] }
         return [.error(.studentBirthDateRequired, "student.birthDate",
                        lv: "Norādiet izglītojamā dzimšanas datumu (jaunā formāta personas kodā tā nav).",
                        en: "Enter the student's birth date (new-format personal codes do not carry it).")]

@@ -11,7 +11,7 @@ public struct PlanFacts: Sendable {
     /// The day age is taken on: the semester's first day (DOMAIN.md §3). Without a calendar
     /// entry, 1 September (semester 1) or 1 January (semester 2) of the school year.
     public let semesterStart: CalendarDate?
-    /// The student's age on `semesterStart`, if the birth date is known.
+    /// The student's age on `semesterStart`: the caller's, else from the birth date if known.
     public let ageAtSemesterStart: Int?
     /// The student's programme kind: the card's, else the institution's (seed 002).
     public let programmeKind: InstitutionKind
@@ -29,7 +29,9 @@ public struct PlanFacts: Sendable {
         let fallbackYear = plan.semester.schoolYear + (plan.semester.number == .first ? 0 : 1)
         semesterStart = semesterDates?.start
             ?? CalendarDate(year: fallbackYear, month: plan.semester.number == .first ? 9 : 1, day: 1)
-        if let birth = context.studentBirthDate, let start = semesterStart {
+        if let age = context.studentAgeAtSemesterStart {
+            ageAtSemesterStart = age
+        } else if let birth = context.studentBirthDate, let start = semesterStart {
             ageAtSemesterStart = birth.age(on: start)
         } else {
             ageAtSemesterStart = nil

@@ -111,7 +111,7 @@ struct ReportingHarness {
 
         func measure(_ type: MeasureType, _ index: Int = 0) -> Measure { measures.filter { $0.type == type }[index] }
 
-        func submitted(preparer: UUID = UUID()) throws -> PlanSubmitted {
+        func submitted(preparer: UUID = UUID()) throws -> PlanContentSubmitted {
             let semester = SemesterRef(code: reference.semester) ?? SemesterRef(schoolYear: 2022, number: .first)
             let content = SupportPlan(
                 id: reference.planId.uuidString.lowercased(), institutionId: reference.institutionId.uuidString.lowercased(),
@@ -120,7 +120,7 @@ struct ReportingHarness {
                 risks: risks.map { IdentifiedRisk(code: $0.code, justification: "Konkrēts pamatojums ar pieciem vārdiem", subjects: $0.subjects,
                                                   howSupportHelps: $0.subjects.isEmpty ? "" : "Konsultācijas palīdz") },
                 measures: measures.map(\.content), priorityRisk: risks.first?.code)
-            return PlanSubmitted(plan: reference, submittedBy: ActorPayload(personId: preparer, role: "preparer"),
+            return PlanContentSubmitted(plan: reference, submittedBy: ActorPayload(personId: preparer, role: "preparer"),
                                  content: try JSONResponse.encode(content), riskCodes: risks.map(\.code.rawValue),
                                  measures: measures.map(\.payload))
         }

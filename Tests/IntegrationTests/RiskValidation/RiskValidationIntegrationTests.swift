@@ -81,10 +81,10 @@ extension PipelineSuites {
 /// Only the envelope's type.
 struct EnvelopeHeaderProbe: Decodable { var type: String }
 
-/// `plan.submitted` events as intake writes them.
+/// `plan.content_submitted` events as intake writes them.
 enum ValidationSamples {
     /// `vocational`: a state vocational institution's student (course 2 instead of grade 8).
-    static func submitted(_ planId: UUID, revision: Int, institution: UUID, vague: Bool = false, vocational: Bool = false) throws -> PlanSubmitted {
+    static func submitted(_ planId: UUID, revision: Int, institution: UUID, vague: Bool = false, vocational: Bool = false) throws -> PlanContentSubmitted {
         let semester = SemesterRef(schoolYear: 2022, number: .first)
         let plan = SupportPlan(
             id: planId.uuidString.lowercased(), institutionId: institution.uuidString.lowercased(), studentCode: vague ? "S-4K8PQ2M7ZD" : "S-7ZK3M0Q1VX",
@@ -107,7 +107,7 @@ enum ValidationSamples {
                                                                         founder: vocational ? .state : .municipal),
                                         studentBirthDate: CalendarDate(year: 2008, month: 3, day: 10),
                                         consent: ConsentRecord(signer: .parentOrGuardian, signedOn: CalendarDate(year: 2022, month: 9, day: 5)!))
-        return PlanSubmitted(plan: PlanReference(planId: planId, revision: revision, studentCode: plan.studentCode, institutionId: institution,
+        return PlanContentSubmitted(plan: PlanReference(planId: planId, revision: revision, studentCode: plan.studentCode, institutionId: institution,
                                                  semester: semester.code),
                              submittedBy: ActorPayload(personId: UUID(), role: "preparer"),
                              content: try JSONResponse.encode(plan), context: try JSONResponse.encode(context),
