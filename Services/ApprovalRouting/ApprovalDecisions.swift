@@ -84,7 +84,7 @@ struct ApprovalDecisions: Sendable {
         let semester = SemesterRef(code: plan.semester)
         let semesterEnd = semester.flatMap { settings.dates(of: $0)?.end }
             ?? semester.flatMap { CalendarDate(year: $0.schoolYear + 1, month: $0.number == .first ? 1 : 6, day: 1) } ?? today
-        let context = LifecycleContext(founder: InstitutionFounder(rawValue: institution.founder) ?? .municipal, actor: actor,
+        let context = LifecycleContext(institution: institution.category, actor: actor,
                                        today: today, semesterEnd: semesterEnd, consentOnFile: plan.consentOnFile, amountPaid: plan.amountPaid)
         let command: PlanCommand = switch decision {
         case .approve:

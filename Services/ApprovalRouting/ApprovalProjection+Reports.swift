@@ -30,7 +30,7 @@ extension ApprovalProjection {
             throw ApprovalNotReady("institution \(plan.institutionId) not yet known to approval")
         }
         guard let today = today() else { throw ApprovalNotReady("clock unavailable") }
-        let lifecycle = LifecycleContext(founder: InstitutionFounder(rawValue: institution.founder) ?? .municipal, actor: actor,
+        let lifecycle = LifecycleContext(institution: institution.category, actor: actor,
                                          today: today, semesterEnd: today, consentOnFile: plan.consentOnFile, amountPaid: plan.amountPaid)
         let transition: Transition
         switch PlanLifecycle.apply(command, to: plan.state, context: lifecycle) {

@@ -76,7 +76,7 @@ struct ApprovalProjection: Sendable {
         try connection.execute("UPDATE approval_plans SET warnings = $2::jsonb WHERE plan_id = $1",
                                [plan.planId, try ApprovalPlan.text(event.warnings)])
         plan.warnings = event.warnings
-        let lifecycle = LifecycleContext(founder: InstitutionFounder(rawValue: institution.founder) ?? .municipal, actor: .system,
+        let lifecycle = LifecycleContext(institution: institution.category, actor: .system,
                                          today: today, semesterEnd: today, consentOnFile: plan.consentOnFile, amountPaid: plan.amountPaid)
         guard case .success(let passed) = PlanLifecycle.apply(.validationPassed, to: plan.state, context: lifecycle),
               case .success(let forwarded) = PlanLifecycle.apply(.forwardForApproval, to: passed.to, context: lifecycle) else {
@@ -101,7 +101,7 @@ struct ApprovalProjection: Sendable {
             """, [event.plan.planId, event.onFile, event.change])
         guard !event.onFile, let plan = try ApprovalPlan.lock(event.plan.planId, on: connection),
               let institution = try DirectoryReplica.institution(plan.institutionId, on: connection), let today = today() else { return }
-        let lifecycle = LifecycleContext(founder: InstitutionFounder(rawValue: institution.founder) ?? .municipal, actor: .system,
+        let lifecycle = LifecycleContext(institution: institution.category, actor: .system,
                                          today: today, semesterEnd: today, consentOnFile: false, amountPaid: plan.amountPaid)
         guard case .success(let transition) = PlanLifecycle.apply(.consentRevoked, to: plan.state, context: lifecycle) else { return }
         try ApprovalPlan.move(plan, to: transition.to, on: connection)

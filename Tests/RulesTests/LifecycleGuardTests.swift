@@ -3,9 +3,9 @@ import Testing
 
 @Suite("Plan lifecycle: guards, routes and events")
 struct LifecycleGuardTests {
-    func context(_ actor: ActorRole, founder: InstitutionFounder = .municipal, today: String = "2019-10-15",
-                 consent: Bool = true, paid: Cents = .zero) -> LifecycleContext {
-        LifecycleContext(founder: founder, actor: actor, today: day(today), semesterEnd: day("2019-12-31"),
+    func context(_ actor: ActorRole, founder: InstitutionFounder = .municipal, kind: InstitutionKind = .vocational,
+                 today: String = "2019-10-15", consent: Bool = true, paid: Cents = .zero) -> LifecycleContext {
+        LifecycleContext(institution: InstitutionCategory(kind: kind, founder: founder), actor: actor, today: day(today), semesterEnd: day("2019-12-31"),
                          consentOnFile: consent, amountPaid: paid)
     }
 
@@ -44,8 +44,8 @@ struct LifecycleGuardTests {
         #expect(head.events == [.approvalStepCompleted(.institutionHead), .implementationAllowed, .approvalRequested(.ikvd)])
         #expect(reason(.approve(.municipality), .awaitingMunicipality,
                        context(.municipalityCoordinator, founder: .state)) == .noMunicipalityStep)
-        #expect(ApprovalLevel.route(for: .state) == [.institutionHead, .ikvd])
-        #expect(ApprovalLevel.route(for: .municipal) == [.institutionHead, .municipality, .ikvd])
+        #expect(ApprovalLevel.route(for: InstitutionCategory(kind: .vocational, founder: .state)) == [.institutionHead, .ikvd])
+        #expect(ApprovalLevel.route(for: InstitutionCategory(kind: .vocational, founder: .municipal)) == [.institutionHead, .municipality, .ikvd])
     }
 
     @Test("municipal route from draft to closed emits the events in order")

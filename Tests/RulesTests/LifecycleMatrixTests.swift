@@ -58,7 +58,7 @@ struct LifecycleMatrixTests {
     }
 
     static func context(_ actor: ActorRole, founder: InstitutionFounder = .municipal) -> LifecycleContext {
-        LifecycleContext(founder: founder, actor: actor, today: day("2019-10-15"), semesterEnd: day("2019-12-31"),
+        LifecycleContext(institution: InstitutionCategory(kind: .general, founder: founder), actor: actor, today: day("2019-10-15"), semesterEnd: day("2019-12-31"),
                          consentOnFile: true, amountPaid: .zero)
     }
 

@@ -44,11 +44,12 @@ public enum InstitutionKind: String, Codable, Sendable, CaseIterable, Hashable {
     case vocational
 }
 
-/// Who founded an institution; decides the approval route.
+/// Who founded an institution. With the kind it decides the approval route: see
+/// ``InstitutionCategory/isStateVocational`` (only state AND vocational skips the municipality).
 public enum InstitutionFounder: String, Codable, Sendable, CaseIterable, Hashable {
-    /// A municipality: head → municipality coordinator → IKVD.
+    /// A municipality.
     case municipal
-    /// The state (a state vocational institution, VPII): head → IKVD, no municipality step.
+    /// The state (a VPII when the institution is vocational).
     case state
 }
 

@@ -70,8 +70,8 @@ public enum PlanCommand: Codable, Sendable, Hashable {
 
 /// What the state machine needs to know besides the state and the command.
 public struct LifecycleContext: Codable, Sendable, Hashable {
-    /// Decides the approval route.
-    public var founder: InstitutionFounder
+    /// The institution's category; decides the approval route (``ApprovalLevel/route(for:)``).
+    public var institution: InstitutionCategory
     /// Who issues the command.
     public var actor: ActorRole
     /// Today (the module never reads the clock).
@@ -84,9 +84,9 @@ public struct LifecycleContext: Codable, Sendable, Hashable {
     public var amountPaid: Cents
 
     /// Creates a context.
-    public init(founder: InstitutionFounder, actor: ActorRole, today: CalendarDate, semesterEnd: CalendarDate,
+    public init(institution: InstitutionCategory, actor: ActorRole, today: CalendarDate, semesterEnd: CalendarDate,
                 consentOnFile: Bool, amountPaid: Cents = .zero) {
-        self.founder = founder
+        self.institution = institution
         self.actor = actor
         self.today = today
         self.semesterEnd = semesterEnd

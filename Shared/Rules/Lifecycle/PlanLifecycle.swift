@@ -103,7 +103,7 @@ public enum PlanLifecycle {
     }
 
     private static func approve(_ level: ApprovalLevel, state: PlanState, context: LifecycleContext) -> Outcome {
-        let route = ApprovalLevel.route(for: context.founder)
+        let route = ApprovalLevel.route(for: context.institution)
         guard route.contains(level) else {
             return .failure(Refusal(.noMunicipalityStep, lv: "Valsts profesionālās izglītības iestāžu plāniem nav pašvaldības saskaņošanas.",
                                     en: "Plans of state vocational institutions (VPII) have no municipality step."))

@@ -84,11 +84,6 @@ public enum ApprovalLevel: String, Codable, Sendable, CaseIterable, Hashable {
         case .ikvd: .ikvdExpert
         }
     }
-
-    /// The levels a plan passes for an institution with this founder (DOMAIN.md §3, FAQ IAP-01).
-    public static func route(for founder: InstitutionFounder) -> [ApprovalLevel] {
-        founder == .municipal ? [.institutionHead, .municipality, .ikvd] : [.institutionHead, .ikvd]
-    }
 }
 
 /// Who issues a command.
