@@ -64,6 +64,7 @@ struct PayoutsHarness {
         case .municipalityCoordinator: .municipality(municipality)
         default: .institution(school)
         }
+        try await TestGrants.replica(try Principal(personId: person, role: role, scope: scope), on: host.pool)
         return try await minter.mint(personId: person, role: role, scope: scope)
     }
 
