@@ -35,6 +35,14 @@ enum Decision: Sendable {
         }
     }
 
+    /// What the identity rules see: approve and return decide at the level the plan awaits; the rest manage the plan.
+    func attempt(awaiting level: ApprovalLevel?) -> DecisionEligibility.Attempt {
+        switch self {
+        case .approve, .returnForRevision: .decide(at: level)
+        case .suspend, .resume, .requestReview, .delete: .manage
+        }
+    }
+
     var name: String {
         switch self {
         case .approve: "approve"
@@ -74,11 +82,11 @@ struct ApprovalDecisions: Sendable {
             throw ApprovalProblems.refused(plan, rule: "lifecycle.wrong_actor", lv: "Jūsu lomai šī darbība nav atļauta.",
                                            en: "Your role may not do this.")
         }
-        if case .approve = decision, let preparer = plan.preparedBy, preparer == decider.personId || preparer == decider.actingFor {
-            throw ProblemDetails(status: .forbidden, type: "urn:pumpurs:problem:own-plan",
-                                 title: "Savu plānu apstiprināt nevar / You cannot approve your own plan",
-                                 errors: [.init(field: "planId", rule: "approval.own_plan", message: "Savu sagatavoto plānu apstiprināt nevar.",
-                                                messageEn: "Nobody approves a plan they prepared.")])
+        // Who may decide, beyond role and scope (pure rules; the history is read under the plan's lock).
+        if case .refused(let rule) = DecisionEligibility.check(
+            authors: try Self.authors(of: plan, on: connection), past: try Self.pastDecisions(of: plan.planId, on: connection),
+            person: decider.personId, actingFor: decider.actingFor, attempt: decision.attempt(awaiting: plan.state.awaitedLevel)) {
+            throw ApprovalProblems.ineligible(rule)
         }
         guard let today = today() else { throw CommonProblems.clockUnavailable }
         let semester = SemesterRef(code: plan.semester)
@@ -118,6 +126,24 @@ struct ApprovalDecisions: Sendable {
         return DecisionResult(planId: plan.planId, revision: plan.revision, state: transition.to.rawValue, version: plan.version + 1)
     }
 
+    /// Everyone who submitted a revision of the plan or had one submitted for them.
+    static func authors(of plan: ApprovalPlan, on connection: PostgresConnection) throws -> Set<UUID> {
+        let stored = try connection.query("SELECT person_id FROM plan_authors WHERE plan_id = $1", [plan.planId])
+            .map { try $0.decode("person_id", as: UUID.self) }
+        return Set(stored + (plan.preparedBy.map { [$0] } ?? []))
+    }
+
+    /// The plan's approvals and returns, every revision, with the level each was made at (the
+    /// level the plan awaited then).
+    static func pastDecisions(of planId: UUID, on connection: PostgresConnection) throws -> [DecisionEligibility.PastDecision] {
+        try connection.query("""
+            SELECT from_state, decided_by, acting_for FROM decisions WHERE plan_id = $1 AND command IN ('approve', 'return') ORDER BY id
+            """, [planId]).compactMap { row in
+                guard let level = PlanState(rawValue: try row.decode("from_state", as: String.self))?.awaitedLevel else { return nil }
+                return DecisionEligibility.PastDecision(level: level, decidedBy: try row.decode("decided_by"), actingFor: try row.decode("acting_for"))
+            }
+    }
+
     /// The lifecycle's actor for a token role (roles that never decide have none).
     static func actorRole(_ role: Role) -> ActorRole? {
         switch role {
@@ -143,6 +169,13 @@ enum ApprovalProblems {
         status: .forbidden, type: "urn:pumpurs:problem:role-not-allowed", title: "Loma nav atļauta / Role not allowed",
         errors: [.init(field: "role", rule: "auth.role_not_allowed", message: "Jūsu lomai šī darbība nav atļauta.",
                        messageEn: "Your role may not do this.")])
+
+    /// 403: the identity rules refuse this person (own plan, a second level, a command not delegated).
+    static func ineligible(_ rule: DecisionEligibility.Rule) -> ProblemDetails {
+        let text = rule.problem
+        return ProblemDetails(status: .forbidden, type: text.type, title: text.title,
+                              errors: [.init(field: text.field, rule: rule.rawValue, message: text.lv, messageEn: text.en)])
+    }
 
     /// 409 with the plan's current state (so the loser of a race sees what happened).
     static func refused(_ plan: ApprovalPlan, rule: String, lv: String, en: String) -> ProblemDetails {

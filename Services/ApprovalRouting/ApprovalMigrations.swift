@@ -68,5 +68,21 @@ public enum ApprovalMigrations {
         Migration(version: 101, name: "consent_change_order", sql: """
             ALTER TABLE approval_plans ADD COLUMN consent_change integer NOT NULL DEFAULT 0;
             """),
+        // Everyone who wrote the plan, per revision (plan.submitted's submitter, and whom they
+        // submitted for): nobody who wrote ANY revision decides the plan (issue #17). Plans
+        // already here keep their current revision's preparer; earlier revisions' authors were
+        // never stored, so they cannot be recovered.
+        Migration(version: 102, name: "plan_authors", sql: """
+            CREATE TABLE plan_authors (
+                plan_id      uuid NOT NULL,
+                revision     integer NOT NULL,
+                person_id    uuid NOT NULL,
+                how          text NOT NULL CHECK (how IN ('submitted', 'submitted_for')),
+                recorded_at  timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (plan_id, person_id, revision)
+            );
+            INSERT INTO plan_authors (plan_id, revision, person_id, how)
+            SELECT plan_id, revision, prepared_by, 'submitted' FROM approval_plans WHERE prepared_by IS NOT NULL;
+            """),
     ]
 }

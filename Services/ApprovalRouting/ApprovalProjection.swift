@@ -35,7 +35,8 @@ struct ApprovalProjection: Sendable {
         return handlers
     }
 
-    /// A (re)submission: the plan's content summary and who prepared it, under the new revision.
+    /// A (re)submission: the plan's content summary and who prepared it, under the new revision;
+    /// its authors are kept for every revision.
     func submitted(_ event: PlanSubmitted, _ context: HandlerContext) throws {
         let plan = event.plan
         try context.connection.execute("""
@@ -47,6 +48,17 @@ struct ApprovalProjection: Sendable {
             WHERE approval_plans.revision < EXCLUDED.revision
             """, [plan.planId, plan.revision, plan.institutionId, plan.studentCode, plan.semester, event.submittedBy.personId,
                   try ApprovalPlan.text(event.riskCodes), try ApprovalPlan.text(event.measures)])
+        // Every revision's authors, also of a revision that arrives after a newer one (it was still written by them).
+        try context.connection.execute("""
+            INSERT INTO plan_authors (plan_id, revision, person_id, how) VALUES ($1, $2, $3, 'submitted')
+            ON CONFLICT DO NOTHING
+            """, [plan.planId, plan.revision, event.submittedBy.personId])
+        if let principal = event.submittedBy.actingFor, principal != event.submittedBy.personId {
+            try context.connection.execute("""
+                INSERT INTO plan_authors (plan_id, revision, person_id, how) VALUES ($1, $2, $3, 'submitted_for')
+                ON CONFLICT DO NOTHING
+                """, [plan.planId, plan.revision, principal])
+        }
         // A submission is only made with consent on file (intake and the rules require it), unless
         // a consent change seen since says otherwise (this submission was delivered late).
         try context.connection.execute("""

@@ -204,7 +204,7 @@ public struct ApprovalAPI: Sendable {
             return Decider(personId: principal.personId, rights: principal, actingFor: nil)
         }
         guard let today = today() else { throw CommonProblems.clockUnavailable }
-        guard let rights = try delegations.rights(of: delegator, for: principal.personId, on: today, connection: connection) else {
+        guard let rights = try delegations.rights(of: delegator, for: principal, on: today, connection: connection) else {
             throw ProblemDetails(status: .forbidden, type: "urn:pumpurs:problem:no-delegation",
                                  title: "Nav deleģējuma / No delegation",
                                  errors: [.init(field: "actingFor", rule: "delegation.not_valid",

@@ -119,10 +119,18 @@ extension ApprovalOpenAPI {
             DecisionForbidden:
               description: |
                 The rights used may not issue this command (`urn:pumpurs:problem:role-not-allowed`, rule
-                `auth.role_not_allowed`), the caller prepared the plan they try to approve
-                (`urn:pumpurs:problem:own-plan`, rule `approval.own_plan`), or `actingFor` names someone the
-                caller holds no delegation from today (`urn:pumpurs:problem:no-delegation`, rule
-                `delegation.not_valid`).
+                `auth.role_not_allowed`); or the person may not decide this plan (issue #17): they, or someone
+                for them, submitted a revision of it and try to approve or return it
+                (`urn:pumpurs:problem:own-plan`, rule `approval.own_plan`), or they already approved or
+                returned it at another level, in any revision, themselves or acting for someone (or their
+                delegator did) (`urn:pumpurs:problem:one-level`, rule `approval.one_level`); or the command is
+                suspend, resume, review or delete with `actingFor` (a delegation passes approve and return
+                only; `urn:pumpurs:problem:not-delegated`, rule `delegation.command_not_delegated`); or
+                `actingFor` names someone the caller holds no delegation from today
+                (`urn:pumpurs:problem:no-delegation`, rule `delegation.not_valid`), whose role has ended or
+                is not in the directory (same type, rule `delegation.delegator_role_ended`), or the caller
+                holds another approval level on plans of the delegation's scope
+                (`urn:pumpurs:problem:delegation-conflict`, rule `delegation.conflicting_level`).
               content:
                 application/problem+json:
                   schema:

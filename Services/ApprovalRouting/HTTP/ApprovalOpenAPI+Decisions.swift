@@ -10,8 +10,10 @@ extension ApprovalOpenAPI {
                 Roles `institution_head`, `municipality_coordinator`, `ikvd_expert` (own or a delegator's). The rights used must be those of
                 the approver of the level the plan awaits (`awaiting_institution_head` → `institution_head`, `awaiting_municipality` →
                 `municipality_coordinator`, `awaiting_ikvd` → `ikvd_expert`); another level is 409 `lifecycle.wrong_approval_level`.
-                Nobody approves a plan they prepared, also not when acting for someone (403 `approval.own_plan`). The plan moves to the
-                next level of its route, or to `approved` after the last one. The comment is optional.
+                Nobody approves a plan they, or someone for them, submitted in any revision, also not when acting for someone (403
+                `approval.own_plan`); nobody decides a plan at a second level, in any revision, as themselves or acting for someone (403
+                `approval.one_level`). The plan moves to the next level of its route (a state vocational institution, VPII: head → IKVD;
+                every other institution: head → municipality → IKVD), or to `approved` after the last one. The comment is optional.
               parameters:
                 - $ref: '#/components/parameters/PlanId'
                 - $ref: '#/components/parameters/CorrelationId'
@@ -42,7 +44,8 @@ extension ApprovalOpenAPI {
               summary: Return for revision (Atgriezt labošanai)
               description: |
                 Roles `institution_head`, `municipality_coordinator`, `ikvd_expert` (own or a delegator's); only the approver of the level the
-                plan awaits may return it (otherwise 409 `lifecycle.wrong_actor`). A comment saying what to fix is required (422
+                plan awaits may return it (otherwise 409 `lifecycle.wrong_actor`). The identity rules of approval apply (403
+                `approval.own_plan`, `approval.one_level`). A comment saying what to fix is required (422
                 `decision.comment_required` when missing, blank or longer than 4000 characters). The plan moves to `returned`.
               parameters:
                 - $ref: '#/components/parameters/PlanId'
@@ -73,7 +76,7 @@ extension ApprovalOpenAPI {
               operationId: suspendPlan
               summary: Suspend (Apturēt)
               description: |
-                Roles `preparer`, `institution_head` (own or a delegator's). The reason is given as `comment` and is required (422
+                Roles `preparer`, `institution_head` (own rights only: with `actingFor` 403 `delegation.command_not_delegated`). The reason is given as `comment` and is required (422
                 `decision.comment_required` when missing, blank or longer than 4000 characters). Allowed while the plan is live (submitted,
                 validated, awaiting a level, approved, in implementation, under review); the plan moves to `suspended`.
               parameters:
@@ -105,7 +108,7 @@ extension ApprovalOpenAPI {
               operationId: resumePlan
               summary: Resume a suspended plan (Atjaunot)
               description: |
-                Roles `preparer`, `institution_head` (own or a delegator's). Only a `suspended` plan, only until its semester ends, and only
+                Roles `preparer`, `institution_head` (own rights only: with `actingFor` 403 `delegation.command_not_delegated`). Only a `suspended` plan, only until its semester ends, and only
                 with consent on file; the plan goes back to `submitted` (validation and approval run again). The comment is optional.
               parameters:
                 - $ref: '#/components/parameters/PlanId'
@@ -136,7 +139,7 @@ extension ApprovalOpenAPI {
               operationId: requestPlanReview
               summary: Request a review of an approved plan (Pārskatīt)
               description: |
-                Roles `preparer`, `institution_head` (own or a delegator's). Only an `approved` or `in_implementation` plan; it moves to
+                Roles `preparer`, `institution_head` (own rights only: with `actingFor` 403 `delegation.command_not_delegated`). Only an `approved` or `in_implementation` plan; it moves to
                 `under_review` so that it can be changed and submitted again. The comment is optional.
               parameters:
                 - $ref: '#/components/parameters/PlanId'
@@ -167,7 +170,7 @@ extension ApprovalOpenAPI {
               operationId: deletePlan
               summary: Delete a plan (Dzēst)
               description: |
-                Roles `preparer`, `institution_head` (own or a delegator's). Refused once any money has been paid on the plan (409
+                Roles `preparer`, `institution_head` (own rights only: with `actingFor` 403 `delegation.command_not_delegated`). Refused once any money has been paid on the plan (409
                 `lifecycle.money_paid`) and for a plan already closed or deleted. The plan moves to `deleted` (nothing is erased). The
                 reason (`comment`) is optional. This is a POST command, not an HTTP DELETE.
               parameters:

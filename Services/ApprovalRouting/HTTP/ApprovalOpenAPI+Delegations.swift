@@ -10,8 +10,12 @@ extension ApprovalOpenAPI {
               description: |
                 Roles `institution_head`, `municipality_coordinator`, `ikvd_expert`. From `validFrom` to
                 `validUntil` (both included, UTC dates) the delegate may decide with the caller's role and
-                scope by naming the caller in `actingFor`. 422 `delegation.range` when the end is before the
-                start, 422 `delegation.self` when the delegate is the caller.
+                scope by naming the caller in `actingFor`, for approve and return only. 422 `delegation.range` when the
+                end is before the start, 422 `delegation.self` when the delegate is the caller; 403
+                `delegation.conflicting_level` when the delegate holds another approval level on plans of the
+                caller's scope (a municipality coordinator or IKVD expert as a head's delegate), checked again at
+                every use. A delegation works only while the directory shows the caller holding the role (403
+                `delegation.delegator_role_ended` otherwise).
               parameters:
                 - $ref: '#/components/parameters/CorrelationId'
               requestBody:

@@ -69,8 +69,12 @@ extension PipelineSuites {
             #expect(await harness.waitFor(own.planId, "awaiting_institution_head"))
             let selfApproval = try await api.send("POST", "/approvals/plans/\(own.planId)/approve", head)
             #expect(selfApproval.status == 403 && selfApproval.body.contains("approval.own_plan"))
-            // Returned with a comment; resubmitted (new revision) it starts again at the head.
-            let returned = try await api.send("POST", "/approvals/plans/\(own.planId)/return", head, #"{"comment":"Precizējiet F04."}"#)
+            // Nor returns it (issue #17: an author decides nothing on the plan).
+            let selfReturn = try await api.send("POST", "/approvals/plans/\(own.planId)/return", head, #"{"comment":"Precizējiet F04."}"#)
+            #expect(selfReturn.status == 403 && selfReturn.body.contains("approval.own_plan"), "\(selfReturn.body)")
+            // Returned with a comment by another head; resubmitted (new revision) it starts again at the head.
+            let secondHead = try await harness.token(.institutionHead, .institution(school))
+            let returned = try await api.send("POST", "/approvals/plans/\(own.planId)/return", secondHead, #"{"comment":"Precizējiet F04."}"#)
             #expect(returned.json["state"] as? String == "returned", "\(returned.body)")
             var resubmitted = own
             resubmitted.revision = 3
@@ -99,6 +103,8 @@ extension PipelineSuites {
             let head = try await harness.token(.institutionHead, .institution(school), person: headId)
             let preparer = try await harness.token(.preparer, .institution(school))
             let deputy = try await harness.token(.institutionCoordinator, .institution(school), person: deputyId)
+            // A delegation works only while the directory copy shows the delegator holding the role.
+            try await harness.assign(headId, .institutionHead, .institution(school))
 
             let plan = try await harness.validatedPlan(institution: school)
             #expect(await harness.waitFor(plan.planId, "awaiting_institution_head"))

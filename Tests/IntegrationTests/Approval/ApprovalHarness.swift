@@ -42,6 +42,7 @@ struct ApprovalHarness {
                                minter: await TokenMinter(privateKey: key, issuer: "test", audience: "pumpurs"), probe: probe, amqp: amqp)
     }
 
+    /// A token for `person`, whose grant is recorded in the service's directory copy first.
     func token(_ role: Role, _ scope: Scope, person: UUID = UUID()) async throws -> String {
         try await minter.mint(personId: person, role: role, scope: scope)
     }
@@ -63,6 +64,46 @@ struct ApprovalHarness {
     }
 
     /// A plan submitted by `preparer` and validated (with one warning), as intake and validation would publish it.
+    /// Registers one more institution in approval's directory copy (the VPII definition's cases).
+    func institution(kind: String, founder: String, municipality: UUID?, region: String = "Latgale") async throws -> UUID {
+        let id = UUID()
+        try await upstream.publish(InstitutionRegistered(institutionId: id, name: "Iestāde \(kind)/\(founder)", kind: kind, founder: founder,
+                                                         municipalityId: municipality, region: region), producer: "intake")
+        #expect(await IntegrationEnvironment.eventually(timeout: .seconds(20)) {
+            (try? await host.scalar("SELECT count(*) FROM replica_institutions WHERE id = $1", [id])) == 1
+        })
+        return id
+    }
+
+    /// A role assignment (or, with `revoked`, its revocation) as intake's directory publishes it,
+    /// once approval's directory copy shows it.
+    @discardableResult
+    func assign(_ person: UUID, _ role: Role, _ scope: Scope, revoked: Bool = false, assignment: UUID = UUID()) async throws -> UUID {
+        let (kind, id, region): (String, UUID?, String?) = switch scope {
+        case .national: ("national", nil, nil)
+        case .region(let name): ("region", nil, name)
+        case .municipality(let id): ("municipality", id, nil)
+        case .institution(let id): ("institution", id, nil)
+        }
+        let change = RoleAssignmentChanged(assignmentId: assignment, personId: person, role: role.rawValue, scopeKind: kind, scopeId: id,
+                                           scopeName: region, assignedBy: UUID())
+        if revoked {
+            try await upstream.publish(RoleRevoked(assignment: change), producer: "intake")
+        } else {
+            try await upstream.publish(RoleAssigned(assignment: change), producer: "intake")
+        }
+        #expect(await IntegrationEnvironment.eventually(timeout: .seconds(20)) {
+            (try? await host.scalar("SELECT count(*) FROM replica_assignments WHERE id = $1 AND revoked = $2", [assignment, revoked])) == 1
+        })
+        return assignment
+    }
+
+    /// Every role `person` holds ends in approval's directory copy, as a `directory.role_revoked`
+    /// for each of them would leave it (tokens minted before then stop working).
+    func revokeAll(_ person: UUID) async throws {
+        _ = try await host.pool.withConnection { try $0.execute("UPDATE replica_assignments SET revoked = true WHERE person_id = $1", [person]) }
+    }
+
     func validatedPlan(institution: UUID, preparer: UUID = UUID(), semester: String = "2022/2023-1", revision: Int = 2) async throws -> PlanReference {
         let reference = PlanReference(planId: UUID(), revision: revision, studentCode: "S-7ZK3M0Q1VX", institutionId: institution, semester: semester)
         try await upstream.publish(Self.submitted(reference, preparer: preparer), producer: "intake")
@@ -72,8 +113,8 @@ struct ApprovalHarness {
         return reference
     }
 
-    static func submitted(_ reference: PlanReference, preparer: UUID) -> PlanSubmitted {
-        PlanSubmitted(plan: reference, submittedBy: ActorPayload(personId: preparer, role: "preparer"), riskCodes: ["L02"],
+    static func submitted(_ reference: PlanReference, preparer: UUID, actingFor: UUID? = nil) -> PlanSubmitted {
+        PlanSubmitted(plan: reference, submittedBy: ActorPayload(personId: preparer, role: "preparer", actingFor: actingFor), riskCodes: ["L02"],
                       measures: [PlannedMeasurePayload(measureId: UUID(), type: "consultation", providers: ["teacher"], plannedMinutes: 960,
                                                        riskCodes: ["L02"])])
     }

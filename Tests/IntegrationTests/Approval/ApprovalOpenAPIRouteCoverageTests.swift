@@ -8,6 +8,7 @@ import Logging
 import NIOCore
 import Postgres
 import Rules
+import ServiceKit
 import TestSupport
 import Testing
 
@@ -95,6 +96,17 @@ struct ApprovalOpenAPIRouteCoverageTests {
             for code in ["200", "401", "403", "404", "409", "422"] {
                 #expect(operation.responseCodes.contains(code), "\(route) does not document \(code)")
             }
+        }
+    }
+
+    @Test("every refusal of the identity rules and of delegations is documented by its rule code")
+    func identityRefusalsDocumented() {
+        let codes = DecisionEligibility.Rule.allCases.map(\.rawValue)
+            + [DelegationProblems.conflictingLevel, DelegationProblems.delegatorRoleEnded].compactMap { $0.errors?.first?.rule }
+            + ["delegation.not_valid"]
+        #expect(codes.count == 6)
+        for code in codes {
+            #expect(ApprovalOpenAPI.yaml.contains("`\(code)`"), "\(code) is not in the OpenAPI document")
         }
     }
 
