@@ -42,7 +42,10 @@ extension PipelineSuites {
                     var event = try ValidationSamples.submitted(UUID(), revision: 2, institution: institution, vocational: institution == vpii)
                     event.plan.studentCode = Self.studentCode(index)
                     references.append(event.plan)
+                    // As intake writes a submission: the content to validation, the notice to approval.
                     try writer.enqueue(event, on: connection)
+                    try writer.enqueue(PlanSubmitted(plan: event.plan, submittedBy: event.submittedBy, riskCodes: event.riskCodes,
+                                                     measures: event.measures), on: connection)
                 }
                 return references
             }
