@@ -106,7 +106,7 @@ struct BrokerPermissionsTests {
         let generated = try BrokerPermissions.definitions(vhost: vhost, password: { passwords[BrokerUsers.platform.user(for: $0)] ?? "missing" },
                                                           admin: admin.map { (user: $0.0, password: $0.1) })
         let expected = try JSONSerialization.jsonObject(with: Data(generated.utf8)) as? NSDictionary
-        #expect(expected == (stored as NSDictionary), "\(path) differs from `pumpurs broker definitions --with-admin`; regenerate it")
+        #expect(expected == (stored as NSDictionary), "\(path) differs from `pumpurs broker definitions --with-admin`: run deploy/regenerate-broker-definitions")
         #expect(!passwords.values.contains("missing"))
     }
 }
