@@ -96,3 +96,38 @@ public struct PayoutReversed: DomainEvent {
         self.payoutId = payoutId; self.idempotencyKey = idempotencyKey; self.amountCents = amountCents; self.reason = reason
     }
 }
+
+/// A staff member's bank account for their pay was registered or changed (by the person, or by
+/// finance with a second finance officer's confirmation). Notifications emails the person, so a
+/// change they did not make cannot go unnoticed: held pay waits until `payReleasedFrom` before
+/// it goes to a changed account. IBANs are masked (`LV** **** **** **** *5001`): a message never
+/// carries a full account number.
+public struct StaffPayeeChanged: DomainEvent {
+    public static let eventType: EventType = "payout.staff_payee_changed"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// The person whose account it is (the email's recipient).
+    public var personId: UUID
+    /// Payee reference of the account.
+    public var payeeReference: String
+    /// The previous IBAN, masked; nil when the account was registered for the first time.
+    public var oldIbanMasked: String?
+    /// The new IBAN, masked.
+    public var newIbanMasked: String
+    /// Who made the change: the person, or the finance officer who proposed it.
+    public var changedBy: UUID
+    /// `self` (the person) or `finance` (proposed by `changedBy`, confirmed by `confirmedBy`).
+    public var changedVia: String
+    /// The second finance officer who confirmed a finance change.
+    public var confirmedBy: UUID?
+    /// When the change took effect.
+    public var changedAt: Date
+    /// From when held pay may be released to this account; nil: at once.
+    public var payReleasedFrom: Date?
+    /// Creates the event.
+    public init(personId: UUID, payeeReference: String, oldIbanMasked: String?, newIbanMasked: String, changedBy: UUID,
+                changedVia: String, confirmedBy: UUID?, changedAt: Date, payReleasedFrom: Date?) {
+        self.personId = personId; self.payeeReference = payeeReference; self.oldIbanMasked = oldIbanMasked
+        self.newIbanMasked = newIbanMasked; self.changedBy = changedBy; self.changedVia = changedVia
+        self.confirmedBy = confirmedBy; self.changedAt = changedAt; self.payReleasedFrom = payReleasedFrom
+    }
+}
