@@ -11,7 +11,7 @@ import ServiceKit
 /// harmless; the idempotency keys make even a re-published event pay nothing twice.
 struct PayoutsProjection: Sendable {
     let settings: ProgrammeSettings
-    let book = PayoutBook()
+    let book: PayoutBook
 
     /// An event about a plan payouts has not seen yet (its implementation event is still on the way).
     struct PlanNotKnownYet: Error, CustomStringConvertible {

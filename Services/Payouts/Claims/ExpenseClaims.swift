@@ -11,7 +11,7 @@ import ServiceKit
 struct ExpenseClaims: Sendable {
     let settings: ProgrammeSettings
     let today: @Sendable () -> CalendarDate?
-    let book = PayoutBook()
+    let book: PayoutBook
 
     /// `POST /payouts/claims`.
     struct Input: Codable, Sendable {
@@ -92,7 +92,7 @@ struct ExpenseClaims: Sendable {
             throw CommonProblems.invalidField("description", "claim.description", lv: "Apraksts: 3–500 rakstzīmes (kas iegādāts, kam).",
                                               en: "Description: 3–500 characters (what was bought, for whom).")
         }
-        let payee = try Payees().claimant(input.payee, by: principal.personId, on: connection)
+        let payee = try Payees().claimant(input.payee, institution: institution, by: principal.personId, on: connection)
         let receipt = try self.receipt(input.receiptId, institution: institution, on: connection)
         // One receipt file backs one claim, whatever plan or measure names it (uploaded again or not).
         if try connection.query("SELECT 1 FROM claims WHERE receipt_id = $1 OR receipt_sha256 = $2", [input.receiptId, receipt]).first != nil {

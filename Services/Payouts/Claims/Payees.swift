@@ -22,40 +22,26 @@ struct Payees: Sendable {
         try connection.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", ["staff-payee|" + personId.uuidString.lowercased()])
     }
 
-    /// A claimant's account: found by IBAN (the same account keeps one reference) or created.
-    func claimant(_ input: PayeeInput, by actor: UUID, on connection: PostgresConnection) throws -> String {
+    /// A claimant's account as the claiming school knows it: found by the school and IBAN (the
+    /// same account keeps one reference there) or created. Per school (review #17): with one row
+    /// per IBAN, a claim from another school renamed this school's payee.
+    func claimant(_ input: PayeeInput, institution: UUID, by actor: UUID, on connection: PostgresConnection) throws -> String {
         let (name, iban, bic) = try Self.checked(input, field: "payee.")
-        if let row = try connection.query("SELECT reference FROM payees WHERE iban = $1 AND person_id IS NULL", [iban]).first {
+        let find = "SELECT reference FROM payees WHERE institution_id = $1 AND iban = $2 AND person_id IS NULL"
+        if let row = try connection.query(find, [institution, iban]).first {
             let reference: String = try row.decode("reference")
             try update(reference, name: name, iban: iban, bic: bic, by: actor, on: connection)
             return reference
         }
         let reference = Self.newReference()
         try connection.execute("""
-            INSERT INTO payees (reference, name, iban, bic) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (iban) WHERE person_id IS NULL DO NOTHING
-            """, [reference, name, iban, bic])
-        let stored: String = try connection.query("SELECT reference FROM payees WHERE iban = $1 AND person_id IS NULL", [iban]).single()
-            .decode("reference")
+            INSERT INTO payees (reference, institution_id, name, iban, bic) VALUES ($1, $2, $3, $4, $5)
+            ON CONFLICT (institution_id, iban) WHERE person_id IS NULL AND institution_id IS NOT NULL DO NOTHING
+            """, [reference, institution, name, iban, bic])
+        let stored: String = try connection.query(find, [institution, iban]).single().decode("reference")
         try connection.execute("INSERT INTO payee_history (reference, name, iban, bic, changed_by) VALUES ($1, $2, $3, $4, $5)",
                                [stored, name, iban, bic, actor])
         return stored
-    }
-
-    /// A staff member's account (`PUT /payouts/payees/staff/{personId}`); returns the reference.
-    func staff(_ personId: UUID, _ input: PayeeInput, by actor: UUID, on connection: PostgresConnection) throws -> String {
-        let (name, iban, bic) = try Self.checked(input, field: "")
-        if let row = try connection.query("SELECT reference FROM payees WHERE person_id = $1", [personId]).first {
-            let reference: String = try row.decode("reference")
-            try update(reference, name: name, iban: iban, bic: bic, by: actor, on: connection)
-            return reference
-        }
-        let reference = Self.newReference()
-        try connection.execute("INSERT INTO payees (reference, person_id, name, iban, bic) VALUES ($1, $2, $3, $4, $5)",
-                               [reference, personId, name, iban, bic])
-        try connection.execute("INSERT INTO payee_history (reference, name, iban, bic, changed_by) VALUES ($1, $2, $3, $4, $5)",
-                               [reference, name, iban, bic, actor])
-        return reference
     }
 
     private func update(_ reference: String, name: String, iban: String, bic: String?, by actor: UUID, on connection: PostgresConnection) throws {

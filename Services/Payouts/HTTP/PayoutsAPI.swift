@@ -16,6 +16,8 @@ public struct PayoutsAPI: Sendable {
     let claims: ExpenseClaims
     let finance: FinanceBooks
     let idempotent: IdempotentRequests
+    let staffPayees: StaffPayees
+    let payeeChanges: StaffPayeeChanges
     let today: @Sendable () -> CalendarDate?
     let jsonLimit = 64 * 1024
 
@@ -24,11 +26,15 @@ public struct PayoutsAPI: Sendable {
                                         .vpiiCoordinator, .ikvdAdmin, .ikvdExpert, .finance]
 
     public init(pool: PostgresPool, producer: String, verifier: TokenVerifier, settings: ProgrammeSettings,
-                debtor: ExportDebtor, today: @escaping @Sendable () -> CalendarDate?) {
+                debtor: ExportDebtor, payeeChangeWait: Duration = .seconds(PayeeChangeWait.defaultSeconds),
+                today: @escaping @Sendable () -> CalendarDate?) {
+        let book = PayoutBook(payeeChangeWait: payeeChangeWait)
         self.pool = pool
         self.producer = producer
         self.verifier = verifier
-        self.claims = ExpenseClaims(settings: settings, today: today)
+        self.claims = ExpenseClaims(settings: settings, today: today, book: book)
+        self.staffPayees = StaffPayees(book: book)
+        self.payeeChanges = StaffPayeeChanges(payees: StaffPayees(book: book))
         self.finance = FinanceBooks(debtor: debtor)
         self.idempotent = IdempotentRequests(pool: pool)
         self.today = today
@@ -86,9 +92,11 @@ public struct PayoutsAPI: Sendable {
         group.put("payees/staff/:personId") { request, context in
             let principal = try context.requirePrincipal()
             let personId = try context.parameters.requireUUID("personId")
+            // Checked before the body is read: only the person sets their own account.
+            guard principal.personId == personId else { throw PayoutsProblems.ownAccountOnly }
             let input = try await BoundedBody.decode(PayeeInput.self, from: request, limit: jsonLimit)
             let view = try await pool.withTransaction { connection in
-                try StaffPayees().register(personId, input, by: principal, outbox: outbox(request), on: connection)
+                try staffPayees.register(personId, input, by: principal, outbox: outbox(request), on: connection)
             }
             return try JSONResponse.make(.ok, view)
         }
@@ -106,6 +114,7 @@ public struct PayoutsAPI: Sendable {
     }
 
     private func registerFinanceRoutes(_ group: RouterGroup<AuthenticatedRequestContext>) {
+        registerPayeeChangeRoutes(group)
         group.get("payouts") { request, context in
             _ = try context.requireRole(Self.financeRoles)
             let filter = try Self.filter(request)
@@ -184,6 +193,30 @@ public struct PayoutsAPI: Sendable {
             }
             let period = try Self.period(request)
             return try JSONResponse.make(.ok, try await pool.withConnection { try LedgerTotals().totals(by: grouping, period: period, on: $0) })
+        }
+    }
+
+    /// Finance's changes of someone's staff account: proposed by one officer, confirmed by another.
+    private func registerPayeeChangeRoutes(_ group: RouterGroup<AuthenticatedRequestContext>) {
+        group.post("staff-payees/:personId/changes") { request, context in
+            let principal = try context.requireRole([.finance])
+            let personId = try context.parameters.requireUUID("personId")
+            let input = try await BoundedBody.decode(StaffPayeeChanges.Input.self, from: request, limit: jsonLimit)
+            let view = try await pool.withTransaction { try payeeChanges.propose(personId, input, by: principal, on: $0) }
+            return try JSONResponse.make(.created, view, headers: [.location: "/finance/staff-payee-changes/\(view.id.uuidString.lowercased())"])
+        }
+        group.get("staff-payee-changes") { _, context in
+            _ = try context.requireRole([.finance])
+            return try JSONResponse.make(.ok, ["items": try await pool.withConnection { try payeeChanges.pending(on: $0) }])
+        }
+        group.post("staff-payee-changes/:changeId/confirm") { request, context in
+            let principal = try context.requireRole([.finance])
+            let id = try context.parameters.requireUUID("changeId")
+            let body = try await BoundedBody.read(request, limit: jsonLimit)
+            try StrictJSON.requireEmptyObject(body)
+            return try JSONResponse.make(.ok, try await pool.withTransaction {
+                try payeeChanges.confirm(id, by: principal, outbox: outbox(request), on: $0)
+            })
         }
     }
 

@@ -155,13 +155,17 @@ extension PayoutsOpenAPI {
               operationId: registerStaffPayee
               summary: Register a staff member's bank account (Darbinieka bankas konts)
               description: |
-                Any role, for the caller themselves; or an `institution_coordinator` for a person who holds a
-                role (not revoked) at the coordinator's institution, as the directory says. Anyone else gets
-                404, as for a person that does not exist. Registers or replaces the person's account (every
-                change is kept in the payee history); the payee reference never changes. Then the plans with
-                staff pay held for the person are settled again: pay that waited only for the bank details
-                (`payee_details_missing`) is released at once. Field errors name `name`, `iban` and `bic`
-                (rules `payee.name`, `payee.iban`, `payee.bic`, as in a claim).
+                Any role, for the caller themselves only: nobody else sets a person's account (403
+                `payee.own_account_only`; finance proposes a change instead and a second finance officer
+                confirms it, `/finance/staff-payees/{personId}/changes`). Registers or replaces the person's
+                account (every change is kept in the payee history and audited with both IBANs masked; the
+                payee reference never changes) and publishes `payout.staff_payee_changed` so the person is
+                emailed. Then the plans with staff pay held for the person are settled again. The first
+                account the person registers releases pay that waited only for it (`payee_details_missing`)
+                at once; after the IBAN changes, held pay waits the configured period (24 hours by default,
+                `payee_change_waiting`, see `payReleasedFrom`) and is then released by a periodic sweep.
+                The same details again change nothing. Field errors name `name`, `iban` and `bic` (rules
+                `payee.name`, `payee.iban`, `payee.bic`, as in a claim).
               parameters:
                 - name: personId
                   in: path
@@ -186,6 +190,12 @@ extension PayoutsOpenAPI {
                         $ref: '#/components/schemas/StaffPayeeView'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
+                '403':
+                  description: Someone else's account (`payee.own_account_only`).
+                  content:
+                    application/problem+json:
+                      schema:
+                        $ref: '#/components/schemas/Problem'
                 '404':
                   $ref: '#/components/responses/NotFound'
                 '413':

@@ -90,7 +90,7 @@ extension PayoutsOpenAPI {
                 never be paid (see `voidReason`); `reversed`: released, then undone by finance.
             HoldReason:
               type: string
-              enum: [plan_not_approved, plan_suspended, payee_details_missing]
+              enum: [plan_not_approved, plan_suspended, payee_details_missing, payee_change_waiting]
               description: Why a payout waits (present only while `held`).
             VoidReason:
               type: string
@@ -244,12 +244,21 @@ extension PayoutsOpenAPI {
                     $ref: '#/components/schemas/ClaimView'
             StaffPayeeView:
               type: object
-              required: [personId, payeeReference, settledPayouts]
+              required: [personId, payeeReference, ibanMasked, settledPayouts]
               properties:
                 personId:
                   $ref: '#/components/schemas/Uuid'
                 payeeReference:
                   $ref: '#/components/schemas/PayeeReference'
+                ibanMasked:
+                  type: string
+                  description: The registered IBAN, masked (`LV** **** **** **** *5001`).
+                payReleasedFrom:
+                  type: string
+                  format: date-time
+                  description: |
+                    When the IBAN changed (or finance registered it): from when held pay may be released to
+                    it (absent: at once).
                 settledPayouts:
                   type: integer
                   minimum: 0

@@ -14,9 +14,11 @@ enum PayoutsOpenAPI {
         claimPaths,
         financePaths,
         exportPaths,
+        payeeChangePaths,
         components,
         schemas,
         financeSchemas,
+        payeeChangeSchemas,
     ].joined(separator: "\n")
 
     /// `openapi`, `info`, `tags`, the global `security`, and `paths` up to the `receipts` operations.
@@ -46,7 +48,8 @@ enum PayoutsOpenAPI {
               a claim with nothing left under the cap is refused (422 `compensation.cap`).
             - Every payout (a claim's, or staff pay from an approved work record) is `held` until the plan
               is fully approved (`holdReason` `plan_not_approved`) and the payee's bank details are known
-              (`payee_details_missing`); then it is `released`: written to the ledger with the payee's name
+              (`payee_details_missing`) and, after a staff member's account changed, until the waiting
+              period is over (`payee_change_waiting`; 24 hours unless configured); then it is `released`: written to the ledger with the payee's name
               and IBAN as they are at that moment. While the plan is suspended its payouts stay `held`
               (`plan_suspended`: held, not lost; released if the plan is resumed and approved again). A
               payout not yet released is `voided` (never paid) when consent is revoked (`consent_revoked`)
@@ -82,7 +85,7 @@ enum PayoutsOpenAPI {
           - name: claims
             description: Expense claims against a plan's approved money measures (Izdevumu pieteikumi).
           - name: payees
-            description: Staff bank details for staff pay (Darbinieku bankas konti).
+            description: 'Staff bank details for staff pay: the person''s own, or finance''s change confirmed by a second officer (Darbinieku bankas konti).'
           - name: plans
             description: One plan's payouts, for institution staff and approvers (Plāna izmaksas).
           - name: payouts

@@ -19,6 +19,23 @@ enum PayoutsProblems {
         lv: "Šī kvīts jau ir pieteikta (tā pati kvīts netiek apmaksāta divreiz).",
         en: "This receipt has already been claimed (the same receipt is never paid twice).")
 
+    static let ownAccountOnly = ProblemDetails(
+        status: .forbidden, type: "urn:pumpurs:problem:payee-own-account", title: "Tikai savu kontu / Your own account only",
+        errors: [.init(field: "personId", rule: "payee.own_account_only",
+                       message: "Algas kontu var norādīt tikai pati persona. Ja tas nav iespējams, izmaiņas ierosina finanšu nodaļa, un tās apstiprina otrs finanšu darbinieks.",
+                       messageEn: "Only the person can set the account their pay goes to. If they cannot, finance proposes the change and a second finance officer confirms it.")])
+
+    static let proposerCannotConfirm = ProblemDetails(
+        status: .forbidden, type: "urn:pumpurs:problem:four-eyes", title: "Vajag otru personu / A second person is needed",
+        errors: [.init(field: "(token)", rule: "payee_change.same_person",
+                       message: "Izmaiņas apstiprina cits finanšu darbinieks, nevis tas, kurš tās ierosināja.",
+                       messageEn: "Another finance officer confirms the change, not the one who proposed it.")])
+
+    static let changeNotPending = CommonProblems.conflict(
+        "payee_change.not_pending", field: "changeId",
+        lv: "Šīs izmaiņas vairs negaida apstiprinājumu (tās jau apstiprinātas vai aizstātas ar jaunākām).",
+        en: "This change no longer awaits confirmation (it was confirmed or replaced by a newer one).")
+
     /// 422 listing every error finding (the warnings are in the successful answer instead).
     static func findings(_ findings: [Finding]) -> ProblemDetails {
         ProblemDetails(status: .unprocessableContent, type: "urn:pumpurs:problem:claim-rules",

@@ -1,5 +1,6 @@
 /// What becomes of a payout that is not yet released (DOMAIN.md §3, §7): held until the plan is
-/// fully approved and the payee's bank details are known, then released; revoked consent or a
+/// fully approved and the payee's bank details are known (and, after a staff member's account
+/// changed, until the waiting period is over), then released; revoked consent or a
 /// deleted plan void it. A suspended plan holds it ("held, not lost": the work was done or the
 /// expense made while the plan was live; it is released if the plan is resumed and approved
 /// again, voided if consent is revoked or the plan deleted). Released money is never touched by
@@ -32,6 +33,8 @@ public enum ReleasePolicy {
         case planNotApproved = "plan_not_approved"
         case planSuspended = "plan_suspended"
         case payeeDetailsMissing = "payee_details_missing"
+        /// The staff member's bank account changed less than the waiting period ago (`PayeeChangeWait`).
+        case payeeChangeWaiting = "payee_change_waiting"
     }
 
     /// Why a payout will never be paid.
@@ -43,12 +46,15 @@ public enum ReleasePolicy {
     }
 
     /// The outcome; voids win over holds, and the plan's state over the payee's details.
-    public static func decide(_ plan: PlanFacts, payeeKnown: Bool) -> Outcome {
+    /// `payeeWaitOver` is `PayeeChangeWait.mayRelease` for a staff member's account (always true
+    /// for a claimant's account, which nobody but the claiming school writes).
+    public static func decide(_ plan: PlanFacts, payeeKnown: Bool, payeeWaitOver: Bool = true) -> Outcome {
         if plan.deleted { return .void(.planDeleted) }
         if !plan.consentOnFile { return .void(.consentRevoked) }
         if plan.suspended { return .hold(.planSuspended) }
         if !plan.fullyApproved { return .hold(.planNotApproved) }
         if !payeeKnown { return .hold(.payeeDetailsMissing) }
+        if !payeeWaitOver { return .hold(.payeeChangeWaiting) }
         return .release
     }
 }

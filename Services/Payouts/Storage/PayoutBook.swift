@@ -8,6 +8,10 @@ import ServiceKit
 /// a released payout writes its ledger entry and `payout.released` (and tells approval routing
 /// what the plan has been paid) in the same commit; a voided one writes `payout.voided`.
 struct PayoutBook: Sendable {
+    /// How long held staff pay waits after the person's account changed (`PayeeChangeWait`).
+    /// The default is the safe one; the service passes its configured value.
+    var payeeChangeWait: Duration = .seconds(PayeeChangeWait.defaultSeconds)
+
     /// A payout to record.
     struct NewPayout: Sendable {
         var idempotencyKey: String
@@ -66,7 +70,8 @@ struct PayoutBook: Sendable {
         var released = false
         for id in payoutIds {
             let row = try connection.query("""
-                SELECT p.*, e.name AS known_name, e.iban AS known_iban, e.bic AS known_bic, i.municipality_id
+                SELECT p.*, e.name AS known_name, e.iban AS known_iban, e.bic AS known_bic,
+                       e.account_changed_at AS payee_changed_at, now() AS decided_at, i.municipality_id
                 FROM payouts p LEFT JOIN payees e ON e.reference = COALESCE(p.payee_reference,
                     (SELECT reference FROM payees WHERE person_id = p.person_id))
                 LEFT JOIN replica_institutions i ON i.id = p.institution_id
@@ -74,7 +79,9 @@ struct PayoutBook: Sendable {
                 """, [id]).first
             guard let row else { continue }
             let payeeName: String? = try row.decode("known_name")
-            switch ReleasePolicy.decide(plan.facts, payeeKnown: payeeName != nil) {
+            let waitOver = PayeeChangeWait.mayRelease(changedAt: try row.decode("payee_changed_at", as: Date?.self),
+                                                      now: try row.decode("decided_at", as: Date.self), wait: payeeChangeWait)
+            switch ReleasePolicy.decide(plan.facts, payeeKnown: payeeName != nil, payeeWaitOver: waitOver) {
             case .hold(let reason):
                 try connection.execute("UPDATE payouts SET hold_reason = $2, updated_at = now() WHERE id = $1", [id, reason.rawValue])
             case .void(let reason):

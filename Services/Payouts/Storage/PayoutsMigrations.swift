@@ -152,5 +152,57 @@ enum PayoutsMigrations {
         Migration(version: 104, name: "consent_change_order", sql: """
             ALTER TABLE pay_plans ADD COLUMN consent_change integer NOT NULL DEFAULT 0;
             """),
+        // Review #17, item 1: staff pay could be redirected. See StaffPayees and StaffPayeeChanges.
+        Migration(version: 105, name: "payee_safety", sql: """
+            -- A claimant's account belongs to the school that claims for it: a claim from another
+            -- school with the same IBAN makes that school's own payee instead of renaming this one.
+            ALTER TABLE payees ADD COLUMN institution_id uuid;
+            -- Old claimant accounts used by one school's claims become that school's; one used by
+            -- several stays unowned (its claims and payouts keep pointing at it; new claims never
+            -- match it again, so no school renames another's through it).
+            UPDATE payees e SET institution_id = owner.institution_id
+            FROM (SELECT c.payee_reference, (array_agg(DISTINCT p.institution_id))[1] AS institution_id
+                  FROM claims c JOIN pay_plans p ON p.plan_id = c.plan_id
+                  GROUP BY c.payee_reference HAVING count(DISTINCT p.institution_id) = 1) owner
+            WHERE e.reference = owner.payee_reference AND e.person_id IS NULL;
+            DROP INDEX payees_claimant_by_iban;
+            CREATE UNIQUE INDEX payees_claimant_by_school_iban ON payees (institution_id, iban)
+                WHERE person_id IS NULL AND institution_id IS NOT NULL;
+            -- When a staff account last moved to another IBAN; held staff pay waits a while after
+            -- it (PayeeChangeWait). NULL: as the person first registered it (old rows too).
+            ALTER TABLE payees ADD COLUMN account_changed_at timestamptz;
+            -- A change of someone's staff account proposed by finance: it takes effect only when a
+            -- second, different finance officer confirms it.
+            CREATE TABLE staff_payee_proposals (
+                id            uuid PRIMARY KEY,
+                person_id     uuid NOT NULL,
+                name          text NOT NULL,
+                iban          text NOT NULL,
+                bic           text,
+                reason        text NOT NULL,
+                proposed_by   uuid NOT NULL,
+                proposed_at   timestamptz NOT NULL DEFAULT now(),
+                state         text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'confirmed', 'superseded')),
+                decided_by    uuid,
+                decided_at    timestamptz,
+                CHECK (decided_by IS NULL OR state <> 'confirmed' OR decided_by <> proposed_by)
+            );
+            CREATE UNIQUE INDEX staff_payee_proposals_one_pending ON staff_payee_proposals (person_id) WHERE state = 'pending';
+            -- Every change of a staff account: who, when, the old and new IBAN masked, why.
+            CREATE TABLE staff_payee_audit (
+                id               bigserial PRIMARY KEY,
+                person_id        uuid NOT NULL,
+                reference        text NOT NULL REFERENCES payees,
+                action           text NOT NULL CHECK (action IN ('registered', 'changed')),
+                old_iban_masked  text,
+                new_iban_masked  text NOT NULL,
+                changed_by       uuid NOT NULL,
+                confirmed_by     uuid,
+                proposal_id      uuid REFERENCES staff_payee_proposals,
+                reason           text NOT NULL,
+                changed_at       timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE INDEX staff_payee_audit_by_person ON staff_payee_audit (person_id, changed_at);
+            """),
     ]
 }

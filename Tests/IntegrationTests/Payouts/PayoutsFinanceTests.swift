@@ -50,11 +50,11 @@ extension PipelineSuites {
                                                            #"{"name":"Jānis Ozols","iban":"LV80 BANK 0000 4351 9500 1"}"#)
             #expect(registered.status == 200, "\(registered.body)")
             #expect(try await harness.host.scalar("SELECT count(*) FROM payouts WHERE person_id = $1 AND state = 'released'", [person]) == 1)
-            // Someone else may not register a person's account.
+            // Someone else may not register a person's account (review #17: 403, only the person themselves).
             let stranger = try await harness.token(.specialist)
             let refused = try await harness.client.send("PUT", "/payouts/payees/staff/\(person)", stranger,
                                                         #"{"name":"X Y","iban":"LV80BANK0000435195001"}"#)
-            #expect(refused.status == 404)
+            #expect(refused.status == 403 && refused.body.contains("payee.own_account_only"), "\(refused.body)")
             await harness.stop()
         }
 

@@ -37,13 +37,16 @@ struct PayoutsHarness {
         let verifier = await TokenVerifier(issuer: "test", audience: "pumpurs",
                                            keys: try VerificationKeys.developmentPublicKey(file: directory + "/k.pem"))
         let host = try await HostedService.start(tag: "payouts") { name, port in
-            PayoutsService.definition(name: name, port: port, verifier: verifier, settings: settings, today: { today })
+            // The default 24-hour wait after a staff account change; a sweep every half second.
+            PayoutsService.definition(name: name, port: port, verifier: verifier, settings: settings, payeeSweepInterval: .milliseconds(500),
+                                      today: { today })
         }
         let upstream = try await Upstream.start()
         // A sink for what payouts publishes, as finance's queue and approval's would be in a deployment:
         // unroutable events would be retried by the relay every poll and load the broker for every test.
         try await AMQPAdmin(url: try IntegrationEnvironment.amqpURL()).declare(AMQPTopology.service(
-            host.service + "sink", consuming: ["payout.released", "payout.voided", "payout.reversed", "payout.plan_paid", "payout.batch_ready"],
+            host.service + "sink", consuming: ["payout.released", "payout.voided", "payout.reversed", "payout.plan_paid", "payout.batch_ready",
+                                          "payout.staff_payee_changed"],
             deliveryLimit: 5))
         let municipality = UUID(), school = UUID()
         try await upstream.publish(MunicipalityRegistered(municipalityId: municipality, name: "Ludzas novads", region: "Latgale"), producer: "intake")

@@ -55,8 +55,11 @@ struct PayoutsOpenAPIRouteCoverageTests {
         Route(method: "POST", path: "/payouts/claims"): ["201", "401", "403", "404", "409", "413", "422", "503"],
         Route(method: "GET", path: "/payouts/claims"): ["200", "401", "403", "404", "422"],
         Route(method: "GET", path: "/payouts/claims/{claimId}"): ["200", "401", "403", "404"],
-        // Any role may register its own account; someone else's outside the rights is 404, never 403.
-        Route(method: "PUT", path: "/payouts/payees/staff/{personId}"): ["200", "401", "404", "413", "422"],
+        // Any role registers its own account; someone else's is 403 (review #17); 404 for a non-UUID id.
+        Route(method: "PUT", path: "/payouts/payees/staff/{personId}"): ["200", "401", "403", "404", "413", "422"],
+        Route(method: "POST", path: "/finance/staff-payees/{personId}/changes"): ["201", "401", "403", "404", "413", "422"],
+        Route(method: "GET", path: "/finance/staff-payee-changes"): ["200", "401", "403"],
+        Route(method: "POST", path: "/finance/staff-payee-changes/{changeId}/confirm"): ["200", "401", "403", "404", "409", "413", "422"],
         Route(method: "GET", path: "/payouts/plans/{planId}"): ["200", "401", "403", "404", "422"],
         Route(method: "GET", path: "/finance/payouts"): ["200", "401", "403", "422"],
         Route(method: "POST", path: "/finance/payouts/{payoutId}/reverse"): ["200", "401", "403", "404", "409", "413", "422"],
