@@ -60,6 +60,19 @@ struct AssignmentPolicyTests {
         }
     }
 
+    @Test("nobody assigns a role to themselves; anyone else is a possible target")
+    func notToOneself() throws {
+        for role in [Role.institutionHead, .ikvdAdmin] {
+            let assigner = try Self.principal(role, role == .ikvdAdmin ? .national : .institution(Self.school.institutionId))
+            guard case .failure(let refusal) = AssignmentPolicy.checkTarget(assigner: assigner, personId: assigner.personId) else {
+                Issue.record("\(role) assigned themselves"); continue
+            }
+            #expect(refusal.code == "assignment.self")
+            #expect(!refusal.message.lv.isEmpty && !refusal.message.en.isEmpty)
+            #expect((try? AssignmentPolicy.checkTarget(assigner: assigner, personId: UUID()).get()) != nil)
+        }
+    }
+
     @Test("no role can hand out a role it could not be given by someone above it")
     func nothingAboveOwnRights() {
         for role in Role.allCases {

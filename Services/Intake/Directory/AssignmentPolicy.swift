@@ -1,10 +1,12 @@
 import Auth
+import Foundation
 import Rules
 
 /// Who may give whom which role (DOMAIN.md §2, seed 000 item 5): IKVD administrators assign the
 /// partners' coordinators and institution heads (and national staff); a head assigns the
 /// institution coordinator, preparers and specialists of their own institution. Nobody assigns
-/// a role above their own rights. Pure: the caller supplies the target institution's facts.
+/// a role above their own rights, and nobody gives a role to themselves. Pure: the caller
+/// supplies the target institution's facts.
 public enum AssignmentPolicy {
     /// Why an assignment is refused.
     public struct Refusal: Error, Sendable, Equatable {
@@ -21,6 +23,18 @@ public enum AssignmentPolicy {
         case .institutionHead: [.institutionCoordinator, .preparer, .specialist]
         default: []
         }
+    }
+
+    /// Nobody assigns a role to themselves (review #17): a head giving themselves the coordinator's
+    /// role at their school (or an administrator giving themselves finance) would hold two roles
+    /// that are meant to be held by two people. Someone else with the right assigns it.
+    public static func checkTarget(assigner: Principal, personId: UUID) -> Result<Void, Refusal> {
+        guard assigner.personId != personId else {
+            return .failure(Refusal(code: "assignment.self", message: LocalizedText(
+                lv: "Sev lomu piešķirt nevar: to dara cits darbinieks, kuram ir tiesības to piešķirt.",
+                en: "You cannot assign a role to yourself: another person with the right to assign it must do so.")))
+        }
+        return .success(())
     }
 
     /// Checks that `assigner` may give `role` with `scope`; `institution` describes the scope's

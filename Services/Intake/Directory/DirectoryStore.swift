@@ -116,13 +116,35 @@ struct DirectoryStore: Sendable {
             ON CONFLICT DO NOTHING RETURNING id
             """, [id, name, email, language, actor.personId])
         guard inserted.first != nil else {
-            throw CommonProblems.conflict("person.email_taken", field: "email",
-                                          lv: "Persona ar šo e-pastu jau ir reģistrēta.",
-                                          en: "A person with this email is already registered.")
+            // An administrator sees the whole directory: the plain answer tells them nothing new.
+            guard actor.role != .ikvdAdmin else {
+                throw CommonProblems.conflict("person.email_taken", field: "email",
+                                              lv: "Persona ar šo e-pastu jau ir reģistrēta.",
+                                              en: "A person with this email is already registered.")
+            }
+            return try link(email: email, name: name, language: language, actor: actor, outbox: outbox, on: connection)
         }
         try Audit.record(actor: actor, action: "directory.person_register", subject: "person:\(id.lowercased)",
                          correlationId: outbox.correlationId, on: connection)
         try outbox.enqueue(PersonRegistered(personId: id, name: name, email: email, language: language), on: connection)
+        return PersonView(id: id, name: name, email: email, language: language, assignments: [])
+    }
+
+    /// A head registering an email that is already in the directory (review #17): a 409 told them
+    /// whether any address was registered anywhere. Instead they get the same answer a new person
+    /// gets (201, their own name and language echoed, no assignments), carrying the existing
+    /// person's id, so they can give that person a role in their school (someone working at two
+    /// schools). Nothing about the stored person (name, language, other roles) is shown, and the
+    /// directory keeps one person per email. The link is audited; no event, as nothing changed.
+    private func link(email: String, name: String, language: String, actor: Principal, outbox: OutboxWriter,
+                      on connection: PostgresConnection) throws -> PersonView {
+        guard let row = try connection.query("SELECT id FROM people WHERE lower(email) = lower($1)", [email]).first else {
+            // The conflict was on the (random) id, not the email: practically impossible; ask for a retry.
+            throw CommonProblems.conflict("person.retry", field: "email", lv: "Lūdzu, mēģiniet vēlreiz.", en: "Please try again.")
+        }
+        let id: UUID = try row.decode("id")
+        try Audit.record(actor: actor, action: "directory.person_link", subject: "person:\(id.lowercased)",
+                         correlationId: outbox.correlationId, on: connection)
         return PersonView(id: id, name: name, email: email, language: language, assignments: [])
     }
 
@@ -131,6 +153,9 @@ struct DirectoryStore: Sendable {
                 on connection: PostgresConnection) throws -> AssignmentView {
         let scope = try input.scope.scope(field: "scope")
         try checkPolicy(assigner: assigner, role: input.role, scope: scope, field: "role", on: connection)
+        if case .failure(let refusal) = AssignmentPolicy.checkTarget(assigner: assigner, personId: input.personId) {
+            throw DirectoryProblems.refusal(refusal, field: "personId")
+        }
         guard try connection.query("SELECT 1 FROM people WHERE id = $1", [input.personId]).first != nil else {
             throw CommonProblems.invalidField("personId", "person.unknown", lv: "Persona nav atrasta.", en: "The person was not found.")
         }

@@ -121,7 +121,14 @@ extension IntakeOpenAPI {
               tags: [directory]
               operationId: registerPerson
               summary: Register a person (Reģistrēt personu)
-              description: Roles `ikvd_admin`, `institution_head`. The email address must not be registered yet (case-insensitive).
+              description: |
+                Roles `ikvd_admin`, `institution_head`. Email addresses are unique (case-insensitive).
+                An administrator registering an address already in the directory gets 409
+                `person.email_taken`. A head gets no such answer (it would tell them whether an address
+                exists anywhere in the directory): an address already registered is linked, and the
+                answer is the same 201 a new person gets (the head's name and language echoed, no
+                assignments) with the existing person's id, so the head can assign them a role in their
+                school. The stored person is not changed or shown.
               parameters:
                 - $ref: '#/components/parameters/IdempotencyKey'
                 - $ref: '#/components/parameters/CorrelationId'
@@ -187,6 +194,7 @@ extension IntakeOpenAPI {
               description: |
                 Roles `ikvd_admin`, `institution_head`. The assignment policy decides which roles the
                 caller may give in which scope (403 `urn:pumpurs:problem:assignment-refused` otherwise).
+                Nobody assigns a role to themselves (403, rule `assignment.self`, field `personId`).
                 The same active role in the same scope cannot be given twice (409).
               parameters:
                 - $ref: '#/components/parameters/IdempotencyKey'
