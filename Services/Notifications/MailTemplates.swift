@@ -13,6 +13,7 @@ enum MailKind: String, Sendable, CaseIterable {
     case workLogSubmitted = "worklog_submitted"
     case workLogReturned = "worklog_returned"
     case payoutBatchReady = "payout_batch_ready"
+    case staffPayeeChanged = "staff_payee_changed"
     case digest
 }
 
@@ -51,6 +52,9 @@ struct MailTemplates: Sendable {
 
     private static let footerLv = "\n--\nŠis ir automātisks PuMPuRS paziņojums. Izglītojamais norādīts tikai ar pseidonīmo kodu.\n"
     private static let footerEn = "\n--\nThis is an automatic PuMPuRS notice. The student is named by pseudonymous code only.\n"
+
+    private static let securityFooterLv = "\n--\nŠis ir automātisks PuMPuRS drošības paziņojums. Konta numurs parādīts daļēji.\n"
+    private static let securityFooterEn = "\n--\nThis is an automatic PuMPuRS security notice. The account number is shown in part only.\n"
 
     /// key → (subject, text, html body)
     static let sources: [String: (String, String, String)] = [
@@ -114,6 +118,12 @@ struct MailTemplates: Sendable {
         "payout_batch_ready.en": ("Payout batch {{period}} is ready",
             "Hello {{{recipientName}}},\n\nThe payout batch for {{{period}}} is ready: {{{count}}} payments, {{{total}}} EUR in total.\n\nOpen: {{{link}}}\n" + footerEn,
             "<p>Hello {{recipientName}},</p><p>The payout batch for {{period}} is ready: {{count}} payments, {{total}} EUR in total.</p><p><a href=\"{{link}}\">Open</a></p>"),
+        "staff_payee_changed.lv": ("{{#firstTime}}Reģistrēts jūsu bankas konts atlīdzībai{{/firstTime}}{{^firstTime}}Mainīts jūsu bankas konts atlīdzībai{{/firstTime}}",
+            "Labdien, {{{recipientName}}}!\n\n{{#firstTime}}Reģistrēts jūsu bankas konts, uz kuru PuMPuRS izmaksā jūsu atlīdzību: {{{newIban}}}.{{/firstTime}}{{^firstTime}}Mainīts jūsu bankas konts, uz kuru PuMPuRS izmaksā jūsu atlīdzību: bija {{{oldIban}}}, tagad {{{newIban}}}.{{/firstTime}}\nLaiks (UTC): {{{changedAt}}}. {{#byFinance}}Izmaiņas veica finanšu nodaļa, un tās apstiprināja otrs finanšu darbinieks.{{/byFinance}}{{^byFinance}}Izmaiņas veiktas ar jūsu pieteikšanos.{{/byFinance}}\n{{#releaseFrom}}Aizturētā atlīdzība uz šo kontu tiks izmaksāta ne agrāk kā {{{releaseFrom}}} (UTC).\n{{/releaseFrom}}\nJa to neesat darījis jūs, nekavējoties sazinieties ar IKVD finanšu nodaļu: tad izmaksu uz šo kontu var apturēt.\n" + securityFooterLv,
+            "<p>Labdien, {{recipientName}}!</p><p>{{#firstTime}}Reģistrēts jūsu bankas konts, uz kuru PuMPuRS izmaksā jūsu atlīdzību: <b>{{newIban}}</b>.{{/firstTime}}{{^firstTime}}Mainīts jūsu bankas konts, uz kuru PuMPuRS izmaksā jūsu atlīdzību: bija {{oldIban}}, tagad <b>{{newIban}}</b>.{{/firstTime}}</p><p>Laiks (UTC): {{changedAt}}. {{#byFinance}}Izmaiņas veica finanšu nodaļa, un tās apstiprināja otrs finanšu darbinieks.{{/byFinance}}{{^byFinance}}Izmaiņas veiktas ar jūsu pieteikšanos.{{/byFinance}}</p>{{#releaseFrom}}<p>Aizturētā atlīdzība uz šo kontu tiks izmaksāta ne agrāk kā {{releaseFrom}} (UTC).</p>{{/releaseFrom}}<p><b>Ja to neesat darījis jūs, nekavējoties sazinieties ar IKVD finanšu nodaļu</b>: tad izmaksu uz šo kontu var apturēt.</p>"),
+        "staff_payee_changed.en": ("{{#firstTime}}Your bank account for your pay was registered{{/firstTime}}{{^firstTime}}Your bank account for your pay was changed{{/firstTime}}",
+            "Hello {{{recipientName}}},\n\n{{#firstTime}}A bank account was registered for the pay PuMPuRS makes to you: {{{newIban}}}.{{/firstTime}}{{^firstTime}}The bank account for the pay PuMPuRS makes to you was changed: it was {{{oldIban}}}, it is now {{{newIban}}}.{{/firstTime}}\nTime (UTC): {{{changedAt}}}. {{#byFinance}}The change was made by finance and confirmed by a second finance officer.{{/byFinance}}{{^byFinance}}The change was made with your sign-in.{{/byFinance}}\n{{#releaseFrom}}Held pay goes to this account no earlier than {{{releaseFrom}}} (UTC).\n{{/releaseFrom}}\nIf this was not you, contact IKVD finance at once: the payment to this account can then be stopped.\n" + securityFooterEn,
+            "<p>Hello {{recipientName}},</p><p>{{#firstTime}}A bank account was registered for the pay PuMPuRS makes to you: <b>{{newIban}}</b>.{{/firstTime}}{{^firstTime}}The bank account for the pay PuMPuRS makes to you was changed: it was {{oldIban}}, it is now <b>{{newIban}}</b>.{{/firstTime}}</p><p>Time (UTC): {{changedAt}}. {{#byFinance}}The change was made by finance and confirmed by a second finance officer.{{/byFinance}}{{^byFinance}}The change was made with your sign-in.{{/byFinance}}</p>{{#releaseFrom}}<p>Held pay goes to this account no earlier than {{releaseFrom}} (UTC).</p>{{/releaseFrom}}<p><b>If this was not you, contact IKVD finance at once</b>: the payment to this account can then be stopped.</p>"),
         "digest.lv": ("Jūsu saskaņojumu gaida {{count}} IAP",
             "Labdien, {{{recipientName}}}!\n\nJūsu saskaņojumu gaida {{{count}}} individuālie atbalsta plāni:\n{{#items}}- {{{.}}}\n{{/items}}\nAtvērt rindu: {{{link}}}\n" + footerLv,
             "<p>Labdien, {{recipientName}}!</p><p>Jūsu saskaņojumu gaida {{count}} individuālie atbalsta plāni:</p><ul>{{#items}}<li>{{.}}</li>{{/items}}</ul><p><a href=\"{{link}}\">Atvērt rindu</a></p>"),

@@ -9,7 +9,8 @@ import ServiceKit
 /// the directory: the next approvers when a plan awaits them; the preparer when validation fails,
 /// the plan is returned or a review is requested; the preparer and the institution coordinators
 /// when it is approved; reminders and escalations; coordinators when a month's work records
-/// await approval; the person whose month was returned; finance when a payout batch is ready.
+/// await approval; the person whose month was returned; finance when a payout batch is ready;
+/// a staff member when the bank account for their pay was registered or changed.
 struct NotificationHandlers: Sendable {
     let queue: MailQueue
     let templates: MailTemplates
@@ -115,7 +116,29 @@ struct NotificationHandlers: Sendable {
                 try send(.payoutBatchReady, to: person, event: envelope.id, values: values, context: context)
             }
         }
+        handlers.on(StaffPayeeChanged.self) { envelope, context in
+            // A security notice: it must reach the person. Until this service's copy of the
+            // directory knows them the message is retried (then dead-lettered, visibly), never dropped.
+            let event = envelope.data
+            guard let person = try person(event.personId, on: context.connection) else { throw PersonNotYetKnown(personId: event.personId) }
+            var values: [String: Any] = ["newIban": event.newIbanMasked, "oldIban": event.oldIbanMasked ?? "",
+                                         "firstTime": event.oldIbanMasked == nil, "byFinance": event.changedVia == "finance",
+                                         "changedAt": Self.minute(event.changedAt)]
+            if let from = event.payReleasedFrom { values["releaseFrom"] = Self.minute(from) }
+            try send(.staffPayeeChanged, to: person, event: envelope.id, values: values, context: context)
+        }
         return handlers
+    }
+
+    /// `2026-11-22 19:27` (UTC), as a person reads a time in a mail.
+    static func minute(_ date: Date) -> String {
+        String(Timestamp.format(date).prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+
+    /// A person this service's copy of the directory does not know yet (retried with backoff).
+    struct PersonNotYetKnown: Error, CustomStringConvertible {
+        var personId: UUID
+        var description: String { "person \(personId) not yet known" }
     }
 
     // MARK: Rendering and enqueueing
