@@ -10,7 +10,9 @@ import ServiceKit
 /// `PUMPURS_INTAKE_LOOKUP_KEY` (secret; 32 bytes base64 each), `PUMPURS_JWT_ISSUER`,
 /// `PUMPURS_JWT_AUDIENCE`, the verification keys (`PUMPURS_JWT_JWKS[_FILE]` in production,
 /// `PUMPURS_JWT_PUBLIC_KEY_FILE` in development) and `PUMPURS_INTAKE_MAX_DOCUMENT_BYTES`
-/// (uploaded documents, default 5 MiB).
+/// (uploaded documents, default 5 MiB), and the upload quotas `PUMPURS_INTAKE_DOCUMENTS_PER_PLAN`
+/// (40), `PUMPURS_INTAKE_DOCUMENT_BYTES_PER_PLAN` (100 MiB), `PUMPURS_INTAKE_UPLOADS_PER_PERSON_DAY`
+/// (300) and `PUMPURS_INTAKE_UPLOAD_BYTES_PER_PERSON_DAY` (512 MiB).
 @main
 struct IntakeMain {
     static func main() async throws {
@@ -25,8 +27,24 @@ struct IntakeMain {
             }
             limits.document = bytes
         }
+        limits.quota = try uploadQuota(environment)
         let definition = IntakeService.definition(keys: keys, verifier: verifier, settings: try ProgrammeSettingsFile.load(environment),
                                                   limits: limits)
         try await ServiceHost.run(definition, environment: environment)
     }
+}
+
+/// The upload quotas from the environment (``UploadQuota``'s defaults for unset keys).
+private func uploadQuota(_ environment: [String: String]) throws -> UploadQuota {
+    var quota = UploadQuota()
+    func positive(_ key: String, _ fallback: Int) throws -> Int {
+        guard let text = environment[key], !text.isEmpty else { return fallback }
+        guard let value = Int(text), value > 0 else { throw ConfigurationError(key: key, message: "must be a positive whole number") }
+        return value
+    }
+    quota.documentsPerPlan = try positive("PUMPURS_INTAKE_DOCUMENTS_PER_PLAN", quota.documentsPerPlan)
+    quota.bytesPerPlan = try positive("PUMPURS_INTAKE_DOCUMENT_BYTES_PER_PLAN", quota.bytesPerPlan)
+    quota.uploadsPerPersonPerDay = try positive("PUMPURS_INTAKE_UPLOADS_PER_PERSON_DAY", quota.uploadsPerPersonPerDay)
+    quota.bytesPerPersonPerDay = try positive("PUMPURS_INTAKE_UPLOAD_BYTES_PER_PERSON_DAY", quota.bytesPerPersonPerDay)
+    return quota
 }

@@ -18,7 +18,10 @@ enum DocumentPurpose: String, Sendable, CaseIterable {
 /// Evidence documents and scanned consent forms: checked by content, stored with their SHA-256,
 /// never deleted, downloadable only within the plan's scope.
 struct DocumentStore: Sendable {
-    /// Stores a document for the plan after checking purpose, kind and content.
+    /// Documents per plan and uploads per person per day.
+    var quota = UploadQuota()
+
+    /// Stores a document for the plan after checking purpose, kind, content and the quotas.
     func upload(planId: UUID, purpose: DocumentPurpose, kind: String, declaredType: String?, bytes: [UInt8],
                 actor: Principal, correlationId: UUID, on connection: PostgresConnection) throws -> DocumentView {
         let record = try PlanAccess.load(planId, for: actor, forUpdate: true, on: connection)
@@ -40,6 +43,7 @@ struct DocumentStore: Sendable {
             }
         }
         let actual = try MediaSniffer.require(bytes, declared: declaredType)
+        try quota.check(planId: planId, person: actor.personId, size: bytes.count, on: connection)
         let digest = Array(SHA256.hash(data: bytes))
         let id = UUID.timeOrdered()
         let rows = try connection.query("""

@@ -16,10 +16,13 @@ public struct IntakeAPI: Sendable {
         public var jsonBody: Int
         /// Uploaded documents (evidence, consent forms).
         public var document: Int
-        /// Creates limits; defaults 256 KiB for JSON, 5 MiB for documents.
-        public init(jsonBody: Int = 256 * 1024, document: Int = 5 * 1024 * 1024) {
+        /// Documents per plan and uploads per person per day.
+        public var quota: UploadQuota
+        /// Creates limits; defaults 256 KiB for JSON, 5 MiB for documents, ``UploadQuota``'s defaults.
+        public init(jsonBody: Int = 256 * 1024, document: Int = 5 * 1024 * 1024, quota: UploadQuota = UploadQuota()) {
             self.jsonBody = jsonBody
             self.document = document
+            self.quota = quota
         }
     }
 
@@ -34,7 +37,7 @@ public struct IntakeAPI: Sendable {
     let store = DirectoryStore()
     let editing = PlanEditing()
     let queries = PlanQueries()
-    let documents = DocumentStore()
+    let documents: DocumentStore
     let consents = ConsentRecords()
 
     /// Creates the API. `producer` names the service in the events it writes (its schema name);
@@ -45,6 +48,7 @@ public struct IntakeAPI: Sendable {
         self.producer = producer
         self.verifier = verifier
         self.limits = limits
+        self.documents = DocumentStore(quota: limits.quota)
         self.today = today
         let vault = PersonalCodeVault(keys: keys)
         self.drafts = PlanDrafts(students: StudentRegistry(vault: vault))
@@ -61,6 +65,9 @@ public struct IntakeAPI: Sendable {
         registerDirectory(on: router)
         registerPlans(on: router)
         registerDocuments(on: router)
+        // Intake's own audit table: every change and every read of plan content or a document.
+        AuditLog.intake.register(on: router.group("audit").add(middleware: AuthenticationMiddleware(verifier: verifier, assignments: DirectoryAssignments(pool: pool))),
+                                 pool: pool)
     }
 
     /// The outbox writer for events a request causes (correlated with the request).

@@ -144,6 +144,10 @@ public enum IntakeMigrations {
             CREATE INDEX plan_history_by_plan ON plan_history (plan_id, id);
             CREATE INDEX consents_by_plan ON consents (plan_id, recorded_at);
             """),
+        // The upload quota counts a person's documents of the day on every upload (issue #17).
+        Migration(version: 110, name: "documents_by_uploader", sql: """
+            CREATE INDEX documents_by_uploader ON documents (uploaded_by, uploaded_at);
+            """),
         // Birth dates are sealed like personal codes (issue #17 item 8): new writes fill only
         // `birth_date_sealed`; rows from before keep `birth_date` until the service's start-up
         // sweep (StudentBirthDates.sealLegacy) seals them and clears it. The index finds those few.

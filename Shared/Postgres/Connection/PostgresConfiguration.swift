@@ -14,6 +14,7 @@
 /// | `poolSize` | Int | 4 | maximum open connections of a ``PostgresPool`` |
 /// | `connectTimeout` | Duration | 10 s | libpq `connect_timeout` (whole seconds, at least 2) |
 /// | `poolTimeout` | Duration | 10 s | how long a caller waits for a free pooled connection |
+/// | `statementTimeout` | Duration? | nil (the server's) | PostgreSQL `statement_timeout` of every session (whole milliseconds) |
 public struct PostgresConfiguration: Sendable, Equatable {
     /// The server's host name, address or Unix-socket folder.
     public var host: String
@@ -37,6 +38,10 @@ public struct PostgresConfiguration: Sendable, Equatable {
     public var connectTimeout: Duration
     /// How long a caller waits for a pooled connection before `poolTimeout`.
     public var poolTimeout: Duration
+    /// The longest a single statement may run before the server cancels it (SQLSTATE 57014), or
+    /// nil for the server's setting. A runaway query then frees its connection instead of
+    /// holding it (and the pool behind it) for as long as it likes.
+    public var statementTimeout: Duration?
 
     /// The `sslmode` values libpq understands.
     public static let sslModes: Set<String> = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]
@@ -45,7 +50,7 @@ public struct PostgresConfiguration: Sendable, Equatable {
     public init(
         host: String, port: Int = 5432, user: String, password: String? = nil, database: String,
         sslMode: String? = nil, applicationName: String? = nil, schema: String? = nil, poolSize: Int = 4,
-        connectTimeout: Duration = .seconds(10), poolTimeout: Duration = .seconds(10)
+        connectTimeout: Duration = .seconds(10), poolTimeout: Duration = .seconds(10), statementTimeout: Duration? = nil
     ) throws(PostgresError) {
         self.host = host
         self.port = port
@@ -58,6 +63,7 @@ public struct PostgresConfiguration: Sendable, Equatable {
         self.poolSize = poolSize
         self.connectTimeout = connectTimeout
         self.poolTimeout = poolTimeout
+        self.statementTimeout = statementTimeout
         try validate()
     }
 
@@ -71,6 +77,9 @@ public struct PostgresConfiguration: Sendable, Equatable {
         guard !user.isEmpty else { throw invalid("PostgreSQL user is missing") }
         guard !database.isEmpty else { throw invalid("PostgreSQL database name is missing") }
         guard poolSize >= 1 else { throw invalid("PostgreSQL pool size must be at least 1") }
+        if let statementTimeout, statementTimeout < .milliseconds(1) {
+            throw invalid("PostgreSQL statement timeout must be at least 1 ms (nil keeps the server's)")
+        }
         if let sslMode, !Self.sslModes.contains(sslMode) {
             throw invalid("PostgreSQL sslmode must be one of \(Self.sslModes.sorted().joined(separator: ", "))")
         }
@@ -87,8 +96,9 @@ public struct PostgresConfiguration: Sendable, Equatable {
             ("host", host), ("port", String(port)), ("user", user), ("dbname", database),
             ("connect_timeout", String(max(2, connectTimeout.components.seconds))),
             ("client_encoding", "UTF8"),
-            // UTC sessions make timestamptz text predictable; warnings-only keeps notices off stderr.
-            ("options", "-c TimeZone=UTC -c client_min_messages=warning"),
+            // UTC sessions make timestamptz text predictable; warnings-only keeps notices off stderr;
+            // the statement timeout is set at connect, so no statement of the session escapes it.
+            ("options", "-c TimeZone=UTC -c client_min_messages=warning" + statementTimeoutOption),
             ("keepalives", "1"), ("keepalives_idle", "30"), ("keepalives_interval", "10"),
             ("keepalives_count", "3"),
         ]
@@ -96,6 +106,14 @@ public struct PostgresConfiguration: Sendable, Equatable {
         if let sslMode { parameters.append(("sslmode", sslMode)) }
         if let applicationName { parameters.append(("application_name", applicationName)) }
         return parameters
+    }
+
+    /// ` -c statement_timeout=<ms>` (whole milliseconds, at least 1), or nothing for the server's.
+    var statementTimeoutOption: String {
+        guard let statementTimeout else { return "" }
+        let (seconds, attoseconds) = statementTimeout.components
+        let milliseconds = max(1, seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+        return " -c statement_timeout=\(milliseconds)"
     }
 }
 

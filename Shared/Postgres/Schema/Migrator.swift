@@ -25,6 +25,14 @@ public enum Migrator {
         let key = advisoryLockKey(schema: schema)
         let logger = pool.logger
         return try await pool.withConnection { connection in
+            // Waiting for another instance's lock and building an index may take longer than the
+            // session's statement timeout allows a request; migrations run without it and give
+            // the pooled session back with its configured value.
+            try connection.execute("SELECT set_config('statement_timeout', '0', false)")
+            defer {
+                _ = try? connection.execute(
+                    "SELECT set_config('statement_timeout', reset_val, false) FROM pg_settings WHERE name = 'statement_timeout'")
+            }
             try connection.execute("SELECT pg_advisory_lock($1::int8)", [key])
             do {
                 let applied = try migrateHoldingLock(connection, schema: schema, migrations: ordered, logger: logger)

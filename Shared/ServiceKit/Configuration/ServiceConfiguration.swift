@@ -12,10 +12,12 @@ import Postgres
 /// | `PUMPURS_DATABASE_URL` (secret) | `postgres://…` | `postgres://<service>:<service>@<PUMPURS_DATABASE_HOST>:5432/pumpurs` |
 /// | `PUMPURS_DATABASE_HOST` | host or socket directory | `127.0.0.1` (the local scripts: PostgreSQL's socket directory) |
 /// | `PUMPURS_DATABASE_POOL_SIZE` | int | `4` |
+/// | `PUMPURS_DATABASE_STATEMENT_TIMEOUT_MS` | int | `15000` (`0`: the server's setting) |
+/// | `PUMPURS_HTTP_IDLE_TIMEOUT_MS` | int | `30000` (a connection silent this long is closed, mid-request too) |
 /// | `PUMPURS_AMQP_URL` (secret) | `amqp://…` | `amqp://pumpurs:pumpurs@127.0.0.1:5672/pumpurs` |
+/// | `PUMPURS_AMQP_SHARED_USER` | broker user | unset: strict (an event is accepted only from its producer's broker user `pumpurs_<service>`); development/tests where all services share one login name it (it must be this service's login) |
 /// | `PUMPURS_AMQP_PREFETCH` | int | `64` |
 /// | `PUMPURS_DELIVERY_LIMIT` | int | `5` (redeliveries before a message is dead-lettered) |
-/// | `PUMPURS_AMQP_SHARED_USER` | broker user | unset: strict (an event is accepted only from its producer's broker user `pumpurs_<service>`); development/tests where all services share one login name it (it must be this service's login) |
 /// | `PUMPURS_RELAY_BATCH` | int | `500` |
 /// | `PUMPURS_RELAY_POLL_MS` | int | `1000` (poll interval besides LISTEN/NOTIFY) |
 /// | `PUMPURS_LOG_LEVEL` | `trace`…`critical` | `info` |
@@ -26,17 +28,20 @@ public struct ServiceConfiguration: Sendable {
     public var httpHost: String
     /// HTTP port.
     public var httpPort: Int
+    /// A connection that sends nothing for this long (before, between or in the middle of
+    /// requests) is closed, so idle or stalled clients cannot hold sockets for ever.
+    public var httpIdleTimeout: Duration
     /// Database (the service's own role and schema).
     public var database: PostgresConfiguration
     /// Broker.
     public var amqp: AMQPURL
+    /// Who may have published a consumed event (strict unless `PUMPURS_AMQP_SHARED_USER`).
+    public var producerCheck: ProducerCheck
     /// Prefetch per consumer.
     public var prefetch: Int
     /// At most this many deliveries already received are handled in one transaction (1: one each).
     public var consumerBatch: Int
     /// Delivery limit of the service queue.
-    /// Who may have published a consumed event (strict unless `PUMPURS_AMQP_SHARED_USER`).
-    public var producerCheck: ProducerCheck
     public var deliveryLimit: Int
     /// Outbox rows per relay batch.
     public var relayBatchSize: Int
@@ -70,11 +75,17 @@ public struct ServiceConfiguration: Sendable {
         } catch {
             throw ConfigurationError(key: "PUMPURS_DATABASE_URL", message: error.message)
         }
+        // A request's statements finish in milliseconds; one that runs for seconds is a runaway
+        // (or an abuse) and would otherwise hold its pooled connection for as long as it likes.
+        let statementTimeout = try reader.int("PUMPURS_DATABASE_STATEMENT_TIMEOUT_MS", default: 15_000, range: 0...3_600_000)
+        database.statementTimeout = statementTimeout == 0 ? nil : .milliseconds(statementTimeout)
+        httpIdleTimeout = .milliseconds(try reader.int("PUMPURS_HTTP_IDLE_TIMEOUT_MS", default: 30_000, range: 100...3_600_000))
         do {
             amqp = try AMQPURL(parsing: reader.string("PUMPURS_AMQP_URL", default: "amqp://pumpurs:pumpurs@127.0.0.1:5672/pumpurs"))
         } catch {
             throw ConfigurationError(key: "PUMPURS_AMQP_URL", message: error.message)
         }
+        producerCheck = try ProducerCheck(sharedUserSetting: reader.string("PUMPURS_AMQP_SHARED_USER", default: ""), login: amqp.user)
         prefetch = try reader.int("PUMPURS_AMQP_PREFETCH", default: 64, range: 1...65535)
         consumerBatch = try reader.int("PUMPURS_CONSUMER_BATCH", default: 16, range: 1...1000)
         deliveryLimit = try reader.int("PUMPURS_DELIVERY_LIMIT", default: 5, range: 0...1000)
@@ -85,7 +96,6 @@ public struct ServiceConfiguration: Sendable {
             throw ConfigurationError(key: "PUMPURS_LOG_LEVEL", message: "must be one of trace, debug, info, notice, warning, error, critical")
         }
         logLevel = parsed
-        producerCheck = try ProducerCheck(sharedUserSetting: reader.string("PUMPURS_AMQP_SHARED_USER", default: ""), login: amqp.user)
     }
 }
 

@@ -1,6 +1,6 @@
 import Postgres
 
-/// The kit's own tables in every service schema: the outbox and the inbox. They take migration
+/// The kit's own tables in every service schema: the outbox, the inbox, idempotency keys and the read audit. They take migration
 /// versions 1–99; a service's own migrations start at 100.
 public enum KitMigrations {
     /// Outbox and inbox.
@@ -45,6 +45,25 @@ public enum KitMigrations {
                 created_at   timestamptz NOT NULL DEFAULT now(),
                 PRIMARY KEY (actor, key)
             );
+            """),
+        // Reads of plan content, reports, receipts, approval summaries and work logs: who (person,
+        // role, scope), what, on which plan, when, through which route (ReadAudit). Ids only.
+        Migration(version: 5, name: "kit_read_audit", sql: """
+            CREATE TABLE read_audit (
+                id              bigserial PRIMARY KEY,
+                actor           uuid NOT NULL,
+                role            text NOT NULL,
+                scope           text NOT NULL,
+                action          text NOT NULL,
+                subject         text NOT NULL,
+                plan_id         uuid,
+                route           text NOT NULL,
+                correlation_id  uuid,
+                at              timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE INDEX read_audit_by_at ON read_audit (at, id);
+            CREATE INDEX read_audit_by_actor ON read_audit (actor, at);
+            CREATE INDEX read_audit_by_plan ON read_audit (plan_id, at) WHERE plan_id IS NOT NULL;
             """),
     ]
 

@@ -41,7 +41,10 @@ public enum ServiceHost {
             ReadinessCheck(name: "broker") { try await AMQPAdmin(url: configuration.amqp).ping() },
         ], registry: registry)
         definition.routes(router, resources)
+        // The idle timeout closes a connection that sends nothing: before its first request,
+        // between kept-alive requests, and while a request's head or body is still arriving.
         let http = Application(router: router,
+                               server: .http1(configuration: .init(idleTimeout: .nanoseconds(configuration.httpIdleTimeout.nanoseconds))),
                                configuration: .init(address: .hostname(configuration.httpHost, port: configuration.httpPort)),
                                logger: logger)
 
