@@ -8,7 +8,8 @@ import ServiceKit
 /// |---|---|
 /// | `PUMPURS_SMTP_URL` | `smtp://127.0.0.1:1025` (`smtps://` = implicit TLS) |
 /// | `PUMPURS_SMTP_STARTTLS` | `no`; `require` refuses to send without STARTTLS |
-/// | `PUMPURS_SMTP_USER` / `PUMPURS_SMTP_PASSWORD` | unset (secret) |
+/// | `PUMPURS_SMTP_USER` / `PUMPURS_SMTP_PASSWORD` | unset (secret); only with `smtps://` or STARTTLS `require` |
+/// | `PUMPURS_SMTP_ALLOW_PLAINTEXT_AUTH` | `0`; `1` allows credentials over a plaintext connection |
 /// | `PUMPURS_MAIL_FROM` | `noreply@pumpurs.local` |
 /// | `PUMPURS_PORTAL_URL` | `http://127.0.0.1:8080` (links in emails) |
 /// | `PUMPURS_MAIL_MAX_ATTEMPTS` | `20` (then the mail is dead: `pumpurs mail dead|retry`) |
@@ -67,9 +68,16 @@ public struct MailSettings: Sendable {
         guard let from = EmailAddress(environment["PUMPURS_MAIL_FROM"] ?? "noreply@pumpurs.local") else {
             throw ConfigurationError(key: "PUMPURS_MAIL_FROM", message: "is not a valid address")
         }
+        let allowPlaintextAuth = environment["PUMPURS_SMTP_ALLOW_PLAINTEXT_AUTH"] ?? "0"
+        guard allowPlaintextAuth == "0" || allowPlaintextAuth == "1" else {
+            throw ConfigurationError(key: "PUMPURS_SMTP_ALLOW_PLAINTEXT_AUTH", message: "must be 0 or 1")
+        }
+        let smtp = SMTPConfiguration(url: url, requireTLS: starttls == "require", username: environment["PUMPURS_SMTP_USER"],
+                                     password: environment["PUMPURS_SMTP_PASSWORD"], allowPlaintextAuth: allowPlaintextAuth == "1")
+        // Credentials only over TLS unless the operator explicitly allows otherwise.
+        if let refusal = smtp.credentialsRefusal { throw ConfigurationError(key: "PUMPURS_SMTP_URL", message: refusal) }
         return MailSettings(
-            smtp: SMTPConfiguration(url: url, requireTLS: starttls == "require", username: environment["PUMPURS_SMTP_USER"],
-                                    password: environment["PUMPURS_SMTP_PASSWORD"]),
+            smtp: smtp,
             from: Mailbox(name: "PuMPuRS", address: from), portal: environment["PUMPURS_PORTAL_URL"] ?? "http://127.0.0.1:8080",
             maxAttempts: try int("PUMPURS_MAIL_MAX_ATTEMPTS", 20, 1...1000),
             sendInterval: .milliseconds(try int("PUMPURS_MAIL_SEND_INTERVAL_MS", 1000, 50...600_000)),

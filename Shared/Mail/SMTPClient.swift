@@ -14,15 +14,40 @@ public struct SMTPConfiguration: Sendable {
     public var password: String?
     /// Seconds for connect and for the whole transaction.
     public var timeoutSeconds: Int
+    /// Send credentials over a connection without TLS (an operator's explicit choice, e.g. a
+    /// relay on the same host); otherwise credentials need `smtps://` or STARTTLS required.
+    public var allowPlaintextAuth: Bool
 
     /// Creates a configuration.
-    public init(url: String, requireTLS: Bool = false, username: String? = nil, password: String? = nil, timeoutSeconds: Int = 20) {
+    public init(url: String, requireTLS: Bool = false, username: String? = nil, password: String? = nil, timeoutSeconds: Int = 20,
+                allowPlaintextAuth: Bool = false) {
         self.url = url
         self.requireTLS = requireTLS
         self.username = username
         self.password = password
         self.timeoutSeconds = timeoutSeconds
+        self.allowPlaintextAuth = allowPlaintextAuth
     }
+
+    /// Whether a user name or password is configured (either makes libcurl try SMTP AUTH).
+    public var hasCredentials: Bool { !(username ?? "").isEmpty || !(password ?? "").isEmpty }
+
+    /// Whether the URL asks for TLS from the first byte.
+    public var isImplicitTLS: Bool { url.lowercased().hasPrefix("smtps://") }
+
+    /// Why these settings would send credentials in the clear, or nil when they do not: with
+    /// credentials, the connection must be `smtps://` or require STARTTLS, unless
+    /// `allowPlaintextAuth`. Never mentions the credentials themselves.
+    public var credentialsRefusal: String? {
+        guard hasCredentials, !isImplicitTLS, !requireTLS, !allowPlaintextAuth else { return nil }
+        return "SMTP credentials would be sent over a plaintext connection: use an smtps:// URL or PUMPURS_SMTP_STARTTLS=require, "
+            + "or set PUMPURS_SMTP_ALLOW_PLAINTEXT_AUTH=1 to allow it explicitly"
+    }
+
+    /// Whether the client insists on TLS (libcurl `CURLUSESSL_ALL`): when asked to, and whenever
+    /// credentials would otherwise travel in the clear, so a configuration that skipped the
+    /// start-up check still never sends AUTH without TLS.
+    public var forcesTLS: Bool { requireTLS || (hasCredentials && !isImplicitTLS && !allowPlaintextAuth) }
 }
 
 /// A send that failed: the SMTP reply code when there was one, and what curl and the server said.
@@ -168,7 +193,7 @@ public struct SMTPClient: Sendable {
         pumpurs_curl_setopt_long(handle, CURLOPT_TIMEOUT, configuration.timeoutSeconds * 3)
         pumpurs_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
         pumpurs_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
-        if configuration.requireTLS { pumpurs_curl_setopt_long(handle, CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)) }
+        if configuration.forcesTLS { pumpurs_curl_setopt_long(handle, CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)) }
         if let username = configuration.username { pumpurs_curl_setopt_string(handle, CURLOPT_USERNAME, username) }
         if let password = configuration.password { pumpurs_curl_setopt_string(handle, CURLOPT_PASSWORD, password) }
         let result = curl_easy_perform(handle)
