@@ -93,6 +93,7 @@ public struct ApprovalAPI: Sendable {
                      body: .init(byteBuffer: ByteBuffer(string: ApprovalOpenAPI.yaml)))
         }
         let approvals = router.group("approvals").add(middleware: AuthenticationMiddleware(verifier: verifier))
+        AuditLog.reads.register(on: router.group("audit").add(middleware: AuthenticationMiddleware(verifier: verifier)), pool: pool)
         approvals.get("queue") { request, context in
             let principal = try context.requireRole([.institutionHead, .municipalityCoordinator, .ikvdExpert])
             let filter = try Self.filter(request)
@@ -103,7 +104,12 @@ public struct ApprovalAPI: Sendable {
         approvals.get("plans/:planId") { request, context in
             let principal = try context.requireRole([.institutionHead, .municipalityCoordinator, .ikvdExpert, .preparer, .institutionCoordinator])
             let id = try context.parameters.requireUUID("planId")
-            return try JSONResponse.make(.ok, try await pool.withConnection { try summary(id, for: principal, on: $0) })
+            return try JSONResponse.make(.ok, try await pool.withConnection {
+                let read = try summary(id, for: principal, on: $0)
+                try ReadAudit.record(principal, action: "approval.summary_read", subject: "plan:\(id.uuidString.lowercased())", planId: id,
+                                     request: request, on: $0)
+                return read
+            })
         }
         for (path, roles, make) in Self.commands {
             approvals.post("plans/:planId/\(path)") { request, context in

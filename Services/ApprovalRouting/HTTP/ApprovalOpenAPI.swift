@@ -1,3 +1,5 @@
+import ServiceKit
+
 /// The OpenAPI 3.1 description served at `/openapi.yaml` (a test compares it with the router).
 ///
 /// Keep it in step with `ApprovalAPI.register(on:)` and `ApprovalAPI.commands`:
@@ -13,6 +15,7 @@ enum ApprovalOpenAPI {
         header,
         decisionPaths,
         delegationPaths,
+        AuditLog.openAPIPath,
         components,
         schemas,
     ].joined(separator: "\n")

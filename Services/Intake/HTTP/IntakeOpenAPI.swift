@@ -1,3 +1,5 @@
+import ServiceKit
+
 /// The OpenAPI 3.1 description served at `/openapi.yaml` (a test compares it with the router).
 ///
 /// Keep it in step with `IntakeAPI.register(on:)`: `OpenAPIRouteCoverageTests` fails when a route
@@ -13,6 +15,7 @@ enum IntakeOpenAPI {
         directoryPaths,
         planPaths,
         consentAndDocumentPaths,
+        AuditLog.openAPIPath,
         components,
         sharedSchemas,
         planSchemas,

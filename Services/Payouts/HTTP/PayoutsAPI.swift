@@ -47,6 +47,7 @@ public struct PayoutsAPI: Sendable {
         }
         registerStaffRoutes(router.group("payouts").add(middleware: AuthenticationMiddleware(verifier: verifier)))
         registerFinanceRoutes(router.group("finance").add(middleware: AuthenticationMiddleware(verifier: verifier)))
+        AuditLog.reads.register(on: router.group("audit").add(middleware: AuthenticationMiddleware(verifier: verifier)), pool: pool)
     }
 
     private func registerStaffRoutes(_ group: RouterGroup<AuthenticatedRequestContext>) {
@@ -58,10 +59,15 @@ public struct PayoutsAPI: Sendable {
             }
             return try JSONResponse.make(.created, view, headers: [.location: "/payouts/receipts/\(view.id.uuidString.lowercased())"])
         }
-        group.get("receipts/:receiptId") { _, context in
+        group.get("receipts/:receiptId") { request, context in
             let principal = try context.requireRole(Self.staffRoles)
             let id = try context.parameters.requireUUID("receiptId")
-            let (mediaType, bytes) = try await pool.withConnection { try Receipts().download(id, for: principal, on: $0) }
+            let (mediaType, bytes) = try await pool.withConnection {
+                let receipt = try Receipts().download(id, for: principal, on: $0)
+                try ReadAudit.record(principal, action: "receipt.read", subject: "receipt:\(id.uuidString.lowercased())", planId: nil,
+                                     request: request, on: $0)
+                return receipt
+            }
             var headers: HTTPFields = [.contentType: mediaType, .contentDisposition: "attachment", .cacheControl: "no-store"]
             if let nosniff = HTTPField.Name("X-Content-Type-Options") { headers[nosniff] = "nosniff" }
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))

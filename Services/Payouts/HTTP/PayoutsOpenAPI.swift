@@ -1,3 +1,5 @@
+import ServiceKit
+
 /// The OpenAPI 3.1 description served at `/openapi.yaml` (a test compares it with the router).
 ///
 /// Keep it in step with `PayoutsAPI.register(on:)`: `PayoutsOpenAPIRouteCoverageTests` fails when a
@@ -15,6 +17,7 @@ enum PayoutsOpenAPI {
         financePaths,
         exportPaths,
         payeeChangePaths,
+        AuditLog.openAPIPath,
         components,
         schemas,
         financeSchemas,

@@ -20,9 +20,10 @@ public struct ReportingAPI: Sendable {
     /// that region), coordinators their municipality or VPII, heads and coordinators their institution.
     static let statisticsRoles: Set<Role> = [.ikvdAdmin, .ikvdExpert, .finance, .municipalityCoordinator, .vpiiCoordinator,
                                              .institutionHead, .institutionCoordinator]
-    /// Who may read reports (each within their scope).
+    /// Who may read reports (each within their scope). Not the IKVD administrator: administering
+    /// the platform is no reason to read what was done for a student (issue #17, item 9).
     static let reportReaders: Set<Role> = [.preparer, .institutionCoordinator, .institutionHead, .municipalityCoordinator,
-                                           .vpiiCoordinator, .ikvdExpert, .ikvdAdmin]
+                                           .vpiiCoordinator, .ikvdExpert]
 
     /// Creates the API.
     public init(pool: PostgresPool, producer: String, verifier: TokenVerifier, settings: ProgrammeSettings) {
@@ -50,6 +51,7 @@ public struct ReportingAPI: Sendable {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document.csv)))
         }
         registerReports(api.group("reports"))
+        AuditLog.reads.register(on: api.group("audit"), pool: pool)
     }
 
     private func registerReports(_ group: RouterGroup<AuthenticatedRequestContext>) {
@@ -61,13 +63,20 @@ public struct ReportingAPI: Sendable {
             if let state, !(["not_started"] + ReportState.allCases.map(\.rawValue)).contains(state) { throw ReportingProblems.state }
             let page = try Pagination(request)
             return try JSONResponse.make(.ok, try await pool.withConnection {
-                try reports.list(semester: semester, state: state, page: page, for: principal, on: $0)
+                let listed = try reports.list(semester: semester, state: state, page: page, for: principal, on: $0)
+                try ReadAudit.record(principal, action: "report.list", subject: "reports", planId: nil, request: request, on: $0)
+                return listed
             })
         }
-        group.get(":planId") { _, context in
+        group.get(":planId") { request, context in
             let principal = try context.requireRole(Self.reportReaders)
             let planId = try context.parameters.requireUUID("planId")
-            return try JSONResponse.make(.ok, try await pool.withConnection { try reports.view(planId, for: principal, on: $0) })
+            return try JSONResponse.make(.ok, try await pool.withConnection {
+                let report = try reports.view(planId, for: principal, on: $0)
+                try ReadAudit.record(principal, action: "report.read", subject: "plan:\(planId.uuidString.lowercased())", planId: planId,
+                                     request: request, on: $0)
+                return report
+            })
         }
         group.put(":planId") { request, context in
             let principal = try context.requireRole([.preparer])

@@ -8,7 +8,7 @@ extension ReportingOpenAPI {
               summary: Plans with their report's state (Atskaišu saraksts)
               description: |
                 Roles `preparer`, `institution_coordinator`, `institution_head`, `municipality_coordinator`,
-                `vpii_coordinator`, `ikvd_expert`, `ikvd_admin`, over their scope. Plans that are approved, in
+                `vpii_coordinator`, `ikvd_expert`, over their scope (not `ikvd_admin`). Plans that are approved, in
                 implementation, suspended, reported or closed, with the state of their report (`not_started`
                 when nothing is written yet), latest semester first, one page at a time. A head finds the
                 reports waiting for them with `state=submitted`.

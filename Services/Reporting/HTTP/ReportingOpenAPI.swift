@@ -1,3 +1,5 @@
+import ServiceKit
+
 /// The OpenAPI 3.1 description served at `/openapi.yaml` (a test compares it with the router).
 ///
 /// Keep it in step with `ReportingAPI.register(on:)`: `ReportingOpenAPIRouteCoverageTests` fails
@@ -12,6 +14,7 @@ enum ReportingOpenAPI {
         header,
         statisticsPaths,
         reportPaths,
+        AuditLog.openAPIPath,
         components,
         schemas,
     ].joined(separator: "\n")

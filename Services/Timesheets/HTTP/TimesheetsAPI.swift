@@ -50,6 +50,7 @@ public struct TimesheetsAPI: Sendable {
                      body: .init(byteBuffer: ByteBuffer(string: TimesheetsOpenAPI.yaml)))
         }
         let timesheets = router.group("timesheets").add(middleware: AuthenticationMiddleware(verifier: verifier))
+        AuditLog.reads.register(on: router.group("audit").add(middleware: AuthenticationMiddleware(verifier: verifier)), pool: pool)
         let plans = RecordablePlans(settings: settings)
         let recorder = EntryRecorder(settings: settings)
         let queries = WorkLogQueries(settings: settings)
@@ -77,10 +78,15 @@ public struct TimesheetsAPI: Sendable {
                                           location: "/timesheets/entries/\(recorded.entry.id.uuidString.lowercased())")
             }
         }
-        timesheets.get("entries/:entryId") { _, context in
+        timesheets.get("entries/:entryId") { request, context in
             let principal = try context.requireRole(WorkLogAccess.readers)
             let id = try context.parameters.requireUUID("entryId")
-            return try JSONResponse.make(.ok, try await pool.withConnection { try queries.entry(id, for: principal, on: $0) })
+            return try JSONResponse.make(.ok, try await pool.withConnection {
+                let entry = try queries.entry(id, for: principal, on: $0)
+                try ReadAudit.record(principal, action: "entry.read", subject: "entry:\(id.uuidString.lowercased())", planId: entry.planId,
+                                     request: request, on: $0)
+                return entry
+            })
         }
         timesheets.post("entries/:entryId/withdraw") { request, context in
             let principal = try context.requireRole(WorkLogAccess.recorders)
@@ -96,12 +102,25 @@ public struct TimesheetsAPI: Sendable {
             let principal = try context.requireRole(WorkLogAccess.readers)
             let filter = try Self.filter(request)
             let page = try Pagination(request)
-            return try JSONResponse.make(.ok, try await pool.withConnection { try queries.page(for: principal, filter: filter, page: page, on: $0) })
+            return try JSONResponse.make(.ok, try await pool.withConnection {
+                let listed = try queries.page(for: principal, filter: filter, page: page, on: $0)
+                try ReadAudit.record(principal, action: "worklog.list", subject: "worklogs", planId: nil, request: request, on: $0)
+                return listed
+            })
         }
-        timesheets.get("worklogs/:workLogId") { _, context in
+        timesheets.get("worklogs/:workLogId") { request, context in
             let principal = try context.requireRole(WorkLogAccess.readers)
             let id = try context.parameters.requireUUID("workLogId")
-            return try JSONResponse.make(.ok, try await pool.withConnection { try queries.detail(id, for: principal, on: $0) })
+            return try JSONResponse.make(.ok, try await pool.withConnection { connection in
+                let detail = try queries.detail(id, for: principal, on: connection)
+                // One row per plan the record covers, so the audit can be searched by plan.
+                let plans = Set(detail.entries.map(\.planId)).sorted { $0.uuidString < $1.uuidString }
+                for planId in plans.isEmpty ? [nil] : plans.map(Optional.some) {
+                    try ReadAudit.record(principal, action: "worklog.read", subject: "worklog:\(id.uuidString.lowercased())", planId: planId,
+                                         request: request, on: connection)
+                }
+                return detail
+            })
         }
         for (path, make) in Self.commands {
             timesheets.post("worklogs/:workLogId/\(path)") { request, context in

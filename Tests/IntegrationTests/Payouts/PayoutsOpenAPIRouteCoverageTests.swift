@@ -50,6 +50,7 @@ struct PayoutsOpenAPIRouteCoverageTests {
     /// a receipt that is no PDF/JPEG/PNG, 422 for a checked query, 503 where today's date is read.
     static let statusCodes: [Route: Set<String>] = [
         Route(method: "GET", path: "/openapi.yaml"): ["200"],
+        Route(method: "GET", path: "/audit"): ["200", "401", "403", "422"],
         Route(method: "POST", path: "/payouts/receipts"): ["201", "401", "403", "413", "415", "422"],
         Route(method: "GET", path: "/payouts/receipts/{receiptId}"): ["200", "401", "403", "404"],
         Route(method: "POST", path: "/payouts/claims"): ["201", "401", "403", "404", "409", "413", "422", "503"],

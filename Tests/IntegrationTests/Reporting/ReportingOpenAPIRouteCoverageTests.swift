@@ -39,6 +39,7 @@ struct ReportingOpenAPIRouteCoverageTests {
     /// 413 and 422 for a body, 422 for a checked query.
     static let statusCodes: [Route: Set<String>] = [
         Route(method: "GET", path: "/openapi.yaml"): ["200"],
+        Route(method: "GET", path: "/audit"): ["200", "401", "403", "422"],
         Route(method: "GET", path: "/statistics"): ["200", "401", "403", "422"],
         Route(method: "GET", path: "/statistics.csv"): ["200", "401", "403", "422"],
         Route(method: "GET", path: "/reports"): ["200", "401", "403", "422"],
