@@ -37,8 +37,9 @@ public enum PlannedFacts {
         // intake writes the payload's measures and the content's in the same order.
         let aligned = contentMeasures.count == event.measures.count
         return event.measures.enumerated().map { index, measure in
+            // Saturating: the rules bound the amounts (PlanBounds), but an event must never trap the consumer.
             let planned: Int64? = (measure.monthlyAmountCents == nil && measure.semesterAmountCents == nil) ? nil
-                : (measure.monthlyAmountCents ?? 0) * Int64(months) + (measure.semesterAmountCents ?? 0)
+                : (Cents(measure.monthlyAmountCents ?? 0).times(Int64(months)) + Cents(measure.semesterAmountCents ?? 0)).value
             var subjects: [String] = []
             if measure.type == MeasureType.consultation.rawValue, aligned, let content,
                contentMeasures[index].kind != .consultativeSupport {

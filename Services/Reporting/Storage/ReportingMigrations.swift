@@ -115,5 +115,13 @@ enum ReportingMigrations {
                 at          timestamptz NOT NULL DEFAULT now()
             );
             """),
+        // Issue #17 item 7: a planned figure above 2^31 failed the integer column and dead-lettered
+        // every later event of the plan. The rules now bound planned minutes to the semester's
+        // minutes (PlanBounds), and the columns hold any Int the events can carry anyway, so an
+        // event accepted upstream is never refused by storage here.
+        Migration(version: 102, name: "wide_minutes", sql: """
+            ALTER TABLE rep_plan_measures ALTER COLUMN planned_minutes TYPE bigint;
+            ALTER TABLE rep_work_lines ALTER COLUMN minutes TYPE bigint;
+            """),
     ]
 }
