@@ -34,7 +34,7 @@ struct StatisticsCSVTests {
     static func document(role: Role) throws -> StatisticsDocument {
         let evil = StatisticsGroup(key: "i1", name: "=HYPERLINK(\"http://x\",\"Skola, 1\")")
         let plans = (0..<7).map { index in
-            PlanFacts(planId: UUID(), group: index < 3 ? evil : StatisticsGroup(key: "i2", name: "Otra skola"), status: "approved",
+            PlanFacts(planId: UUID(), group: index < 3 ? evil : StatisticsGroup(key: "i2", name: "Otra skola"), semester: "2022/2023-1", status: "approved",
                       riskCodes: ["L02"], measures: [.init(type: "consultation", providers: ["teacher"], subjects: ["+matemātika"], plannedMinutes: 60)])
         }
         let principal = try Principal(personId: UUID(), role: role, scope: role == .ikvdExpert ? .national : .municipality(UUID()))

@@ -110,7 +110,8 @@ public struct ReportingAPI: Sendable {
         return StatisticsDocument(statisticsRequest, plans: plans, for: principal)
     }
 
-    /// `semester` or `schoolYear` (not both), and `groupBy` (default `total`), checked.
+    /// `semester` or `schoolYear` (exactly one: a period is required, so no request reads more
+    /// than one school year), and `groupBy` (default `total`), checked.
     static func statisticsRequest(_ request: Request) throws -> StatisticsRequest {
         let query = request.uri.queryParameters
         let semester = try semester(request)
@@ -125,6 +126,7 @@ public struct ReportingAPI: Sendable {
             guard let value = StatisticsRequest.Grouping(rawValue: text) else { throw ReportingProblems.groupBy }
             grouping = value
         }
+        if semester == nil && schoolYear == nil { throw ReportingProblems.periodRequired }
         return StatisticsRequest(semester: semester, schoolYear: schoolYear, grouping: grouping)
     }
 

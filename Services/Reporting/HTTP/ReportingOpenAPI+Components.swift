@@ -25,7 +25,9 @@ extension ReportingOpenAPI {
               name: semester
               in: query
               required: false
-              description: Only plans of this semester, e.g. `2022/2023-1` (422 `statistics.semester` when malformed).
+              description: |
+                Only plans of this semester, e.g. `2022/2023-1` (422 `statistics.semester` when malformed). A
+                period is required: give this or `schoolYear` (422 `statistics.period_required` without either).
               schema:
                 type: string
                 pattern: '^[0-9]{4}/[0-9]{4}-[12]$'
@@ -35,7 +37,8 @@ extension ReportingOpenAPI {
               required: false
               description: |
                 Only plans of this school year's two semesters, e.g. `2022/2023` (422 `statistics.school_year`
-                when malformed; 422 `statistics.period` together with `semester`). Without either, every plan.
+                when malformed; 422 `statistics.period` together with `semester`). Without either, 422
+                `statistics.period_required`: one request reads at most one school year.
               schema:
                 type: string
                 pattern: '^[0-9]{4}/[0-9]{4}$'

@@ -32,7 +32,10 @@ extension ReportingOpenAPI {
                 plans count only in `plans_by_status`. Each `totals` row (group key `total`) is the sum of its
                 group rows; with `groupBy=total` there is one group and no `totals`.
 
-                Outside IKVD, figures about fewer than 5 plans read `"<5"` (see the description at the top).
+                A period is required (`semester` or `schoolYear`; 422 `statistics.period_required` without).
+                Outside IKVD, figures about fewer than 5 plans read `"<5"`, consistently across the school
+                year, its semesters and every grouping, and a hidden subject row reads category `hidden` (see
+                the description at the top).
               parameters:
                 - $ref: '#/components/parameters/Semester'
                 - $ref: '#/components/parameters/SchoolYear'

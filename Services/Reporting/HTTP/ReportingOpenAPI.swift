@@ -50,12 +50,21 @@ enum ReportingOpenAPI {
               pseudonymous `studentCode`, staff only by person id (who wrote, submitted, confirmed).
             - Outside IKVD (`ikvd_admin`, `ikvd_expert`) every statistics row about 1–4 plans, or with a
               count of plans or measures of 1–4, is shown as `"<5"` in every figure (counts, minutes,
-              cents) — in JSON and CSV alike. So that a hidden figure cannot be recovered by subtraction, a
-              category with a shown total never has exactly one hidden group row (the smallest other row,
-              or the total, is hidden too), and in the status table, whose categories split a group's plans,
-              a group never has exactly one hidden status. Different requests (another grouping, a
-              semester against its school year) can still be combined; that residual risk is why only IKVD
-              sees figures below 5 and everyone else sees only their own scope. Zero is shown as 0.
+              cents) — in JSON and CSV alike. Zero is shown as 0.
+            - Figures are released only from one fixed set of tables per school year and scope: the year
+              and its two semesters, in every grouping, decided together, so no request can be
+              subtracted from another. Every exact sum between them is protected — a school year's
+              figure is its two semesters', a group's figure is that of the finer groups nesting in it
+              (institutions in a partner, region or type; every grouping in the totals), and a group's
+              statuses add up to its plans — by never leaving exactly one hidden figure in such a sum: the
+              smallest other part (or the sum) is hidden too, in every view that shows it. A hidden row
+              can therefore be a complementary one about 5 or more plans; it still reads `"<5"`.
+            - A hidden subject row (subjects are text a person typed) shows no subject: a group's hidden
+              subject rows become one row with category `hidden` ("Slēpti priekšmeti (<5)").
+            - Residual risk, why only IKVD sees figures below 5 and everyone else only their own scope:
+              sums that are not exact (regions against institution types, overlapping subjects), tables
+              combined with each other (hours against specialists), and different scopes, each decided on
+              its own.
 
             Scope: IKVD and `finance` see every institution (an `ikvd_expert` with a region scope, that
             region); a `municipality_coordinator` their municipality's institutions; a `vpii_coordinator`

@@ -26,6 +26,9 @@ enum ReportingProblems {
                                                         en: "School year: YYYY/YYYY, e.g. 2022/2023.")
     static let period = CommonProblems.invalidField("schoolYear", "statistics.period", lv: "Norādiet vai nu semestri, vai mācību gadu, ne abus.",
                                                     en: "Give either a semester or a school year, not both.")
+    static let periodRequired = CommonProblems.invalidField("semester", "statistics.period_required",
+                                                            lv: "Norādiet periodu: semestri (piem., 2022/2023-1) vai mācību gadu (piem., 2022/2023).",
+                                                            en: "Give a period: a semester (e.g. 2022/2023-1) or a school year (e.g. 2022/2023).")
     static let groupBy = CommonProblems.invalidField("groupBy", "statistics.group_by",
                                                      lv: "groupBy: total, region, partner, institution_type vai institution.",
                                                      en: "groupBy: total, region, partner, institution_type or institution.")

@@ -1,4 +1,5 @@
 import Foundation
+import Rules
 
 /// One plan as the statistics count it, in the group the request asked for. Built from the read
 /// model; nothing in it names a person.
@@ -32,8 +33,12 @@ public struct PlanFacts: Sendable, Hashable {
 
     /// The plan.
     public var planId: UUID
-    /// The group it is counted in.
+    /// The group it is counted in (for the grouping being built).
     public var group: StatisticsGroup
+    /// Its group in every grouping (the statistics publish every grouping together).
+    public var groups: [StatisticsRequest.Grouping: StatisticsGroup]
+    /// Its semester (`2022/2023-1`).
+    public var semester: String
     /// Its status (`PlanState` raw value).
     public var status: String
     /// Its risk codes (each once).
@@ -48,16 +53,37 @@ public struct PlanFacts: Sendable, Hashable {
     public var paidCents: [String: Int64]
 
     /// Creates plan facts.
-    public init(planId: UUID, group: StatisticsGroup, status: String, riskCodes: [String] = [], measures: [Measure] = [],
+    public init(planId: UUID, group: StatisticsGroup, groups: [StatisticsRequest.Grouping: StatisticsGroup] = [:], semester: String = "",
+                status: String, riskCodes: [String] = [], measures: [Measure] = [],
                 specialistMinutes: [String: Int] = [:], preparerMinutes: Int = 0, paidCents: [String: Int64] = [:]) {
         self.planId = planId
         self.group = group
+        self.groups = groups
+        self.semester = semester
         self.status = status
         self.riskCodes = riskCodes
         self.measures = measures
         self.specialistMinutes = specialistMinutes
         self.preparerMinutes = preparerMinutes
         self.paidCents = paidCents
+    }
+}
+
+extension PlanFacts {
+    /// The plan counted in `grouping` (its own group when it knows no other: everything is one group in `total`).
+    public func grouped(by grouping: StatisticsRequest.Grouping) -> PlanFacts {
+        var copy = self
+        copy.group = groups[grouping] ?? (grouping == .total ? .total : group)
+        return copy
+    }
+
+    /// The periods of its school year the plan counts in: its semester's and the year.
+    public var periods: [StatisticsPeriod] {
+        switch SemesterRef(code: semester)?.number {
+        case .first?: [.firstSemester, .schoolYear]
+        case .second?: [.secondSemester, .schoolYear]
+        case nil: [.schoolYear]
+        }
     }
 }
 

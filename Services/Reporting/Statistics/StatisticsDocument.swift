@@ -19,7 +19,7 @@ struct StatisticsDocument: Encodable, Sendable {
     var suppression: SuppressionInfo
     var tables: [PublishedTable]
 
-    /// The document for `plans` as `principal` may see it.
+    /// The document for `plans` (every plan of the request's school year) as `principal` may see it.
     init(_ request: StatisticsRequest, plans: [PlanFacts], for principal: Principal) {
         let suppress = Suppression.applies(to: principal.role)
         semester = request.semester
@@ -32,8 +32,9 @@ struct StatisticsDocument: Encodable, Sendable {
         case .institution(let id): "institution:\(id.uuidString.lowercased())"
         }
         suppression = SuppressionInfo(applied: suppress, threshold: Suppression.threshold, marker: Suppression.marker)
-        tables = StatisticsBuilder.tables(plans).map { table in
-            var published = Suppression.publish(table, suppress: suppress)
+        let slice = StatisticsSlice(request.period, request.grouping)
+        tables = PublishedStatistics.slice(slice, plans: plans, suppress: suppress).map { table in
+            var published = table
             // With one group the totals repeat the rows.
             if request.grouping == .total { published.totals = [] }
             return published
@@ -125,6 +126,8 @@ enum CategoryLabels {
         case "measure":
             code == "staff_pay" ? LocalizedText(lv: "Darbinieku atlīdzība", en: "Staff pay") : MeasureType(rawValue: code)?.label
         case "provider": ProviderType(rawValue: code)?.label
+        case "subject":
+            code == Suppression.hiddenCategory ? LocalizedText(lv: "Slēpti priekšmeti (<5)", en: "Hidden subjects (<5)") : nil
         case "work":
             switch code {
             case "consultation": LocalizedText(lv: "Konsultācijas", en: "Consultations")

@@ -1,6 +1,7 @@
 import Auth
 import Foundation
 import Postgres
+import Rules
 import ServiceKit
 
 /// What the statistics are asked for: a period and a grouping.
@@ -63,28 +64,51 @@ public struct StatisticsRequest: Sendable, Hashable {
         self.schoolYear = schoolYear
         self.grouping = grouping
     }
+
+    /// The school year whose tables are published together (`2022/2023`), nil without a period.
+    public var publishedYear: String? { schoolYear ?? semester.map(PlannedFacts.schoolYear(of:)) }
+
+    /// The period asked for within that year.
+    public var period: StatisticsPeriod {
+        switch semester.flatMap(SemesterRef.init(code:))?.number {
+        case .first?: .firstSemester
+        case .second?: .secondSemester
+        case nil: .schoolYear
+        }
+    }
 }
 
-/// Loads the plan facts for a request from the read model, limited to the caller's scope
-/// (`ScopeSQL` over the directory copy). Per-plan sums are made in SQL, the counting across
-/// plans by ``StatisticsBuilder``.
+/// Loads the plan facts of the request's whole school year (both semesters: the statistics are
+/// published for the year and its semesters together) with every plan's group in every grouping,
+/// limited to the caller's scope (`ScopeSQL` over the directory copy). A request always names a
+/// period (the API refuses one without), so no request reads more than one school year. Per-plan
+/// sums are made in SQL, the counting across plans by ``StatisticsBuilder``.
 struct StatisticsQuery: Sendable {
     func plans(_ request: StatisticsRequest, for principal: Principal, on connection: PostgresConnection) throws -> [PlanFacts] {
-        let (scope, scopeParameters) = ScopeSQL.condition(principal, institutionColumn: "p.institution_id", parameterOffset: 2)
-        let parameters: [any PostgresBindable] = [request.semester, request.schoolYear] + scopeParameters
+        guard let year = request.publishedYear else { return [] }
+        let (scope, scopeParameters) = ScopeSQL.condition(principal, institutionColumn: "p.institution_id", parameterOffset: 1)
+        let parameters: [any PostgresBindable] = [year] + scopeParameters
         let joins = """
             LEFT JOIN replica_institutions i ON i.id = p.institution_id LEFT JOIN replica_municipalities m ON m.id = i.municipality_id
             """
-        let filter = "($1::text IS NULL OR p.semester = $1) AND ($2::text IS NULL OR p.school_year = $2) AND (\(scope))"
+        let filter = "p.school_year = $1 AND (\(scope))"
+        let groupings = StatisticsRequest.Grouping.allCases
+        let groupColumns = groupings.enumerated().map { index, grouping in
+            "\(grouping.keySQL) AS group_key_\(index), \(grouping.nameSQL) AS group_name_\(index)"
+        }.joined(separator: ", ")
 
         var plans: [UUID: PlanFacts] = [:]
         var order: [UUID] = []
         for row in try connection.query("""
-            SELECT p.plan_id, p.status, \(request.grouping.keySQL) AS group_key, \(request.grouping.nameSQL) AS group_name
+            SELECT p.plan_id, p.status, p.semester, \(groupColumns)
             FROM rep_plans p \(joins) WHERE \(filter)
             """, parameters) {
             let id = try row.decode("plan_id", as: UUID.self)
-            plans[id] = PlanFacts(planId: id, group: StatisticsGroup(key: try row.decode("group_key"), name: try row.decode("group_name")),
+            var groups: [StatisticsRequest.Grouping: StatisticsGroup] = [:]
+            for (index, grouping) in groupings.enumerated() {
+                groups[grouping] = StatisticsGroup(key: try row.decode("group_key_\(index)"), name: try row.decode("group_name_\(index)"))
+            }
+            plans[id] = PlanFacts(planId: id, group: groups[request.grouping] ?? .total, groups: groups, semester: try row.decode("semester"),
                                   status: try row.decode("status"))
             order.append(id)
         }

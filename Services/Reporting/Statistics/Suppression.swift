@@ -11,14 +11,20 @@ import Auth
 ///    split a group's plans (statuses), a group never has exactly one hidden category either,
 ///    since its number of plans can be read elsewhere (the hours table). Repeated until stable.
 ///
-/// Zero is shown as 0 (it describes nobody). Different requests (another grouping, a semester
-/// against its school year) can still be combined; that residual risk is why only IKVD sees
-/// figures below 5 and everyone else sees only their own scope.
+/// Zero is shown as 0 (it describes nobody). This decides one table; the API publishes through
+/// ``ConsistentSuppression``, which applies the same rules to a school year's whole fixed set of
+/// tables (both semesters and the year, every grouping) at once, so that one request cannot be
+/// differenced against another.
 public enum Suppression {
     /// Figures about fewer plans than this are hidden.
     public static let threshold = 5
     /// How a hidden figure is shown.
     public static let marker = "<5"
+    /// Categories that are free text a person typed (subjects): a hidden row of these shows
+    /// ``hiddenCategory`` instead of the text.
+    public static let freeTextCategories: Set<String> = ["subject"]
+    /// The category of a group's hidden free-text rows, merged into one.
+    public static let hiddenCategory = "hidden"
     /// The roles that see every figure.
     public static let unsuppressedRoles: Set<Role> = [.ikvdAdmin, .ikvdExpert]
 
