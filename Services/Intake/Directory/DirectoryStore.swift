@@ -52,6 +52,13 @@ struct DirectoryStore: Sendable {
                                                   en: "A municipal institution's region is its municipality's (\(region)).")
             }
         case .state:
+            // The programme's partners are municipalities and state vocational institutions
+            // (VPII): a state institution of another kind has no partner to approve its plans.
+            guard input.kind == .vocational else {
+                throw CommonProblems.invalidField("kind", "institution.state_not_vocational",
+                                                  lv: "Programmā piedalās tikai valsts profesionālās izglītības iestādes (VPII); citas valsts iestādes partnera nav.",
+                                                  en: "Only state vocational institutions (VPII) take part; another state institution has no partner.")
+            }
             guard input.municipalityId == nil else {
                 throw CommonProblems.invalidField("municipalityId", "institution.state_has_no_municipality",
                                                   lv: "Valsts iestādei pašvaldību nenorāda.",

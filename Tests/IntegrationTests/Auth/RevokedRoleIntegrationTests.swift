@@ -43,13 +43,14 @@ struct RevokedRoleIntegrationTests {
             let directory = try await SeededDirectory.seed(api, harness)
             let person = try await api.post("/directory/people", directory.admin, #"{"name":"Ilze Kalniņa","email":"ilze.\#(UUID().uuidString.prefix(6))@ludza.lv"}"#)
             let personId = try #require(person.string("id").flatMap(UUID.init(uuidString:)), "\(person.body)")
-            let assigned = try await api.post("/directory/assignments", directory.admin,
+            let head = try await harness.token(.institutionHead, .institution(directory.school))
+            let assigned = try await api.post("/directory/assignments", head,
                 #"{"personId":"\#(personId)","role":"preparer","scope":{"kind":"institution","id":"\#(directory.school)"}}"#)
             let assignmentId = try #require(assigned.string("id"), "\(assigned.body)")
             let token = try await harness.minter.mint(personId: personId, role: .preparer, scope: .institution(directory.school))
             #expect(try await api.get("/plans", token).status == .ok)
 
-            let revoked = try await api.post("/directory/assignments/\(assignmentId)/revoke", directory.admin)
+            let revoked = try await api.post("/directory/assignments/\(assignmentId)/revoke", head)
             #expect(revoked.status == .ok, "\(revoked.body)")
             let refused = try await api.get("/plans", token)
             #expect(refused.status == .forbidden && refused.body.contains("auth.assignment_not_held"), "\(refused.body)")

@@ -25,6 +25,9 @@ struct DirectoryHTTPTests {
             let stateWithMunicipality = try await api.post("/directory/institutions", admin,
                 #"{"name":"Z","kind":"vocational","founder":"state","municipalityId":"\#(directory.municipality)","region":"Latgale"}"#)
             #expect(stateWithMunicipality.rules == ["institution.state_has_no_municipality"])
+            // Partners are municipalities and VPII: a state general school would have nobody to approve at its second step.
+            let stateGeneral = try await api.post("/directory/institutions", admin, #"{"name":"Z","kind":"general","founder":"state","region":"Latgale"}"#)
+            #expect(stateGeneral.status == .unprocessableContent && stateGeneral.rules == ["institution.state_not_vocational"])
             let municipalWithout = try await api.post("/directory/institutions", admin, #"{"name":"Z","kind":"general","founder":"municipal"}"#)
             #expect(municipalWithout.rules == ["institution.municipality_required"])
             let wrongRegion = try await api.post("/directory/institutions", admin,
@@ -74,12 +77,16 @@ struct DirectoryHTTPTests {
             let otherHead = try await harness.token(.institutionHead, .institution(directory.vpii))
             #expect(try await api.post("/directory/assignments", otherHead,
                 #"{"personId":"\#(teacherId)","role":"specialist","scope":{"kind":"institution","id":"\#(directory.vpii)"}}"#).status == .created)
+            // (The people the test's tokens stand for are in the directory too: rights are checked there.)
+            func registered(_ reply: Reply) -> [[String: Any]] {
+                ((reply.json["items"] as? [[String: Any]]) ?? []).filter { !(($0["email"] as? String)?.hasSuffix("@tests.example.lv") ?? false) }
+            }
             let people = try await api.get("/directory/people", head)
-            #expect(people.json["total"] as? Int == 2, "\(people.body)")
+            #expect(registered(people).count == 2, "\(people.body)")
             let ilze = (people.json["items"] as? [[String: Any]])?.first { ($0["id"] as? String)?.lowercased() == teacherId.lowercased() }
             #expect((ilze?["assignments"] as? [[String: Any]])?.count == 1, "another institution's assignment is not shown: \(people.body)")
             let vpiiPeople = try await api.get("/directory/people", otherHead)
-            #expect(vpiiPeople.json["total"] as? Int == 1 && !vpiiPeople.body.contains("preparer") && vpiiPeople.body.contains("specialist"),
+            #expect(registered(vpiiPeople).count == 1 && !vpiiPeople.body.contains("preparer") && vpiiPeople.body.contains("specialist"),
                     "the VPII head sees Ilze as its specialist only: \(vpiiPeople.body)")
             #expect(try await api.get("/directory/institutions", head).json["total"] as? Int == 1)
             #expect(try await api.get("/directory/institutions/\(directory.vpii)", head).status == .notFound)
@@ -100,7 +107,7 @@ struct DirectoryHTTPTests {
             }
             #expect(events == ["directory.institution_registered=2", "directory.municipality_registered=1",
                                "directory.person_registered=2", "directory.role_assigned=3", "directory.role_revoked=1"])
-            #expect(try await harness.scalar("SELECT count(*) FROM role_assignments") == 3)
+            #expect(try await harness.scalar("SELECT count(*) FROM role_assignments WHERE assigned_by <> '00000000-0000-0000-0000-000000000000'") == 3)
         }
     }
 }

@@ -227,7 +227,10 @@ extension PipelineSuites {
             #expect(zero.status == 422 && zero.body.contains("claim.amount"))
             let strange = try await harness.client.send("POST", "/payouts/receipts", preparer, bytes: Array("hello".utf8), contentType: "text/plain")
             #expect(strange.status == 415)
-            let outsider = try await harness.minter.mint(personId: UUID(), role: .preparer, scope: .institution(UUID()))
+            // A preparer who holds the role, at another school: the plan is not theirs to see.
+            let outsiderGrant = try Principal(personId: UUID(), role: .preparer, scope: .institution(UUID()))
+            try await TestGrants.replica(outsiderGrant, on: harness.host.pool)
+            let outsider = try await harness.minter.mint(outsiderGrant)
             let foreign = try await harness.claim(outsider, plan: plan, measure: plan.meals, period: "2022-10", cents: 100)
             #expect(foreign.status == 404, "\(foreign.body)")
             let specialist = try await harness.token(.specialist)

@@ -66,8 +66,10 @@ struct ReportingHarness {
 
     /// A token for `person`, whose grant is recorded in the service's directory copy first.
     func token(_ role: Role, _ scope: Scope, person: UUID = UUID()) async throws -> String {
-        try await TestGrants.replica(try Principal(personId: person, role: role, scope: scope), on: host.pool)
-        return try await minter.mint(personId: person, role: role, scope: scope)
+        let grant = try Principal(personId: person, role: role, scope: scope)
+        try await TestGrants.replica(grant, on: host.pool)
+        if let approval { try await TestGrants.replica(grant, on: approval.pool) }
+        return try await minter.mint(grant)
     }
 
     func founder(of institution: UUID) -> InstitutionFounder { institution == valmieraVPII ? .state : .municipal }
