@@ -81,7 +81,7 @@ let package = Package(
             dependencies: ["Contracts", "Rules", "AMQP", "Postgres", "Auth", log, metrics, prometheus, lifecycle, unixSignals, hummingbird, crypto],
             path: "Shared/ServiceKit", swiftSettings: swiftSettings
         ),
-        .target(name: "Auth", dependencies: [jwtKit, crypto, hummingbird, log], path: "Shared/Auth",
+        .target(name: "Auth", dependencies: ["Contracts", jwtKit, crypto, hummingbird, httpClient, nioCore, nioHTTP1, log], path: "Shared/Auth",
                 exclude: ["README.md"], swiftSettings: swiftSettings),
         // Drives the platform's HTTP APIs as its users would (demo, end-to-end test, pipeline benchmark).
         .target(name: "PlatformClient", dependencies: ["Auth", "Rules", httpClient, nioCore, nioHTTP1], path: "Shared/PlatformClient", swiftSettings: swiftSettings),

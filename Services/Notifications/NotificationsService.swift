@@ -32,7 +32,7 @@ public enum NotificationsService {
                     try await digest.run(pool: resources.pool, logger: resources.logger)
                 },
             ]) { router, resources in
-                let group = router.group("notifications").add(middleware: AuthenticationMiddleware(verifier: verifier))
+                let group = router.group("notifications").add(middleware: AuthenticationMiddleware(verifier: verifier, assignments: ReplicaAssignments(pool: resources.pool)))
                 group.put("preferences") { request, context in
                     let principal = try context.requirePrincipal()
                     let input = try await BoundedBody.decode(Preferences.self, from: request, limit: 4096)

@@ -92,8 +92,9 @@ public struct ApprovalAPI: Sendable {
             Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: ApprovalOpenAPI.yaml)))
         }
-        let approvals = router.group("approvals").add(middleware: AuthenticationMiddleware(verifier: verifier))
-        AuditLog.reads.register(on: router.group("audit").add(middleware: AuthenticationMiddleware(verifier: verifier)), pool: pool)
+        let approvals = router.group("approvals").add(middleware: AuthenticationMiddleware(verifier: verifier, assignments: ReplicaAssignments(pool: pool)))
+        AuditLog.reads.register(on: router.group("audit").add(middleware: AuthenticationMiddleware(verifier: verifier, assignments: ReplicaAssignments(pool: pool))),
+                                pool: pool)
         approvals.get("queue") { request, context in
             let principal = try context.requireRole([.institutionHead, .municipalityCoordinator, .ikvdExpert])
             let filter = try Self.filter(request)

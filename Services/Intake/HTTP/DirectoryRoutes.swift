@@ -8,7 +8,7 @@ import ServiceKit
 /// `/directory`: municipalities, institutions, people and role assignments (DOMAIN.md §2).
 extension IntakeAPI {
     func registerDirectory(on router: Router<AuthenticatedRequestContext>) {
-        let directory = router.group("directory").add(middleware: AuthenticationMiddleware(verifier: verifier))
+        let directory = router.group("directory").add(middleware: AuthenticationMiddleware(verifier: verifier, assignments: DirectoryAssignments(pool: pool)))
         create(on: directory, "municipalities", roles: [.ikvdAdmin], NewMunicipality.self) { input, actor, outbox, connection in
             try store.registerMunicipality(input, actor: actor, outbox: outbox, on: connection)
         }

@@ -45,9 +45,9 @@ public struct PayoutsAPI: Sendable {
             Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: PayoutsOpenAPI.yaml)))
         }
-        registerStaffRoutes(router.group("payouts").add(middleware: AuthenticationMiddleware(verifier: verifier)))
-        registerFinanceRoutes(router.group("finance").add(middleware: AuthenticationMiddleware(verifier: verifier)))
-        AuditLog.reads.register(on: router.group("audit").add(middleware: AuthenticationMiddleware(verifier: verifier)), pool: pool)
+        registerStaffRoutes(router.group("payouts").add(middleware: AuthenticationMiddleware(verifier: verifier, assignments: ReplicaAssignments(pool: pool))))
+        registerFinanceRoutes(router.group("finance").add(middleware: AuthenticationMiddleware(verifier: verifier, assignments: ReplicaAssignments(pool: pool))))
+        AuditLog.reads.register(on: router.group("audit").add(middleware: AuthenticationMiddleware(verifier: verifier, assignments: ReplicaAssignments(pool: pool))), pool: pool)
     }
 
     private func registerStaffRoutes(_ group: RouterGroup<AuthenticatedRequestContext>) {

@@ -49,8 +49,9 @@ public struct TimesheetsAPI: Sendable {
             Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: TimesheetsOpenAPI.yaml)))
         }
-        let timesheets = router.group("timesheets").add(middleware: AuthenticationMiddleware(verifier: verifier))
-        AuditLog.reads.register(on: router.group("audit").add(middleware: AuthenticationMiddleware(verifier: verifier)), pool: pool)
+        let timesheets = router.group("timesheets").add(middleware: AuthenticationMiddleware(verifier: verifier, assignments: ReplicaAssignments(pool: pool)))
+        AuditLog.reads.register(on: router.group("audit").add(middleware: AuthenticationMiddleware(verifier: verifier, assignments: ReplicaAssignments(pool: pool))),
+                                pool: pool)
         let plans = RecordablePlans(settings: settings)
         let recorder = EntryRecorder(settings: settings)
         let queries = WorkLogQueries(settings: settings)

@@ -44,7 +44,8 @@ struct ApprovalHarness {
 
     /// A token for `person`, whose grant is recorded in the service's directory copy first.
     func token(_ role: Role, _ scope: Scope, person: UUID = UUID()) async throws -> String {
-        try await minter.mint(personId: person, role: role, scope: scope)
+        try await TestGrants.replica(try Principal(personId: person, role: role, scope: scope), on: host.pool)
+        return try await minter.mint(personId: person, role: role, scope: scope)
     }
 
     func client(_ index: Int = 0) -> HTTPClientForTests { HTTPClientForTests(base: "http://127.0.0.1:\(hosts[index].port)") }
@@ -63,7 +64,6 @@ struct ApprovalHarness {
         return (municipality, school, vpii)
     }
 
-    /// A plan submitted by `preparer` and validated (with one warning), as intake and validation would publish it.
     /// Registers one more institution in approval's directory copy (the VPII definition's cases).
     func institution(kind: String, founder: String, municipality: UUID?, region: String = "Latgale") async throws -> UUID {
         let id = UUID()
@@ -104,6 +104,7 @@ struct ApprovalHarness {
         _ = try await host.pool.withConnection { try $0.execute("UPDATE replica_assignments SET revoked = true WHERE person_id = $1", [person]) }
     }
 
+    /// A plan submitted by `preparer` and validated (with one warning), as intake and validation would publish it.
     func validatedPlan(institution: UUID, preparer: UUID = UUID(), semester: String = "2022/2023-1", revision: Int = 2) async throws -> PlanReference {
         let reference = PlanReference(planId: UUID(), revision: revision, studentCode: "S-7ZK3M0Q1VX", institutionId: institution, semester: semester)
         try await upstream.publish(Self.submitted(reference, preparer: preparer), producer: "intake")

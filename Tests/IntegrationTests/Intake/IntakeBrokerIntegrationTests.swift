@@ -156,7 +156,9 @@ struct HostedIntake {
     }
 
     func token(_ role: Role, _ scope: Scope) async throws -> String {
-        try await minter.mint(personId: UUID(), role: role, scope: scope)
+        let principal = try Principal(personId: UUID(), role: role, scope: scope)
+        try await TestGrants.directory(principal, on: pool)
+        return try await minter.mint(principal)
     }
 
     /// The plan as events name it (current revision).

@@ -26,7 +26,10 @@ extension PipelineSuites {
             let head = try await h.token(.institutionHead, .institution(h.ludzaSchool), person: headId)
             try await TestGrants.replica(try Principal(personId: headId, role: .institutionHead, scope: .institution(h.ludzaSchool)),
                                          on: approvalHost.pool)
-            try await h.upstream.publish(try plan.submitted(preparer: preparerId), producer: "intake")
+            let content = try plan.submitted(preparer: preparerId)
+            try await h.upstream.publish(content, producer: "intake")
+            try await h.upstream.publish(PlanSubmitted(plan: content.plan, submittedBy: content.submittedBy, riskCodes: content.riskCodes,
+                                                       measures: content.measures), producer: "intake")
             try await h.upstream.publish(PlanValidated(plan: plan.reference, warnings: []), producer: "risk_validation")
             #expect(await IntegrationEnvironment.eventually(timeout: .seconds(20)) { (try? await h.status(planId)) == "awaiting_institution_head" })
 
