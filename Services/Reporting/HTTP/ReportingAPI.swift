@@ -39,7 +39,7 @@ public struct ReportingAPI: Sendable {
             Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: ReportingOpenAPI.yaml)))
         }
-        let api = router.group().add(middleware: AuthenticationMiddleware(verifier: verifier))
+        let api = router.group().add(middleware: AuthenticationMiddleware(verifier: verifier, assignments: ReplicaAssignments(pool: pool)))
         api.get("statistics") { request, context in
             try JSONResponse.make(.ok, try await statistics(request, context), headers: [.cacheControl: "no-store"])
         }
