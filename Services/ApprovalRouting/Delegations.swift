@@ -154,12 +154,8 @@ struct Delegations: Sendable {
 
     /// A scope as the tables store it: kind, id, region.
     static func columns(_ scope: Scope) -> (String, UUID?, String?) {
-        switch scope {
-        case .national: ("national", nil, nil)
-        case .region(let name): ("region", nil, name)
-        case .municipality(let id): ("municipality", id, nil)
-        case .institution(let id): ("institution", id, nil)
-        }
+        let columns = AssignmentColumns(scope)
+        return (columns.kind, columns.id, columns.region)
     }
 }
 
