@@ -92,7 +92,7 @@ extension PipelineSuites {
             // Other suites' intakes publish plan.submitted into the same test vhost at the same time:
             // take what arrives within the window and keep this plan's message.
             let bodies = try await IntakeBrokerIntegrationTests.collect(queue: AMQPTopology.eventQueue(for: probe), count: 500, amqp: amqp)
-                .filter { String(decoding: $0, as: UTF8.self).contains(plan.lowercased()) }
+                .filter { String(decoding: $0, as: UTF8.self).lowercased().contains(plan.lowercased()) }  // ids are written in capitals
             #expect(bodies.count == 1, "the submission reached the queue")
             for body in bodies {
                 let text = Self.expandedText(body)
