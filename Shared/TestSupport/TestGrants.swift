@@ -9,12 +9,10 @@ import ServiceKit
 public enum TestGrants {
     /// Records `principal`'s grant in a service's `replica_assignments` (idempotent).
     public static func replica(_ principal: Principal, on pool: PostgresPool) async throws {
+        // The service's own check decides whether the grant is there already.
+        guard try await !ReplicaAssignments(pool: pool).holds(principal) else { return }
         let scope = AssignmentColumns(principal.scope)
         try await pool.withConnection { connection in
-            guard try connection.query("""
-                SELECT 1 FROM replica_assignments WHERE person_id = $1 AND role = $2 AND scope_kind = $3
-                  AND scope_id IS NOT DISTINCT FROM $4 AND scope_region IS NOT DISTINCT FROM $5 AND NOT revoked
-                """, [principal.personId, principal.role.rawValue, scope.kind, scope.id, scope.region]).first == nil else { return }
             try connection.execute("""
                 INSERT INTO replica_assignments (id, person_id, role, scope_kind, scope_id, scope_region) VALUES ($1, $2, $3, $4, $5, $6)
                 """, [UUID(), principal.personId, principal.role.rawValue, scope.kind, scope.id, scope.region])

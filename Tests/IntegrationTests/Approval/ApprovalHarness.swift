@@ -79,14 +79,9 @@ struct ApprovalHarness {
     /// once approval's directory copy shows it.
     @discardableResult
     func assign(_ person: UUID, _ role: Role, _ scope: Scope, revoked: Bool = false, assignment: UUID = UUID()) async throws -> UUID {
-        let (kind, id, region): (String, UUID?, String?) = switch scope {
-        case .national: ("national", nil, nil)
-        case .region(let name): ("region", nil, name)
-        case .municipality(let id): ("municipality", id, nil)
-        case .institution(let id): ("institution", id, nil)
-        }
-        let change = RoleAssignmentChanged(assignmentId: assignment, personId: person, role: role.rawValue, scopeKind: kind, scopeId: id,
-                                           scopeName: region, assignedBy: UUID())
+        let columns = AssignmentColumns(scope)
+        let change = RoleAssignmentChanged(assignmentId: assignment, personId: person, role: role.rawValue, scopeKind: columns.kind,
+                                           scopeId: columns.id, scopeName: columns.region, assignedBy: UUID())
         if revoked {
             try await upstream.publish(RoleRevoked(assignment: change), producer: "intake")
         } else {
