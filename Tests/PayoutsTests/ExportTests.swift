@@ -348,6 +348,9 @@ struct ExportBatchTests {
     @Test("personal-code shapes are spotted, pseudonyms and longer numbers are not", arguments: [
         ("120345-12345", true), ("x12034512345y", true), ("S-7KQ2M", false), ("123456789012", false),
         ("1203451234", false), ("2025-03", false), ("120345--12345", false),
+        // An id is not a personal code even when its last group happens to hold 11 digits in a row.
+        ("claim:8f0e1b2c-3d4e-4f5a-9b6c-a12345678901", false), ("8F0E1B2C-3D4E-4F5A-9B6C-12345678901B", false),
+        ("claim:8f0e1b2c-3d4e-4f5a-9b6c-a12345678901 120345-12345", true),
     ])
     func personalCodes(text: String, flagged: Bool) {
         #expect(ExportText.containsPersonalCodeShape(text) == flagged)

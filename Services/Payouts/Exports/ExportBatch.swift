@@ -211,9 +211,10 @@ enum ExportText {
     }
 
     /// Whether `text` holds something shaped like a Latvian personal code (`DDMMYY-NNNNN`, with or
-    /// without the dash, not part of a longer run of digits).
+    /// without the dash, not part of a longer run of digits). Ids (UUIDs) are skipped first: a random
+    /// id's last group holds 11 digits in a row now and then, and a batch must not be refused for it.
     static func containsPersonalCodeShape(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = withoutUUIDs(Array(text.unicodeScalars))
         func isDigit(_ index: Int) -> Bool {
             index >= 0 && index < scalars.count && ("0"..."9").contains(scalars[index])
         }
@@ -235,6 +236,41 @@ enum ExportText {
             if digits == 11, !isDigit(index) { return true }
         }
         return false
+    }
+
+    /// `scalars` with every canonical UUID (8-4-4-4-12 hex digits) blanked out.
+    static func withoutUUIDs(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let groups = [8, 4, 4, 4, 12]
+        let length = 36
+        func isHex(_ scalar: Unicode.Scalar) -> Bool {
+            ("0"..."9").contains(scalar) || ("a"..."f").contains(scalar) || ("A"..."F").contains(scalar)
+        }
+        func isUUID(at start: Int) -> Bool {
+            guard start + length <= scalars.count else { return false }
+            var index = start
+            for (number, size) in groups.enumerated() {
+                if number > 0 {
+                    guard scalars[index] == "-" else { return false }
+                    index += 1
+                }
+                for _ in 0..<size {
+                    guard isHex(scalars[index]) else { return false }
+                    index += 1
+                }
+            }
+            return true
+        }
+        var result = scalars
+        var start = 0
+        while start < result.count {
+            if isUUID(at: start) {
+                for index in start..<(start + length) { result[index] = " " }
+                start += length
+            } else {
+                start += 1
+            }
+        }
+        return result
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {

@@ -179,6 +179,7 @@ extension PipelineSuites {
                 let batchId = try #require(batch.json["batchId"] as? String)
                 let xml = try await harness.client.send("GET", "/finance/batches/\(batchId)/sepa.xml", financeToken)
                 let csv = try await harness.client.send("GET", "/finance/batches/\(batchId)/payouts.csv", financeToken)
+                #expect(xml.status == 200 && csv.status == 200, "\(xml.body)")
                 let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pumpurs-sepa-\(batchId)").path
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 try xml.body.write(toFile: directory + "/batch.xml", atomically: true, encoding: .utf8)
