@@ -7,8 +7,8 @@
 #   .local/rabbitmq/          RabbitMQ node rabbit@localhost (owned by the rabbitmq OS user):
 #                             home/.erlang.cookie, mnesia/, log/, rabbitmq.conf, definitions.json
 #   .local/mail/              received mails, <timestamp>-<n>.eml (see smtp_sink.py)
-#   .local/logs/              postgres.log, smtp.log, <service>.log (rabbitmq -> ../rabbitmq/log)
-#   .local/run/               pid files (smtp.pid, <service>.pid, <service>.supervisor.pid)
+#   .local/logs/              postgres.log, smtp.log, oidc.log, <service>.log (rabbitmq -> ../rabbitmq/log)
+#   .local/run/               pid files (smtp.pid, oidc.pid, <service>.pid, <service>.supervisor.pid)
 #
 # If the postgres/rabbitmq OS users cannot reach the repository (e.g. a clone below /root,
 # which is mode 0700), .local/postgres and .local/rabbitmq become symlinks to
@@ -32,6 +32,7 @@ export PUMPURS_MODE=development
 PG_PORT="${PUMPURS_PG_PORT:-5432}"
 AMQP_PORT="${PUMPURS_AMQP_PORT:-5672}"
 SMTP_PORT="${PUMPURS_SMTP_PORT:-1025}"
+OIDC_PORT="${PUMPURS_OIDC_PORT:-9400}"
 # The node name must be unique per machine: rabbit@localhost on the default port, else
 # rabbit-<port>@localhost (so a second checkout on other ports can run beside this one).
 if [[ "$AMQP_PORT" == 5672 ]]; then RMQ_NODE="rabbit@localhost"; else RMQ_NODE="rabbit-$AMQP_PORT@localhost"; fi
@@ -47,6 +48,9 @@ AMQP_VHOST="pumpurs"
 
 APT_PACKAGES=(rabbitmq-server postgresql postgresql-15 python3-aiosmtpd librabbitmq-dev
   libpq-dev libcurl4-openssl-dev pkg-config python3-pip python3-yaml curl openssl)
+
+# The OpenID Connect provider for local sign-in (a mock: any subject may sign in). Pinned.
+OIDC_PIP_PACKAGE="oidc-provider-mock==0.3.4"
 
 # ---------------------------------------------------------------- messages
 
@@ -186,6 +190,34 @@ smtp_python() {
   return 1
 }
 
+# pip_install PACKAGE...: `python3 -m pip install` (the python3 on PATH), retried with
+# --break-system-packages when the interpreter is Debian's externally managed one.
+pip_install() {
+  local log="${PUMPURS_LOGS:-/tmp}/pip.log"
+  mkdir -p "$(dirname "$log")"
+  local args=(-m pip install -q --disable-pip-version-check "$@")
+  if ! python3 "${args[@]}" 2>"$log"; then
+    if grep -q externally-managed "$log"; then
+      python3 "${args[@]}" --break-system-packages
+    else
+      cat "$log" >&2
+      return 1
+    fi
+  fi
+}
+
+# python_has VERSIONED...: every NAME==VERSION is installed for the python3 on PATH.
+python_has() {
+  python3 - "$@" <<'PY' 2>/dev/null
+import sys
+from importlib.metadata import version, PackageNotFoundError
+try:
+    sys.exit(any(version(n) != v for n, v in (a.split("==", 1) for a in sys.argv[1:])))
+except PackageNotFoundError:
+    sys.exit(1)
+PY
+}
+
 packages_missing() { # prints the missing apt packages, one per line
   local p status
   for p in "${APT_PACKAGES[@]}"; do
@@ -205,6 +237,9 @@ pg_url_host() {
 pg_admin_url() { printf 'postgres://%s:%s@%s:%s/%s\n' "$PG_ADMIN_USER" "$PG_ADMIN_PASSWORD" "$(pg_url_host)" "$PG_PORT" "$PG_DATABASE"; }
 amqp_url() { printf 'amqp://%s:%s@127.0.0.1:%s/%s\n' "$AMQP_USER" "$AMQP_PASSWORD" "$AMQP_PORT" "$AMQP_VHOST"; }
 smtp_url() { printf 'smtp://127.0.0.1:%s\n' "$SMTP_PORT"; }
+# The provider names itself after the Host header of each request (discovery's "issuer" and the
+# id tokens' "iss" alike): everyone (browser, portal, token calls) must use this one spelling.
+oidc_issuer() { printf 'http://localhost:%s\n' "$OIDC_PORT"; }
 
 # ---------------------------------------------------------------- services (deploy/local/run)
 
