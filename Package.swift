@@ -42,6 +42,7 @@ let package = Package(
         .executable(name: "pumpurs-payouts", targets: ["PayoutsMain"]),
         .executable(name: "pumpurs-reporting", targets: ["ReportingMain"]),
         .executable(name: "pumpurs-notifications", targets: ["NotificationsMain"]),
+        .executable(name: "pumpurs-portal", targets: ["PortalMain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -121,9 +122,16 @@ let package = Package(
         .executableTarget(name: "ReportingMain", dependencies: ["Reporting", "ServiceKit", "Auth"],
                           path: "Services/ReportingMain", swiftSettings: swiftSettings),
 
+        // The staff portal: server-rendered pages, OpenID Connect sign-in, sessions (issue #18).
+        .target(name: "Portal", dependencies: ["Auth", "Rules", "Postgres", "ServiceKit", "PlatformClient", mustache, hummingbird, httpClient,
+                                               jwtKit, crypto, log],
+                path: "Services/Portal", exclude: ["README.md"], resources: [.copy("Templates"), .copy("Messages"), .copy("Assets")],
+                swiftSettings: swiftSettings),
+        .executableTarget(name: "PortalMain", dependencies: ["Portal", "ServiceKit"], path: "Services/PortalMain", swiftSettings: swiftSettings),
+
         // Operator CLI `pumpurs`.
         .executableTarget(
-            name: "Ctl", dependencies: ["ServiceKit", "Auth", "Intake", "RiskValidation", "ApprovalRouting", "Timesheets", "Payouts", "Reporting", "Notifications", "PlatformClient", "AMQP", "Postgres", "Contracts", "CRabbitMQ", "CLibPQ", log, argumentParser],
+            name: "Ctl", dependencies: ["ServiceKit", "Auth", "Portal", "Intake", "RiskValidation", "ApprovalRouting", "Timesheets", "Payouts", "Reporting", "Notifications", "PlatformClient", "AMQP", "Postgres", "Contracts", "CRabbitMQ", "CLibPQ", log, argumentParser],
             path: "Services/Ctl", swiftSettings: swiftSettings
         ),
 
@@ -139,6 +147,9 @@ let package = Package(
         .testTarget(name: "TimesheetsTests", dependencies: ["Timesheets", "Rules", "Contracts", "ServiceKit"], swiftSettings: swiftSettings),
         .testTarget(name: "PayoutsTests", dependencies: ["Payouts", "Rules", "Contracts", "ServiceKit"], swiftSettings: swiftSettings),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Rules", "Contracts", "ServiceKit", "Auth"], swiftSettings: swiftSettings),
+        .testTarget(name: "PortalTests", dependencies: ["Portal", "Auth", "Rules", jwtKit, crypto, hummingbird,
+                                                        .product(name: "_CryptoExtras", package: "swift-crypto")],
+                    swiftSettings: swiftSettings),
         // The deployment files for users (compose, k8s, Dockerfile) parse and say what they must.
         .testTarget(name: "DeployTests", swiftSettings: swiftSettings),
         .testTarget(name: "ServiceKitTests", dependencies: ["ServiceKit", "TestSupport", "Rules"], swiftSettings: swiftSettings),

@@ -9,6 +9,7 @@ public enum IntakeService {
     /// The definition; `name` is the service (schema, queue, producer) name.
     public static func definition(name: String = "intake", port: Int = 8080, keys: StudentKeys, verifier: TokenVerifier,
                                   settings: ProgrammeSettings = .defaults, limits: IntakeAPI.Limits = IntakeAPI.Limits(),
+                                  portalSecret: String? = nil,
                                   today: @escaping @Sendable () -> CalendarDate? = { CalendarDate.todayUTC() }) -> ServiceDefinition {
         let birthDates = StudentBirthDates(vault: PersonalCodeVault(keys: keys))
         return ServiceDefinition(name: name, defaultPort: port, migrations: IntakeMigrations.all,
@@ -19,7 +20,7 @@ public enum IntakeService {
                                      while try await resources.pool.withTransaction({ try birthDates.sealLegacy(on: $0) }) > 0 {}
                                  }]) { router, resources in
             IntakeAPI(pool: resources.pool, producer: name, keys: keys, verifier: verifier, settings: settings,
-                      limits: limits, today: today)
+                      limits: limits, portalSecret: portalSecret, today: today)
                 .register(on: router)
         }
     }

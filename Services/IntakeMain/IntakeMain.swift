@@ -12,7 +12,8 @@ import ServiceKit
 /// `PUMPURS_JWT_PUBLIC_KEY_FILE` in development) and `PUMPURS_INTAKE_MAX_DOCUMENT_BYTES`
 /// (uploaded documents, default 5 MiB), and the upload quotas `PUMPURS_INTAKE_DOCUMENTS_PER_PLAN`
 /// (40), `PUMPURS_INTAKE_DOCUMENT_BYTES_PER_PLAN` (100 MiB), `PUMPURS_INTAKE_UPLOADS_PER_PERSON_DAY`
-/// (300) and `PUMPURS_INTAKE_UPLOAD_BYTES_PER_PERSON_DAY` (512 MiB).
+/// (300) and `PUMPURS_INTAKE_UPLOAD_BYTES_PER_PERSON_DAY` (512 MiB), and
+/// `PUMPURS_PORTAL_DIRECTORY_SECRET` (secret: the staff portal's credential for `/directory/sign-in`).
 @main
 struct IntakeMain {
     static func main() async throws {
@@ -29,7 +30,7 @@ struct IntakeMain {
         }
         limits.quota = try uploadQuota(environment)
         let definition = IntakeService.definition(keys: keys, verifier: verifier, settings: try ProgrammeSettingsFile.load(environment),
-                                                  limits: limits)
+                                                  limits: limits, portalSecret: environment["PUMPURS_PORTAL_DIRECTORY_SECRET"])
         try await ServiceHost.run(definition, environment: environment)
     }
 }

@@ -75,7 +75,8 @@ public struct DemoSemester: Sendable {
         var people: [String: String] = [:]
         func add(_ key: String, _ name: String, _ by: String, role: String, scope: String, id: String?, language: String = "lv") async throws {
             let mail = "\(key.replacingOccurrences(of: "_", with: "."))\(suffix.isEmpty ? "" : "+" + suffix.filter { $0.isLetter || $0.isNumber }.lowercased())@\(mailDomain)"
-            let person = try await api.person(by, name: name, email: mail, language: language)
+            // The local identity provider knows each demo person by their email (its login page).
+            let person = try await api.person(by, name: name, email: mail, language: language, signInSubject: mail)
             try await api.assign(by, person: person, role: role, scopeKind: scope, scopeId: id)
             people[key] = person
         }

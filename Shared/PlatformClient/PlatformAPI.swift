@@ -49,9 +49,12 @@ public struct PlatformAPI: Sendable {
                                           json: jsonText(body)))
     }
 
-    public func person(_ token: String, name: String, email: String, language: String = "lv") async throws -> String {
-        try await id(http.require([201], "register person", "POST", endpoints.intake + "/directory/people", token: token,
-                                  json: jsonText(["name": name, "email": email, "language": language])))
+    /// Registers a person; `signInSubject` is their identity provider's `sub` (the portal's sign-in).
+    public func person(_ token: String, name: String, email: String, language: String = "lv", signInSubject: String? = nil) async throws -> String {
+        var fields = ["name": name, "email": email, "language": language]
+        if let signInSubject { fields["signInSubject"] = signInSubject }
+        return try await id(http.require([201], "register person", "POST", endpoints.intake + "/directory/people", token: token,
+                                         json: jsonText(fields)))
     }
 
     /// A person as the directory lists them, with their active role assignments.

@@ -127,6 +127,26 @@ struct VerificationKeysTests {
         #expect(throws: AuthConfigurationError.self) { try KeySource.from([:], mode: .development) }
     }
 
+    @Test("All configured sources are trusted together; a JWKS URL not answering yet is skipped at start-up only")
+    func severalSources() async throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Fixture.trustedKey.publicKey.pemRepresentation.write(toFile: directory + "/pub.pem", atomically: true, encoding: .utf8)
+        let environment = [EnvironmentKey.publicKeyFile: directory + "/pub.pem",
+                           EnvironmentKey.jwks: DevelopmentKeyPair.jwks(for: Fixture.otherKey.publicKey),
+                           EnvironmentKey.jwksURL: "http://127.0.0.1:9/.well-known/jwks.json"]
+        let sources = try KeySource.all(from: environment, mode: .development)
+        #expect(sources.count == 3)
+        let keys = try await KeySource.load(sources, startup: true)
+        #expect(Set(keys.entries.map(\.keyId)) == [Fixture.trustedKeyId, DevelopmentKeyPair.keyId(of: Fixture.otherKey.publicKey)])
+        await #expect(throws: (any Error).self) { try await KeySource.load(sources, startup: false) }
+        // Only an unreachable URL: nothing to trust, so start-up fails.
+        let onlyURL = try KeySource.all(from: [EnvironmentKey.jwksURL: "http://127.0.0.1:9/jwks"], mode: .production)
+        await #expect(throws: (any Error).self) { try await KeySource.load(onlyURL, startup: true) }
+        // Production never takes the development key, even next to a JWKS.
+        #expect(throws: AuthConfigurationError.self) { try KeySource.all(from: environment, mode: .production) }
+    }
+
     @Test("The key id is a stable SHA-256 thumbprint, different per key")
     func thumbprint() throws {
         // The key id: 43 base64url characters (SHA-256), stable, different per key.

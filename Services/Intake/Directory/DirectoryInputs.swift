@@ -33,6 +33,9 @@ struct NewPerson: Codable, Sendable {
     var email: String
     /// `lv` (default) or `en`: the language of their emails.
     var language: String?
+    /// Their identity provider's subject (`sub`), for signing in to the portal; stored as a keyed
+    /// hash only. Set when the person is first registered.
+    var signInSubject: String?
 }
 
 /// `POST /directory/assignments`.

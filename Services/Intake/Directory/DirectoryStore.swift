@@ -109,7 +109,7 @@ struct DirectoryStore: Sendable {
 
     // MARK: People and roles
 
-    func registerPerson(_ input: NewPerson, actor: Principal, outbox: OutboxWriter,
+    func registerPerson(_ input: NewPerson, subjectHash: Data? = nil, actor: Principal, outbox: OutboxWriter,
                         on connection: PostgresConnection) throws -> PersonView {
         let name = try DirectoryText.name(input.name, field: "name")
         let email = try DirectoryText.email(input.email, field: "email")
@@ -118,10 +118,17 @@ struct DirectoryStore: Sendable {
             throw CommonProblems.invalidField("language", "language.unknown", lv: "Valoda: lv vai en.", en: "Language: lv or en.")
         }
         let id = UUID.timeOrdered()
+        if let subjectHash, try connection.query("SELECT 1 FROM people WHERE sign_in_subject_hash = $1", [subjectHash]).first != nil {
+            throw CommonProblems.conflict("person.sign_in_subject_taken", field: "signInSubject",
+                                          lv: "Šis pieteikšanās identifikators jau piesaistīts citai personai.",
+                                          en: "This sign-in subject already belongs to another person.")
+        }
         let inserted = try connection.query("""
-            INSERT INTO people (id, name, email, language, created_by) VALUES ($1, $2, $3, $4, $5)
+            INSERT INTO people (id, name, email, language, created_by, sign_in_subject_hash) VALUES ($1, $2, $3, $4, $5, $6)
             ON CONFLICT DO NOTHING RETURNING id
-            """, [id, name, email, language, actor.personId])
+            """, [id, name, email, language, actor.personId, subjectHash])
+        // An existing person (same email) never gets a subject this way: a head registering a
+        // known email must not be able to choose who signs in as them.
         guard inserted.first != nil else {
             // An administrator sees the whole directory: the plain answer tells them nothing new.
             guard actor.role != .ikvdAdmin else {

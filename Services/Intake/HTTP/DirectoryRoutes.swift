@@ -34,7 +34,15 @@ extension IntakeAPI {
             return try JSONResponse.make(.ok, found)
         }
         create(on: directory, "people", roles: [.ikvdAdmin, .institutionHead], NewPerson.self) { input, actor, outbox, connection in
-            try store.registerPerson(input, actor: actor, outbox: outbox, on: connection)
+            var subjectHash: Data?
+            if let text = input.signInSubject {
+                guard let subject = SignInSubject.normalized(text) else {
+                    throw CommonProblems.invalidField("signInSubject", "person.sign_in_subject", lv: "Pieteikšanās identifikators: 1–255 rakstzīmes.",
+                                                      en: "Sign-in subject: 1–255 characters.")
+                }
+                subjectHash = SignInSubject.hash(subject, key: lookupKey)
+            }
+            return try store.registerPerson(input, subjectHash: subjectHash, actor: actor, outbox: outbox, on: connection)
         }
         directory.get("people") { request, context in
             let principal = try context.requireRole([.ikvdAdmin, .institutionHead, .institutionCoordinator,

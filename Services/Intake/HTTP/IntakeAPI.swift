@@ -1,4 +1,5 @@
 import Auth
+import Crypto
 import Foundation
 import Hummingbird
 import Postgres
@@ -39,12 +40,19 @@ public struct IntakeAPI: Sendable {
     let queries = PlanQueries()
     let documents: DocumentStore
     let consents = ConsentRecords()
+    /// Keys the sign-in subject hash (the students' look-up key, domain-separated).
+    let lookupKey: SymmetricKey
+    /// The staff portal's credential for `POST /directory/sign-in`; nil turns the route off.
+    let portalSecret: String?
 
     /// Creates the API. `producer` names the service in the events it writes (its schema name);
     /// `today` is the current date in UTC (nil only if the clock is unusable).
     public init(pool: PostgresPool, producer: String = "intake", keys: StudentKeys, verifier: TokenVerifier,
-                settings: ProgrammeSettings = .defaults, limits: Limits = Limits(), today: @escaping @Sendable () -> CalendarDate?) {
+                settings: ProgrammeSettings = .defaults, limits: Limits = Limits(), portalSecret: String? = nil,
+                today: @escaping @Sendable () -> CalendarDate?) {
         self.pool = pool
+        self.lookupKey = keys.lookup
+        self.portalSecret = portalSecret.flatMap { $0.isEmpty ? nil : $0 }
         self.producer = producer
         self.verifier = verifier
         self.limits = limits
@@ -63,6 +71,7 @@ public struct IntakeAPI: Sendable {
                      body: .init(byteBuffer: ByteBuffer(string: IntakeOpenAPI.yaml)))
         }
         registerDirectory(on: router)
+        registerSignIn(on: router)
         registerPlans(on: router)
         registerDocuments(on: router)
         // Intake's own audit table: every change and every read of plan content or a document.

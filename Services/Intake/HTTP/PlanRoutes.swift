@@ -64,6 +64,19 @@ extension IntakeAPI {
                 throw IntakeProblems.submissionRefused(refused.findings)
             }
         }
+        // The findings a submission would meet, written nowhere (a read: audited like one).
+        plans.post(":planId/check") { request, context in
+            let actor = try context.requireRole(PlanAccess.authors)
+            let id = try context.parameters.requireUUID("planId")
+            let body = try await BoundedBody.read(request, limit: limits.jsonBody)
+            try StrictJSON.requireEmptyObject(body)
+            let findings = try await pool.withTransaction { connection in
+                try Audit.record(actor: actor, action: "plan.check", subject: "plan:\(id.lowercased)",
+                                 correlationId: RequestCorrelation.id(of: request), on: connection)
+                return try submission.check(planId: id, actor: actor, on: connection)
+            }
+            return try JSONResponse.make(.ok, PlanCheckView(findings: findings.map(FindingView.init), submittable: !findings.hasErrors))
+        }
         plans.post(":planId/copy-forward") { request, context in
             let actor = try context.requireRole(PlanAccess.authors)
             let id = try context.parameters.requireUUID("planId")
@@ -166,4 +179,10 @@ extension IntakeAPI {
         }
         return filter
     }
+}
+
+/// `POST /plans/{id}/check`: the findings, and whether they allow submitting.
+struct PlanCheckView: Codable, Sendable {
+    var findings: [FindingView]
+    var submittable: Bool
 }

@@ -20,6 +20,16 @@ struct PlanSubmission: Sendable {
         var findings: [Finding]
     }
 
+    /// What submitting would find now, changing nothing (the portal shows the findings beside
+    /// the fields before the preparer submits). An empty plan has no findings yet.
+    func check(planId: UUID, actor: Principal, on connection: PostgresConnection) throws -> [Finding] {
+        let record = try PlanAccess.load(planId, for: actor, on: connection)
+        guard let content = record.content else { return [] }
+        let plan = content.supportPlan(id: record.id, institutionId: record.institutionId, studentCode: record.studentCode,
+                                       semester: record.semester)
+        return PlanValidator.validate(plan: plan, context: try validationContext(for: record, on: connection), settings: settings)
+    }
+
     func submit(planId: UUID, actor: Principal, outbox: OutboxWriter, on connection: PostgresConnection) throws -> PlanRecord {
         var record = try PlanAccess.load(planId, for: actor, forUpdate: true, on: connection)
         try PlanAccess.requireEditable(record)

@@ -155,5 +155,11 @@ public enum IntakeMigrations {
             ALTER TABLE students ADD COLUMN birth_date_sealed bytea;
             CREATE INDEX students_birth_date_unsealed ON students (id) WHERE birth_date IS NOT NULL;
             """),
+        // The staff portal signs people in through an identity provider (issue #18); a person
+        // carries the provider's subject as a keyed hash only (Latvija.lv's is a personal code).
+        Migration(version: 130, name: "people_sign_in_subject", sql: """
+            ALTER TABLE people ADD COLUMN sign_in_subject_hash bytea;
+            CREATE UNIQUE INDEX people_sign_in_subject ON people (sign_in_subject_hash) WHERE sign_in_subject_hash IS NOT NULL;
+            """),
     ]
 }

@@ -1,0 +1,45 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import PlatformClient
+
+extension PortalApp {
+    /// What the layout needs for a signed-in person: name, role switcher, form token, language switch.
+    func layout(_ visit: Visit, title: String, path: String, notice: String? = nil) -> [String: Any] {
+        let language = visit.language
+        func label(_ role: SignedInPerson.Role) -> String {
+            let name = renderer.text("role.\(role.role)", language)
+            return role.placeName.map { "\(name), \($0)" } ?? name
+        }
+        var page: [String: Any] = [
+            "title": title, "formToken": visit.session.formToken, "path": path,
+            "person": [
+                "name": visit.person.name, "single": visit.person.roles.count == 1, "currentLabel": label(visit.role),
+                "roles": visit.person.roles.map { ["assignmentId": $0.assignmentId.uuidString.lowercased(), "label": label($0),
+                                                   "current": $0.assignmentId == visit.role.assignmentId] as [String: Any] },
+            ] as [String: Any],
+        ]
+        if let notice { page["notice"] = notice }
+        return page
+    }
+
+    /// A notice named in the query (`?notice=saved`) after a redirect; only known keys are shown.
+    func notice(_ request: Request, _ language: String) -> String? {
+        let known = ["saved": "plan.saved_ok", "submitted": "plan.submitted_ok", "checked": "plan.check_ok", "uploaded": "upload.ok",
+                     "consent": "consent.ok", "copied": "plan.copied_ok"]
+        return request.uri.queryParameters["notice"].flatMap { known[String($0)] }.map { renderer.text($0, language) }
+    }
+
+    func registerAssets(on router: Router<BasicRequestContext>) {
+        router.get("assets/:file") { _, context in
+            let name = context.parameters.get("file") ?? ""
+            let types = ["portal.css": "text/css; charset=utf-8", "portal.js": "text/javascript; charset=utf-8"]
+            guard let type = types[name],
+                  let data = FileManager.default.contents(atPath: resourcesDirectory + "/Assets/" + name) else {
+                return Response(status: .notFound)
+            }
+            return Response(status: .ok, headers: [.contentType: type, .cacheControl: "max-age=3600"],
+                            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import PlatformClient
+import Rules
+
+/// The plan's page: status, findings, the plan's content, consent, documents (and the upload
+/// and consent forms), the approval trail, history, copy forward.
+extension PortalApp {
+    func planPage(_ request: Request, _ visit: Visit, id: String, errors: FieldErrors, uploadForm: FormData? = nil,
+                  consentForm: FormData? = nil, copyForm: FormData? = nil) async throws -> Response {
+        let language = visit.language
+        let reply = try await services.call(visit.principal, "GET", services.endpoints.intake + "/plans/\(id)")
+        guard reply.status == 200 else { return serviceFailure(request, visit, reply.status) }
+        let plan = reply.json
+        let statusInfo = plan["status"] as? [String: Any] ?? [:]
+        let content = plan["content"] as? [String: Any]
+        let priority = content?["priorityRisk"] as? String
+        var page = layout(visit, title: renderer.text("plan.title", language) + " " + (plan["studentCode"] as? String ?? ""),
+                          path: "/plans/\(id)", notice: notice(request, language))
+        page["id"] = id
+        page["studentCode"] = plan["studentCode"] as? String ?? ""
+        page["semester"] = plan["semester"] as? String ?? ""
+        page["statusCode"] = statusInfo["code"] as? String ?? ""
+        page["statusLabel"] = (language == "en" ? statusInfo["labelEn"] : statusInfo["label"]) as? String ?? ""
+        page["revision"] = plan["revision"] as? Int ?? 0
+        if let note = plan["statusNote"] as? String { page["statusNote"] = note }
+        let authors = ["preparer", "institution_head"].contains(visit.role.role)
+        page["editable"] = (plan["editable"] as? Bool ?? false) && authors
+        page["canCopy"] = authors
+        page["canKeepDocuments"] = ["preparer", "institution_head", "institution_coordinator"].contains(visit.role.role)
+        let findings = plan["findings"] as? [[String: Any]] ?? []
+        page["findings"] = findings.map { finding -> [String: Any] in
+            let severity = finding["severity"] as? String ?? "error"
+            return ["severity": severity, "prefix": severity == "error" ? prefixes(language).error : prefixes(language).warning,
+                    "message": ((language == "en" ? finding["messageEn"] : finding["message"]) as? String ?? "") + " (\(finding["rule"] as? String ?? ""))"]
+        }
+        page["hasFindings"] = !findings.isEmpty
+        if let card = content?["card"] as? [String: Any] { page["card"] = card }
+        page["risks"] = (content?["risks"] as? [[String: Any]] ?? []).map { risk -> [String: Any] in
+            let code = risk["code"] as? String ?? ""
+            let label = RiskCode(rawValue: code).map { language == "en" ? $0.label.en : $0.label.lv } ?? code
+            return ["code": code, "label": label, "justification": risk["justification"] as? String ?? "", "priority": code == priority]
+        }
+        page["measures"] = (content?["measures"] as? [[String: Any]] ?? []).map { measure -> [String: Any] in
+            let type = MeasureType(rawValue: measure["type"] as? String ?? "")
+            var entry: [String: Any] = ["label": type.map { language == "en" ? $0.label.en : $0.label.lv } ?? ""]
+            let providers = (measure["providers"] as? [String] ?? []).compactMap(ProviderType.init(rawValue:))
+                .map { language == "en" ? $0.label.en : $0.label.lv }
+            if !providers.isEmpty { entry["providers"] = providers.joined(separator: ", ") }
+            if let minutes = measure["plannedMinutes"] as? Int { entry["hours"] = Self.hours(minutes, language: language) + " h" }
+            if let cents = measure["plannedAmount"] as? Int { entry["amount"] = LatvianFormat.money(cents, language: language) }
+            return entry
+        }
+        if let consent = plan["consent"] as? [String: Any], consent["revoked"] as? Bool != true {
+            let signer = renderer.text(consent["signer"] as? String == "student" ? "consent.signer_student" : "consent.signer_parent", language)
+            page["consentText"] = renderer.text("plan.consent_on_file", language,
+                                                ["signer": signer, "date": LatvianFormat.date(consent["signedOn"] as? String ?? "", language: language)])
+        } else {
+            page["consentText"] = renderer.text("plan.no_consent", language)
+        }
+        let documents = plan["documents"] as? [[String: Any]] ?? []
+        page["documents"] = documents.map { document -> [String: Any] in
+            ["purpose": renderer.text(document["purpose"] as? String == "consent" ? "upload.consent" : "upload.evidence", language),
+             "kind": document["kind"] as? String ?? "", "mediaType": document["mediaType"] as? String ?? "",
+             "size": "\(max(1, (document["sizeBytes"] as? Int ?? 0) / 1024)) KB",
+             "uploaded": LatvianFormat.dateTime(document["uploadedAt"] as? String ?? "", language: language)]
+        }
+        page["hasDocuments"] = !documents.isEmpty
+        let consentDocuments = documents.filter { $0["purpose"] as? String == "consent" }
+        page["hasConsentDocuments"] = !consentDocuments.isEmpty && page["editable"] as? Bool == true
+        let p = prefixes(language)
+        let upload = uploadForm ?? FormData()
+        page["uploadFields"] = [
+            FieldView(path: "purpose", label: renderer.text("upload.purpose", language), value: upload["purpose"] ?? "evidence",
+                      control: .select([("evidence", renderer.text("upload.evidence", language)), ("consent", renderer.text("upload.consent", language))])),
+            FieldView(path: "kind", label: renderer.text("upload.kind", language), hint: renderer.text("upload.kind_hint", language),
+                      value: upload["kind"] ?? ""),
+        ].map { $0.context(errors, prefixes: p) }
+        let consentValues = consentForm ?? FormData()
+        page["consentFields"] = [
+            FieldView(path: "signer", label: renderer.text("consent.signer", language), value: consentValues["signer"] ?? "parent",
+                      control: .select([("parent", renderer.text("consent.signer_parent", language)), ("student", renderer.text("consent.signer_student", language))])),
+            FieldView(path: "signedOn", label: renderer.text("consent.signed_on", language), hint: renderer.text("consent.signed_on_hint", language),
+                      value: consentValues["signedOn"] ?? ""),
+            FieldView(path: "documentId", label: renderer.text("consent.document", language), value: consentValues["documentId"] ?? "",
+                      control: .select(consentDocuments.map { ($0["id"] as? String ?? "", "\($0["kind"] as? String ?? "") — "
+                          + LatvianFormat.dateTime($0["uploadedAt"] as? String ?? "", language: language)) })),
+        ].map { $0.context(errors, prefixes: p) }
+        page["copyFields"] = [FieldView(path: "semester", label: renderer.text("plan.copy_semester", language),
+                                        hint: renderer.text("plan.copy_semester_hint", language), value: copyForm?["semester"] ?? "")
+            .context(errors, prefixes: p)]
+        page["history"] = (plan["history"] as? [[String: Any]] ?? []).map { entry -> [String: Any] in
+            var item: [String: Any] = ["at": LatvianFormat.dateTime(entry["at"] as? String ?? "", language: language),
+                                       "to": renderer.text("status.\(entry["to"] as? String ?? "")", language)]
+            if let reason = entry["reason"] as? String { item["reason"] = reason }
+            return item
+        }
+        // The approval trail, from approval routing (what it decided, by which role, when, with comments).
+        let trail = try? await services.call(visit.principal, "GET", services.endpoints.approval + "/approvals/plans/\(id)")
+        if let trail, trail.status == 200 {
+            let decisions = trail.json["decisions"] as? [[String: Any]] ?? []
+            page["trail"] = decisions.map { decision -> [String: Any] in
+                var item: [String: Any] = ["at": LatvianFormat.dateTime(decision["at"] as? String ?? "", language: language),
+                                           "role": renderer.text("role.\(decision["role"] as? String ?? "")", language),
+                                           "command": decision["command"] as? String ?? ""]
+                if let comment = decision["comment"] as? String, !comment.isEmpty { item["comment"] = comment }
+                return item
+            }
+            page["hasTrail"] = !decisions.isEmpty
+            if let level = (trail.json["plan"] as? [String: Any])?["level"] as? String ?? trail.json["level"] as? String, !level.isEmpty {
+                page["awaiting"] = renderer.text("plan.awaiting", language, ["level": renderer.text("level.\(level)", language)])
+            }
+        }
+        let anchors: Set<String> = ["purpose", "kind", "upload-file", "signer", "signedOn", "documentId", "semester", "findings-title"]
+        page.merge(ErrorSummary.context(errors, anchors: anchors)) { $1 }
+        return renderer.response("plan", page, language: language, status: errors.hasErrors ? .unprocessableContent : .ok)
+    }
+
+    static func hours(_ minutes: Int, language: String) -> String {
+        let whole = minutes / 60
+        let rest = minutes % 60
+        guard rest != 0 else { return "\(whole)" }
+        let fraction = String(format: "%.2f", Double(rest) / 60).dropFirst(1).replacingOccurrences(of: ".", with: language == "lv" ? "," : ".")
+        return "\(whole)\(fraction)".replacingOccurrences(of: "0$", with: "", options: .regularExpression)
+    }
+}

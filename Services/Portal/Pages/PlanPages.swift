@@ -1,0 +1,180 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import PlatformClient
+import Rules
+
+/// The preparer's path: a new plan, the plan's page, and the actions on it.
+extension PortalApp {
+    func registerPlans(on router: Router<BasicRequestContext>) {
+        func signedIn(_ handler: @escaping @Sendable (Request, BasicRequestContext, Visit) async throws -> Response)
+            -> @Sendable (Request, BasicRequestContext) async throws -> Response {
+            { request, context in
+                switch try await visitOrRedirect(request) {
+                case .success(let visit): try await handler(request, context, visit)
+                case .failure(let response): response
+                }
+            }
+        }
+        /// A state-changing form: its form token and origin are checked before anything else.
+        func posted(_ handler: @escaping @Sendable (Request, BasicRequestContext, Visit, FormData) async throws -> Response)
+            -> @Sendable (Request, BasicRequestContext) async throws -> Response {
+            signedIn { request, context, visit in
+                let form = try await formData(request)
+                guard crossSiteAllowed(request, form["form_token"], visit.session) else { return refused(request, language: visit.language) }
+                return try await handler(request, context, visit, form)
+            }
+        }
+        router.get("plans", use: signedIn { request, _, visit in try await planList(request, visit) })
+        router.get("plans/new", use: signedIn { request, _, visit in newPlanPage(request, visit, form: FormData(), errors: FieldErrors()) })
+        router.post("plans/new", use: posted { request, _, visit, form in try await createPlan(request, visit, form) })
+        router.get("plans/:planId", use: signedIn { request, context, visit in
+            try await planPage(request, visit, id: try planId(context), errors: FieldErrors())
+        })
+        router.get("plans/:planId/edit", use: signedIn { request, context, visit in
+            try await editPage(request, visit, id: try planId(context), form: nil, errors: FieldErrors())
+        })
+        router.post("plans/:planId/edit", use: posted { request, context, visit, form in
+            try await savePlan(request, visit, id: try planId(context), form: form)
+        })
+        router.post("plans/:planId/check", use: posted { request, context, visit, _ in
+            let id = try planId(context)
+            let reply = try await services.call(visit.principal, "POST", services.endpoints.intake + "/plans/\(id)/check", json: "{}")
+            guard reply.status == 200 else { return try await planPage(request, visit, id: id, errors: FieldErrors.problem(reply.body, language: visit.language)) }
+            let findings = reply.json["findings"] as? [[String: Any]] ?? []
+            if findings.isEmpty { return Response.redirect(to: "/plans/\(id)?notice=checked", type: .normal) }
+            return try await editPage(request, visit, id: id, form: nil, errors: FieldErrors.findings(findings, language: visit.language))
+        })
+        router.post("plans/:planId/submit", use: posted { request, context, visit, _ in
+            let id = try planId(context)
+            let reply = try await services.call(visit.principal, "POST", services.endpoints.intake + "/plans/\(id)/submit", json: "{}",
+                                                idempotencyKey: "portal-submit-\(visit.session.id)-\(id)-\(UUID())")
+            guard reply.status == 202 else {
+                // Refused findings go beside the fields they concern, on the edit form.
+                let errors = FieldErrors.problem(reply.body, language: visit.language)
+                return try await editPage(request, visit, id: id, form: nil, errors: errors)
+            }
+            return Response.redirect(to: "/plans/\(id)?notice=submitted", type: .normal)
+        })
+        router.post("plans/:planId/documents", use: signedIn { request, context, visit in
+            try await upload(request, visit, id: try planId(context))
+        })
+        router.post("plans/:planId/consent", use: posted { request, context, visit, form in
+            let id = try planId(context)
+            var body: [String: Any] = ["signer": form["signer"] ?? "", "signedOn": form["signedOn"] ?? ""]
+            if let document = form["documentId"] { body["documentId"] = document }
+            let reply = try await services.call(visit.principal, "PUT", services.endpoints.intake + "/plans/\(id)/consent", json: Self.json(body))
+            guard reply.status == 200 else {
+                return try await planPage(request, visit, id: id, errors: FieldErrors.problem(reply.body, language: visit.language), consentForm: form)
+            }
+            return Response.redirect(to: "/plans/\(id)?notice=consent", type: .normal)
+        })
+        router.post("plans/:planId/copy-forward", use: posted { request, context, visit, form in
+            let id = try planId(context)
+            let reply = try await services.call(visit.principal, "POST", services.endpoints.intake + "/plans/\(id)/copy-forward",
+                                                json: Self.json(["semester": form["semester"] ?? ""]),
+                                                idempotencyKey: "portal-copy-\(visit.session.id)-\(id)-\(UUID())")
+            guard reply.status == 201, let newId = reply.json["id"] as? String else {
+                var errors = FieldErrors.problem(reply.body, language: visit.language)
+                if errors.entries.allSatisfy({ $0.anchor == "form" }) {
+                    var moved = FieldErrors()
+                    for entry in errors.entries { moved.add("semester", entry.message) }
+                    errors = moved
+                }
+                return try await planPage(request, visit, id: id, errors: errors, copyForm: form)
+            }
+            return Response.redirect(to: "/plans/\(newId.lowercased())?notice=copied", type: .normal)
+        })
+    }
+
+    func planId(_ context: BasicRequestContext) throws -> String {
+        guard let text = context.parameters.get("planId"), let id = UUID(uuidString: text) else { throw HTTPError(.notFound) }
+        return id.uuidString.lowercased()
+    }
+
+    static func json(_ object: [String: Any]) -> String {
+        String(decoding: (try? JSONSerialization.data(withJSONObject: object)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+
+    func prefixes(_ language: String) -> (error: String, warning: String) {
+        (renderer.text("error.prefix", language), renderer.text("warning.prefix", language))
+    }
+
+    // MARK: new plan
+
+    func newPlanPage(_ request: Request, _ visit: Visit, form: FormData, errors: FieldErrors, status: HTTPResponse.Status = .ok) -> Response {
+        let language = visit.language
+        let place = visit.role.placeName ?? ""
+        // The personal code is never put back into the page: after a refusal the field is empty.
+        let fields = [
+            FieldView(path: "institutionId", label: renderer.text("new.institution", language), value: visit.role.scope.id?.uuidString.lowercased() ?? "",
+                      control: .select([(visit.role.scope.id?.uuidString.lowercased() ?? "", place)])),
+            { var field = FieldView(path: "personalCode", label: renderer.text("new.personal_code", language),
+                                    hint: renderer.text("new.personal_code_hint", language))
+              field.autocompleteOff = true
+              return field }(),
+            FieldView(path: "semester", label: renderer.text("new.semester", language), hint: renderer.text("new.semester_hint", language),
+                      value: form["semester"] ?? ""),
+        ]
+        var page = layout(visit, title: renderer.text("new.title", language), path: "/plans/new")
+        page["fields"] = fields.map { $0.context(errors, prefixes: prefixes(language)) }
+        page.merge(ErrorSummary.context(errors, anchors: Set(fields.map(\.anchor)))) { $1 }
+        return renderer.response("plan-new", page, language: language, status: status)
+    }
+
+    func createPlan(_ request: Request, _ visit: Visit, _ form: FormData) async throws -> Response {
+        var errors = FieldErrors()
+        let language = visit.language
+        if form["personalCode"] == nil { errors.add("personalCode", renderer.text("new.required_code", language)) }
+        if form["semester"] == nil { errors.add("semester", renderer.text("new.required_semester", language)) }
+        guard errors.isEmpty, let institution = visit.role.scope.id?.uuidString.lowercased() else {
+            return newPlanPage(request, visit, form: form, errors: errors, status: .unprocessableContent)
+        }
+        // The code goes to intake once, in this body; it is not logged, not echoed, not in a URL.
+        let body = Self.json(["institutionId": institution, "personalCode": form["personalCode"] ?? "", "semester": form["semester"] ?? ""])
+        let reply = try await services.call(visit.principal, "POST", services.endpoints.intake + "/plans", json: body)
+        guard reply.status == 201, let id = reply.json["id"] as? String else {
+            if reply.status >= 500 || reply.status == 401 || reply.status == 403 { return serviceFailure(request, visit, reply.status) }
+            var refusal = FieldErrors.problem(reply.body, language: language)
+            if refusal.entries.allSatisfy({ $0.anchor == "form" }) {
+                var moved = FieldErrors()
+                for entry in refusal.entries { moved.add("personalCode", entry.message) }
+                refusal = moved
+            }
+            return newPlanPage(request, visit, form: form, errors: refusal, status: .unprocessableContent)
+        }
+        return Response.redirect(to: "/plans/\(id.lowercased())/edit", type: .normal)
+    }
+
+    // MARK: upload
+
+    func upload(_ request: Request, _ visit: Visit, id: String) async throws -> Response {
+        let language = visit.language
+        let limit = 6 * 1024 * 1024
+        let buffer = try await request.body.collect(upTo: limit)
+        guard let boundary = MultipartForm.boundary(request.headers[.contentType]),
+              let form = MultipartForm(bytes: Array(buffer: buffer), boundary: boundary) else {
+            return refused(request, language: language)
+        }
+        guard crossSiteAllowed(request, form.fields["form_token"], visit.session) else { return refused(request, language: language) }
+        var errors = FieldErrors()
+        guard let file = form.files["file"], !file.bytes.isEmpty else {
+            errors.add("upload-file", renderer.text("upload.missing", language))
+            return try await planPage(request, visit, id: id, errors: errors, uploadForm: form.fields)
+        }
+        let purpose = form.fields["purpose"] == "consent" ? "consent" : "evidence"
+        let kind = form.fields["kind"] ?? (purpose == "consent" ? "consent_form" : "evidence")
+        let allowed = CharacterSet.alphanumerics
+        let kindParameter = kind.addingPercentEncoding(withAllowedCharacters: allowed) ?? "evidence"
+        let reply = try await services.call(visit.principal, "POST",
+                                            services.endpoints.intake + "/plans/\(id)/documents?purpose=\(purpose)&kind=\(kindParameter)",
+                                            bytes: file.bytes, contentType: file.contentType,
+                                            idempotencyKey: "portal-upload-\(visit.session.id)-\(UUID())")
+        guard reply.status == 201 else {
+            var refusal = FieldErrors()
+            for entry in FieldErrors.problem(reply.body, language: language).entries { refusal.add("upload-file", entry.message) }
+            return try await planPage(request, visit, id: id, errors: refusal, uploadForm: form.fields)
+        }
+        return Response.redirect(to: "/plans/\(id)?notice=uploaded", type: .normal)
+    }
+}
