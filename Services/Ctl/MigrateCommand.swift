@@ -5,6 +5,7 @@ import Intake
 import Notifications
 import Payouts
 import RiskValidation
+import Portal
 import Postgres
 import Reporting
 import ServiceKit
@@ -26,7 +27,8 @@ struct MigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let env = CtlEnvironment()
-        let names = service.map { [$0] } ?? PlatformServices.all.map(\.name)
+        // The portal has a schema (sessions) but no queue: it is migrated here, never given broker topology.
+        let names = service.map { [$0] } ?? (PlatformServices.all.map(\.name) + [PlatformServices.portal.name])
         let admin = PostgresPool(configuration: try PostgresConfiguration(url: env.adminDatabaseURL, poolSize: 1), logger: env.logger)
         defer { Task { await admin.shutdown() } }
         for name in names {
@@ -41,7 +43,7 @@ struct MigrateCommand: AsyncParsableCommand {
             let limit = Int(env.values["PUMPURS_DELIVERY_LIMIT"] ?? "") ?? 5
             // Finance is no service of ours but consumes payout events: its durable queue is declared
             // with the rest, so a released payout waits for finance instead of being unroutable.
-            let queues = names + (service == nil ? PlatformServices.externalConsumers : [])
+            let queues = names.filter { $0 != PlatformServices.portal.name } + (service == nil ? PlatformServices.externalConsumers : [])
             try await CatalogueTopology.declare(services: queues, deliveryLimit: limit, admin: AMQPAdmin(url: try env.amqpURL()))
             print("broker: queues and bindings declared for \(queues.joined(separator: ", "))")
         }
@@ -60,6 +62,7 @@ enum ServiceMigrations {
         case "payouts": KitMigrations.with(PayoutsService.migrations)
         case "notifications": KitMigrations.with(DirectoryReplica.migrations + NotificationsMigrations.all)
         case "reporting": KitMigrations.with(ReportingService.migrations)
+        case "portal": PortalMigrations.all
         default: KitMigrations.with([])
         }
     }

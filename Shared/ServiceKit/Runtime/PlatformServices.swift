@@ -21,6 +21,10 @@ public enum PlatformServices {
         Entry(name: "reporting", executable: "pumpurs-reporting", port: 8086),
     ]
 
+    /// The staff portal: a schema of its own (sessions) and an HTTP port, but no queue and no
+    /// broker user (it owns no programme data; it acts through the services' HTTP APIs).
+    public static let portal = Entry(name: "portal", executable: "pumpurs-portal", port: 8087)
+
     /// Consumers outside the platform that get a durable queue of their own (`<name>.events`,
     /// bound to what the event catalogue lists for them): finance reads payout events from
     /// `finance.events`.
