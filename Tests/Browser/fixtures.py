@@ -1,0 +1,90 @@
+"""Test data for the browser tests, made through the real intake API as IKVD's administrator
+would (its token: .local/jwt/ikvd-admin.token, written by deploy/local/run): a municipality, a
+school, and people with sign-in subjects the local identity provider accepts. Every run makes
+its own, with a unique suffix, so runs never see each other's plans."""
+import json
+import os
+import random
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+INTAKE = os.environ.get("PUMPURS_INTAKE_URL", "http://127.0.0.1:8080")
+
+
+def admin_token() -> str:
+    return (ROOT / ".local/jwt/ikvd-admin.token").read_text().strip()
+
+
+def call(method: str, path: str, body: dict | None = None, token: str | None = None) -> tuple[int, dict]:
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(INTAKE + path, data=data, method=method)
+    request.add_header("Content-Type", "application/json")
+    request.add_header("Authorization", "Bearer " + (token or admin_token()))
+    try:
+        with urllib.request.urlopen(request, timeout=20) as response:
+            return response.status, json.loads(response.read() or b"{}")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"{}")
+
+
+def must(method: str, path: str, body: dict | None = None, token: str | None = None) -> dict:
+    status, answer = call(method, path, body, token)
+    assert 200 <= status < 300, f"{method} {path}: {status} {answer}"
+    return answer
+
+
+def personal_code(born_year: int = 2011) -> str:
+    """A valid old-format Latvian personal code (DDMMYY-CNNNN with the checksum)."""
+    while True:
+        day, month = random.randint(1, 28), random.randint(1, 12)
+        century = 2 if born_year >= 2000 else 1
+        digits = f"{day:02d}{month:02d}{born_year % 100:02d}{century}{random.randint(0, 999):03d}"
+        weights = [1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+        check = (1101 - sum(int(d) * w for d, w in zip(digits, weights))) % 11
+        if check < 10:
+            return f"{digits[:6]}-{digits[6:]}{check}"
+
+
+class School:
+    """A municipality, a general school in it, and its people, made fresh for one test."""
+
+    def __init__(self):
+        self.suffix = f"{int(time.time())}{random.randint(100, 999)}"
+        municipality = must("POST", "/directory/municipalities", {"name": f"Pārbaudes novads {self.suffix}", "region": "Latgale"})
+        self.municipality_id = municipality["id"]
+        school = must("POST", "/directory/institutions", {"name": f"Pārbaudes vidusskola {self.suffix}", "kind": "general",
+                                                        "founder": "municipal", "municipalityId": self.municipality_id})
+        self.institution_id = school["id"]
+        self.name = school["name"]
+        self.people: dict[str, dict] = {}
+
+    def person(self, key: str, name: str, role: str, language: str = "lv") -> dict:
+        """A person with one role in the school. IKVD gives the head's role; the head gives the rest."""
+        subject = f"{key}.{self.suffix}@browser.pumpurs.example.lv"
+        by = None if role == "institution_head" else self.head_token()
+        person = must("POST", "/directory/people", {"name": name, "email": subject, "language": language, "signInSubject": subject}, by)
+        assignment = must("POST", "/directory/assignments", {"personId": person["id"], "role": role,
+                                                             "scope": {"kind": "institution", "id": self.institution_id}}, by)
+        entry = {"id": person["id"], "subject": subject, "assignment": assignment["id"], "name": name}
+        self.people[key] = entry
+        return entry
+
+    def head_token(self) -> str:
+        if "head" not in self.people:
+            self.person("head", "Jānis Bērziņš", "institution_head")
+        return mint(self.people["head"]["id"], "institution_head", f"institution:{self.institution_id}")
+
+    def revoke(self, key: str) -> None:
+        must("POST", f"/directory/assignments/{self.people[key]['assignment']}/revoke", {}, self.head_token())
+
+
+def mint(person: str, role: str, scope: str) -> str:
+    """A development token (the CLI signs with the development key the services trust locally)."""
+    binary = os.environ.get("PUMPURS_BIN", str(ROOT / ".build/debug/pumpurs"))
+    env = dict(os.environ, PUMPURS_MODE="development", PUMPURS_JWT_PRIVATE_KEY_FILE=str(ROOT / ".local/jwt/dev-private.pem"))
+    return subprocess.run([binary, "token", "--person", person, "--role", role, "--scope", scope, "--minutes", "30"],
+                          check=True, capture_output=True, text=True, env=env).stdout.strip()
