@@ -53,7 +53,7 @@ extension PortalApp {
             return entry
         }
         if let consent = plan["consent"] as? [String: Any], consent["revoked"] as? Bool != true {
-            let signer = renderer.text(consent["signer"] as? String == "student" ? "consent.signer_student" : "consent.signer_parent", language)
+            let signer = renderer.text(Self.signerLabel(ConsentSigner(rawValue: consent["signer"] as? String ?? "") ?? .parentOrGuardian), language)
             page["consentText"] = renderer.text("plan.consent_on_file", language,
                                                 ["signer": signer, "date": LatvianFormat.date(consent["signedOn"] as? String ?? "", language: language)])
         } else {
@@ -79,8 +79,9 @@ extension PortalApp {
         ].map { $0.context(errors, prefixes: p) }
         let consentValues = consentForm ?? FormData()
         page["consentFields"] = [
-            FieldView(path: "signer", label: renderer.text("consent.signer", language), value: consentValues["signer"] ?? "parent",
-                      control: .select([("parent", renderer.text("consent.signer_parent", language)), ("student", renderer.text("consent.signer_student", language))])),
+            FieldView(path: "signer", label: renderer.text("consent.signer", language),
+                      value: consentValues["signer"] ?? ConsentSigner.parentOrGuardian.rawValue,
+                      control: .select(ConsentSigner.allCases.map { ($0.rawValue, renderer.text(Self.signerLabel($0), language)) })),
             FieldView(path: "signedOn", label: renderer.text("consent.signed_on", language), hint: renderer.text("consent.signed_on_hint", language),
                       value: consentValues["signedOn"] ?? ""),
             FieldView(path: "documentId", label: renderer.text("consent.document", language), value: consentValues["documentId"] ?? "",
@@ -115,6 +116,13 @@ extension PortalApp {
         let anchors: Set<String> = ["purpose", "kind", "upload-file", "signer", "signedOn", "documentId", "semester", "findings-title"]
         page.merge(ErrorSummary.context(errors, anchors: anchors)) { $1 }
         return renderer.response("plan", page, language: language, status: errors.hasErrors ? .unprocessableContent : .ok)
+    }
+
+    static func signerLabel(_ signer: ConsentSigner) -> String {
+        switch signer {
+        case .student: "consent.signer_student"
+        case .parentOrGuardian: "consent.signer_parent"
+        }
     }
 
     static func hours(_ minutes: Int, language: String) -> String {
