@@ -1,0 +1,90 @@
+"""Sessions (issue #18): sign-out ends the session, an idle session expires, a forged
+cross-site form is refused, a revoked role is gone at the next click."""
+import os
+import subprocess
+import urllib.error
+import urllib.request
+
+import browser
+from fixtures import ROOT, School
+from selenium.webdriver.common.by import By
+
+
+def sql(statement: str) -> None:
+    url = os.environ.get("PUMPURS_DATABASE_ADMIN_URL")
+    assert url, "PUMPURS_DATABASE_ADMIN_URL (eval \"$(deploy/local/infra env)\")"
+    subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-qc", statement], check=True, capture_output=True)
+
+
+def session_cookie(driver) -> str:
+    cookie = driver.get_cookie("__Host-pumpurs")
+    assert cookie, "the session cookie"
+    assert cookie["httpOnly"] and cookie["secure"] and cookie.get("sameSite") == "Lax", cookie
+    return cookie["value"]
+
+
+def post(path: str, cookie: str, body: str, origin: str | None) -> int:
+    request = urllib.request.Request(browser.portal_url() + path, data=body.encode(), method="POST")
+    request.add_header("Content-Type", "application/x-www-form-urlencoded")
+    request.add_header("Cookie", f"__Host-pumpurs={cookie}")
+    if origin:
+        request.add_header("Origin", origin)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_sign_out_ends_the_session(driver):
+    school = School()
+    preparer = school.person("preparer", "Ilze Kalniņa", "preparer")
+    browser.sign_in(driver, browser.portal_url(), preparer["subject"])
+    cookie = session_cookie(driver)
+    driver.find_element(By.ID, "sign-out").click()
+    browser.wait_for_page(driver)
+    # The provider's own logout page (RP-initiated logout) asks to confirm, then sends us back.
+    buttons = driver.find_elements(By.XPATH, "//button[normalize-space()='End session']")
+    if buttons:
+        buttons[0].click()
+        browser.wait_for_page(driver)
+    assert "/signed-out" in driver.current_url, driver.current_url
+    browser.check_accessibility(driver, "session-01-signed-out")
+    # The old cookie opens nothing any more.
+    driver.get(browser.portal_url() + "/plans")
+    browser.wait_for_page(driver)
+    assert driver.find_elements(By.ID, "sign-in"), "back at the landing page"
+    assert post("/role", cookie, "assignment=x", None) in (302, 303, 401)
+
+
+def test_idle_session_expires_and_forged_form_is_refused(driver):
+    school = School()
+    preparer = school.person("preparer", "Ilze Kalniņa", "preparer")
+    browser.sign_in(driver, browser.portal_url(), preparer["subject"])
+    cookie = session_cookie(driver)
+    # A cross-site form (another origin, no form token) is refused; the session survives it.
+    assert post("/sign-out-everywhere", cookie, "", "http://evil.example") == 403
+    assert post("/sign-out-everywhere", cookie, "form_token=guess", None) == 403
+    driver.get(browser.portal_url() + "/plans")
+    browser.wait_for_page(driver)
+    assert driver.find_elements(By.ID, "person-name"), "still signed in after the forged posts"
+    # 31 minutes without a click: the next click finds the session ended.
+    sql(f"UPDATE portal.sessions SET last_seen_at = now() - interval '31 minutes' WHERE person_id = '{preparer['id']}' AND ended_at IS NULL")
+    driver.get(browser.portal_url() + "/plans")
+    browser.wait_for_page(driver)
+    assert driver.find_element(By.ID, "message-text").text, "the session-ended page"
+    assert "30" in driver.find_element(By.ID, "message-text").text
+    browser.check_accessibility(driver, "session-02-idle-expired")
+
+
+def test_revoked_role_is_gone_at_the_next_click(driver):
+    school = School()
+    preparer = school.person("preparer", "Ilze Kalniņa", "preparer")
+    browser.sign_in(driver, browser.portal_url(), preparer["subject"])
+    assert driver.find_elements(By.ID, "new-plan")
+    school.revoke("preparer")
+    driver.get(browser.portal_url() + "/plans")
+    browser.wait_for_page(driver)
+    assert not driver.find_elements(By.ID, "new-plan")
+    assert not driver.find_elements(By.ID, "person-name")
+    browser.check_accessibility(driver, "session-03-role-revoked")
