@@ -147,8 +147,7 @@ let package = Package(
         .testTarget(name: "TimesheetsTests", dependencies: ["Timesheets", "Rules", "Contracts", "ServiceKit"], swiftSettings: swiftSettings),
         .testTarget(name: "PayoutsTests", dependencies: ["Payouts", "Rules", "Contracts", "ServiceKit"], swiftSettings: swiftSettings),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Rules", "Contracts", "ServiceKit", "Auth"], swiftSettings: swiftSettings),
-        .testTarget(name: "PortalTests", dependencies: ["Portal", "Auth", "Rules", jwtKit, crypto, hummingbird,
-                                                        .product(name: "_CryptoExtras", package: "swift-crypto")],
+        .testTarget(name: "PortalTests", dependencies: ["Portal", "Auth", "Rules", jwtKit, crypto, hummingbird],
                     swiftSettings: swiftSettings),
         // The deployment files for users (compose, k8s, Dockerfile) parse and say what they must.
         .testTarget(name: "DeployTests", swiftSettings: swiftSettings),
