@@ -125,13 +125,14 @@ let package = Package(
         // The staff portal: server-rendered pages, OpenID Connect sign-in, sessions (issue #18).
         .target(name: "Portal", dependencies: ["Auth", "Rules", "Postgres", "ServiceKit", "PlatformClient", mustache, hummingbird, httpClient,
                                                jwtKit, crypto, log],
-                path: "Services/Portal", exclude: ["README.md"], resources: [.copy("Templates"), .copy("Messages"), .copy("Assets")],
+                path: "Services/Portal", exclude: ["README.md", "Screenshots"], resources: [.copy("Templates"), .copy("Messages"), .copy("Assets")],
                 swiftSettings: swiftSettings),
         .executableTarget(name: "PortalMain", dependencies: ["Portal", "ServiceKit"], path: "Services/PortalMain", swiftSettings: swiftSettings),
 
         // Operator CLI `pumpurs`.
         .executableTarget(
-            name: "Ctl", dependencies: ["ServiceKit", "Auth", "Portal", "Intake", "RiskValidation", "ApprovalRouting", "Timesheets", "Payouts", "Reporting", "Notifications", "PlatformClient", "AMQP", "Postgres", "Contracts", "CRabbitMQ", "CLibPQ", log, argumentParser],
+            name: "Ctl", dependencies: ["ServiceKit", "Auth", "Portal", "Intake", "RiskValidation", "ApprovalRouting", "Timesheets", "Payouts", "Reporting", "Notifications", "PlatformClient", "AMQP", "Postgres", "Contracts", "CRabbitMQ", "CLibPQ", log, argumentParser,
+                         httpClient, nioCore, nioHTTP1],
             path: "Services/Ctl", swiftSettings: swiftSettings
         ),
 

@@ -3,5 +3,5 @@ import ArgumentParser
 /// `pumpurs bench …`: benchmarks that print figures.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Benchmarks on the local broker and database.", subcommands: [BenchInfraCommand.self, BenchPipelineCommand.self])
+        commandName: "bench", abstract: "Benchmarks on the local broker and database.", subcommands: [BenchInfraCommand.self, BenchPipelineCommand.self, BenchPortalCommand.self])
 }

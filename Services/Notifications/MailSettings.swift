@@ -11,7 +11,7 @@ import ServiceKit
 /// | `PUMPURS_SMTP_USER` / `PUMPURS_SMTP_PASSWORD` | unset (secret); only with `smtps://` or STARTTLS `require` |
 /// | `PUMPURS_SMTP_ALLOW_PLAINTEXT_AUTH` | `0`; `1` allows credentials over a plaintext connection |
 /// | `PUMPURS_MAIL_FROM` | `noreply@pumpurs.local` |
-/// | `PUMPURS_PORTAL_URL` | `http://127.0.0.1:8080` (links in emails) |
+/// | `PUMPURS_PORTAL_URL` | `http://localhost:8087` (links in emails open the staff portal's plan page) |
 /// | `PUMPURS_MAIL_MAX_ATTEMPTS` | `20` (then the mail is dead: `pumpurs mail dead|retry`) |
 /// | `PUMPURS_MAIL_SEND_INTERVAL_MS` | `1000` (how often queued mail is looked at) |
 /// | `PUMPURS_DIGEST_HOUR_UTC` | `6` (daily digests go out from this hour) |
@@ -78,7 +78,7 @@ public struct MailSettings: Sendable {
         if let refusal = smtp.credentialsRefusal { throw ConfigurationError(key: "PUMPURS_SMTP_URL", message: refusal) }
         return MailSettings(
             smtp: smtp,
-            from: Mailbox(name: "PuMPuRS", address: from), portal: environment["PUMPURS_PORTAL_URL"] ?? "http://127.0.0.1:8080",
+            from: Mailbox(name: "PuMPuRS", address: from), portal: environment["PUMPURS_PORTAL_URL"] ?? "http://localhost:8087",
             maxAttempts: try int("PUMPURS_MAIL_MAX_ATTEMPTS", 20, 1...1000),
             sendInterval: .milliseconds(try int("PUMPURS_MAIL_SEND_INTERVAL_MS", 1000, 50...600_000)),
             digestHour: try int("PUMPURS_DIGEST_HOUR_UTC", 6, 0...23))

@@ -42,6 +42,7 @@ public struct PortalApp: Sendable {
         registerAssets(on: router)
         registerSignIn(on: router)
         registerPlans(on: router)
+        registerReport(on: router)
     }
 }
 

@@ -52,6 +52,14 @@ struct PortalLogicTests {
         #expect(bad.errors.entries.map(\.anchor).sorted() == ["card-gradeOrCourse", "measures-0-plannedAmount"])
     }
 
+    @Test("After sign-in a person goes back to a portal path only, never to another site")
+    func returnPath() {
+        #expect(ReturnPath.safe("/plans/01a25242-e2e5-7083-aceb-b9791dee94e7") == "/plans/01a25242-e2e5-7083-aceb-b9791dee94e7")
+        for bad in ["//evil.example/x", "https://evil.example", "/\\evil.example", "plans", "/plans\n/x", "", nil] as [String?] {
+            #expect(ReturnPath.safe(bad) == nil, "\(bad ?? "nil")")
+        }
+    }
+
     @Test("Field paths become element ids; the rules' general card is the form's card")
     func anchors() {
         #expect(FieldErrors.anchor("risks[0].justification") == "risks-0-justification")

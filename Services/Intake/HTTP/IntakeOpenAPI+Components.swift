@@ -4,6 +4,12 @@ extension IntakeOpenAPI {
     static let components = #"""
         components:
           securitySchemes:
+            portalCredential:
+              type: http
+              scheme: bearer
+              description: |
+                The staff portal's service credential (a shared secret, `PUMPURS_PORTAL_DIRECTORY_SECRET`),
+                accepted by `POST /directory/sign-in` only.
             bearerAuth:
               type: http
               scheme: bearer

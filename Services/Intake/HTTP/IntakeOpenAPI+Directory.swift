@@ -227,6 +227,74 @@ extension IntakeOpenAPI {
                   $ref: '#/components/responses/ContentTooLarge'
                 '422':
                   $ref: '#/components/responses/UnprocessableContent'
+          /directory/sign-in:
+            post:
+              tags: [directory]
+              operationId: signInLookup
+              summary: Who a signed-in person is now (the staff portal only)
+              description: |
+                Called by the staff portal with its own credential (`PUMPURS_PORTAL_DIRECTORY_SECRET`),
+                not a person's token: at sign-in with the identity provider's subject (kept only as a
+                keyed hash: under Latvija.lv it is a personal code, so it is accepted in the body only),
+                and on every later request with the person's id, so a revoked role is gone at once.
+                Answers the person and their active role assignments with the places' names. 404 when
+                the route is not configured or nobody has that subject or id.
+              security:
+                - portalCredential: []
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      additionalProperties: false
+                      properties:
+                        subject:
+                          type: string
+                          maxLength: 255
+                        personId:
+                          type: string
+                          format: uuid
+              responses:
+                '200':
+                  description: The person and their active roles.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [personId, name, email, language, roles]
+                        properties:
+                          personId:
+                            type: string
+                            format: uuid
+                          name:
+                            type: string
+                          email:
+                            type: string
+                          language:
+                            type: string
+                            enum: [lv, en]
+                          roles:
+                            type: array
+                            items:
+                              type: object
+                              required: [assignmentId, role, scope]
+                              properties:
+                                assignmentId:
+                                  type: string
+                                  format: uuid
+                                role:
+                                  type: string
+                                scope:
+                                  $ref: '#/components/schemas/Scope'
+                                placeName:
+                                  type: string
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '404':
+                  $ref: '#/components/responses/NotFound'
+                '422':
+                  $ref: '#/components/responses/UnprocessableContent'
           /directory/assignments/{assignmentId}/revoke:
             post:
               tags: [directory]

@@ -225,6 +225,49 @@ extension IntakeOpenAPI {
                   $ref: '#/components/responses/ContentTooLarge'
                 '422':
                   $ref: '#/components/responses/UnprocessableContent'
+          /plans/{planId}/check:
+            post:
+              tags: [plans]
+              operationId: checkPlan
+              summary: What submitting would find, changing nothing (Pārbaudīt plānu)
+              description: |
+                Roles `preparer`, `institution_head`. Runs the programme rules on the plan as it
+                stands, with everything intake knows (documents, consent, declarations, the student's
+                other plans), and returns the findings; nothing is written but the audit row. The body
+                must be empty (`{}`). A plan without content has no findings yet.
+              parameters:
+                - $ref: '#/components/parameters/PlanId'
+                - $ref: '#/components/parameters/CorrelationId'
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      additionalProperties: false
+              responses:
+                '200':
+                  description: The findings, and whether they allow submitting.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [findings, submittable]
+                        properties:
+                          findings:
+                            type: array
+                            items:
+                              $ref: '#/components/schemas/FindingView'
+                          submittable:
+                            type: boolean
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '403':
+                  $ref: '#/components/responses/Forbidden'
+                '404':
+                  $ref: '#/components/responses/NotFound'
+                '422':
+                  $ref: '#/components/responses/UnprocessableContent'
           /plans/{planId}/copy-forward:
             post:
               tags: [plans]

@@ -221,6 +221,13 @@ extension IntakeOpenAPI {
                 language:
                   type: [string, 'null']
                   enum: [lv, en, null]
+                signInSubject:
+                  type: [string, 'null']
+                  minLength: 1
+                  maxLength: 255
+                  description: |
+                    The identity provider's subject (`sub`) for signing in to the staff portal; stored
+                    only as a keyed hash, never returned. Taken when the person is first registered.
                   default: lv
                   description: The language of the person's emails.
             PersonView:

@@ -39,6 +39,11 @@ extension PortalApp {
                 field("\(path).justification", nil, "risk.justification", hint: "risk.justification_hint", control: .textarea),
                 field("\(path).subjects", nil, "risk.subjects", hint: "risk.subjects_hint"),
                 field("\(path).howSupportHelps", nil, "risk.howSupportHelps", control: .textarea),
+                FieldView(path: "\(path).evidence", label: t("risk.evidence"), hint: t("risk.evidence_hint"),
+                          control: .checkboxes(EvidenceKind.allCases.map { kind in
+                              (kind.rawValue, language == "en" ? kind.label.en : kind.label.lv,
+                               values.all("\(path).evidence").contains(kind.rawValue))
+                          })),
             ]
             anchors.insert(FieldErrors.anchor(path))
             anchors.formUnion(fields.map(\.anchor))

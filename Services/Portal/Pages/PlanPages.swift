@@ -6,25 +6,28 @@ import Rules
 
 /// The preparer's path: a new plan, the plan's page, and the actions on it.
 extension PortalApp {
+    typealias Handler = @Sendable (Request, BasicRequestContext) async throws -> Response
+
+    /// A page for a signed-in person (others get the landing page or the session-ended page).
+    func signedIn(_ handler: @escaping @Sendable (Request, BasicRequestContext, Visit) async throws -> Response) -> Handler {
+        { request, context in
+            switch try await visitOrRedirect(request) {
+            case .success(let visit): try await handler(request, context, visit)
+            case .failure(let response): response
+            }
+        }
+    }
+
+    /// A state-changing form: its form token and origin are checked before anything else.
+    func posted(_ handler: @escaping @Sendable (Request, BasicRequestContext, Visit, FormData) async throws -> Response) -> Handler {
+        signedIn { request, context, visit in
+            let form = try await formData(request)
+            guard crossSiteAllowed(request, form["form_token"], visit.session) else { return refused(request, language: visit.language) }
+            return try await handler(request, context, visit, form)
+        }
+    }
+
     func registerPlans(on router: Router<BasicRequestContext>) {
-        func signedIn(_ handler: @escaping @Sendable (Request, BasicRequestContext, Visit) async throws -> Response)
-            -> @Sendable (Request, BasicRequestContext) async throws -> Response {
-            { request, context in
-                switch try await visitOrRedirect(request) {
-                case .success(let visit): try await handler(request, context, visit)
-                case .failure(let response): response
-                }
-            }
-        }
-        /// A state-changing form: its form token and origin are checked before anything else.
-        func posted(_ handler: @escaping @Sendable (Request, BasicRequestContext, Visit, FormData) async throws -> Response)
-            -> @Sendable (Request, BasicRequestContext) async throws -> Response {
-            signedIn { request, context, visit in
-                let form = try await formData(request)
-                guard crossSiteAllowed(request, form["form_token"], visit.session) else { return refused(request, language: visit.language) }
-                return try await handler(request, context, visit, form)
-            }
-        }
         router.get("plans", use: signedIn { request, _, visit in try await planList(request, visit) })
         router.get("plans/new", use: signedIn { request, _, visit in newPlanPage(request, visit, form: FormData(), errors: FieldErrors()) })
         router.post("plans/new", use: posted { request, _, visit, form in try await createPlan(request, visit, form) })

@@ -11,15 +11,18 @@ import Logging
 extension PortalApp {
     func registerSignIn(on router: Router<BasicRequestContext>) {
         router.get("/") { request, _ in
-            if (try? await visit(request)) != nil { return Response.redirect(to: "/plans", type: .found) }
-            return renderer.response("landing", ["title": renderer.text("landing.title", language(request))], language: language(request))
+            let back = ReturnPath.safe(request.uri.queryParameters["return"].map(String.init))
+            if (try? await visit(request)) != nil { return Response.redirect(to: back ?? "/plans", type: .found) }
+            var page: [String: Any] = ["title": renderer.text("landing.title", language(request)), "path": "/"]
+            page["signInHref"] = back.map { "/sign-in?return=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") } ?? "/sign-in"
+            return renderer.response("landing", page, language: language(request))
         }
         router.get("sign-in") { request, _ in
             let attempt = SignInAttempt.random()
             let language = language(request)
             do {
                 let (metadata, _) = try await metadata.current()
-                try await sessions.begin(attempt, language: language)
+                try await sessions.begin(attempt, language: language, returnTo: request.uri.queryParameters["return"].map(String.init))
                 return Response.redirect(to: attempt.authorizationURL(endpoint: metadata.authorizationEndpoint, clientId: configuration.clientId,
                                                                       redirectURI: configuration.redirectURI, language: language), type: .found)
             } catch {
@@ -30,7 +33,7 @@ extension PortalApp {
         router.get("auth/callback") { request, _ in
             let query = request.uri.queryParameters
             guard let state = query["state"].map(String.init), let code = query["code"].map(String.init),
-                  let (attempt, language) = try await sessions.consume(state: state) else {
+                  let (attempt, language, returnTo) = try await sessions.consume(state: state) else {
                 logger.warning("sign-in refused: unknown, used or stale state, or no code")
                 return message(request, "signin.failed_title", "signin.failed", status: .badRequest, again: true)
             }
@@ -61,7 +64,7 @@ extension PortalApp {
             let token = try await sessions.open(personId: person.personId, assignmentId: role.assignmentId,
                                                 language: Messages.language(person.language == "en" ? "en" : language), idToken: idToken)
             logger.info("signed in", metadata: ["person": "\(person.personId)"])
-            var response = Response.redirect(to: "/plans", type: .found)
+            var response = Response.redirect(to: returnTo ?? "/plans", type: .found)
             response.setCookie(SessionCookie.set(token))
             return response
         }
@@ -142,7 +145,10 @@ extension PortalApp {
         do {
             return .success(try await visit(request))
         } catch VisitProblem.signedOut {
-            return .failure(Response.redirect(to: "/", type: .found))
+            // A link from an email lands here signed out: after signing in, the person gets the page.
+            let path = request.uri.path
+            let back = request.method == .get && path != "/" ? "/?return=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") : "/"
+            return .failure(Response.redirect(to: back, type: .found))
         } catch VisitProblem.ended(let verdict) {
             let key = verdict == .idle ? "session.idle" : verdict == .absolute ? "session.absolute" : "session.ended"
             var response = message(request, "session.ended_title", key, status: .unauthorized, again: true)

@@ -28,5 +28,9 @@ public enum PortalMigrations {
             );
             CREATE INDEX sessions_open_by_person ON sessions (person_id) WHERE ended_at IS NULL;
             """),
+        // Where to go after signing in (a link from an email to a plan's page).
+        Migration(version: 101, name: "sign_in_return_to", sql: """
+            ALTER TABLE sign_in_attempts ADD COLUMN return_to text;
+            """),
     ]
 }

@@ -32,3 +32,13 @@ public enum SignInAttemptRules {
         usedAt == nil && now.timeIntervalSince(createdAt) < lifetime && now >= createdAt.addingTimeInterval(-60)
     }
 }
+
+/// Where a person may be sent back to after signing in: a path on the portal only (`/plans/…`),
+/// never another site (`//evil.example`, `https://…`) and never anything with a scheme. Pure.
+public enum ReturnPath {
+    public static func safe(_ text: String?) -> String? {
+        guard let text, text.hasPrefix("/"), !text.hasPrefix("//"), !text.hasPrefix("/\\"), text.count <= 300,
+              text.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" }) else { return nil }
+        return text
+    }
+}

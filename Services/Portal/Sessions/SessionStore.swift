@@ -27,25 +27,26 @@ public struct SessionStore: Sendable {
 
     // MARK: sign-in attempts
 
-    public func begin(_ attempt: SignInAttempt, language: String) async throws {
+    public func begin(_ attempt: SignInAttempt, language: String, returnTo: String? = nil) async throws {
         try await pool.withConnection { connection in
-            try connection.execute("INSERT INTO sign_in_attempts (state_hash, nonce, code_verifier, language) VALUES ($1, $2, $3, $4)",
-                                   [RandomToken.hash(attempt.state), attempt.nonce, attempt.codeVerifier, language])
+            try connection.execute("""
+                INSERT INTO sign_in_attempts (state_hash, nonce, code_verifier, language, return_to) VALUES ($1, $2, $3, $4, $5)
+                """, [RandomToken.hash(attempt.state), attempt.nonce, attempt.codeVerifier, language, ReturnPath.safe(returnTo)])
         }
     }
 
     /// The attempt `state` names, marked used in the same statement (a replayed state finds nothing).
-    public func consume(state: String, now: Date = Date()) async throws -> (attempt: SignInAttempt, language: String)? {
+    public func consume(state: String, now: Date = Date()) async throws -> (attempt: SignInAttempt, language: String, returnTo: String?)? {
         try await pool.withTransaction { connection in
             guard let row = try connection.query("""
-                SELECT nonce, code_verifier, language, created_at, used_at FROM sign_in_attempts WHERE state_hash = $1 FOR UPDATE
+                SELECT nonce, code_verifier, language, return_to, created_at, used_at FROM sign_in_attempts WHERE state_hash = $1 FOR UPDATE
                 """, [RandomToken.hash(state)]).first else { return nil }
             let createdAt: Date = try row.decode("created_at")
             let usedAt: Date? = try row.decode("used_at", as: Date?.self)
             guard SignInAttemptRules.usable(createdAt: createdAt, usedAt: usedAt, now: now) else { return nil }
             try connection.execute("UPDATE sign_in_attempts SET used_at = now() WHERE state_hash = $1", [RandomToken.hash(state)])
             return (SignInAttempt(state: state, nonce: try row.decode("nonce"), codeVerifier: try row.decode("code_verifier")),
-                    try row.decode("language"))
+                    try row.decode("language"), try row.decode("return_to", as: String?.self))
         }
     }
 

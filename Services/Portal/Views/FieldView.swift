@@ -8,6 +8,8 @@ public struct FieldView {
         case textarea
         case select([(value: String, label: String)])
         case checkbox(checked: Bool)
+        /// Several checkboxes under one name (a fieldset with the label as its legend).
+        case checkboxes([(value: String, label: String, checked: Bool)])
     }
 
     public var anchor: String
@@ -53,6 +55,11 @@ public struct FieldView {
             context["select"] = true
             context["options"] = options.map { ["value": $0.value, "label": $0.label, "selected": $0.value == value] as [String: Any] }
         case .checkbox(let checked): context["checkbox"] = true; context["checked"] = checked
+        case .checkboxes(let boxes):
+            context["checkboxes"] = true
+            context["boxes"] = boxes.enumerated().map { index, box in
+                ["id": "\(anchor)-\(index)", "value": box.value, "label": box.label, "checked": box.checked] as [String: Any]
+            }
         }
         return context
     }
