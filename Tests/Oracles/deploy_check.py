@@ -103,12 +103,36 @@ class Code:
     def __init__(self, root):
         self.root = root
         platform = (root / "Shared/ServiceKit/Runtime/PlatformServices.swift").read_text(encoding="utf-8")
-        self.services = [
-            {"name": n, "executable": e, "port": int(p)}
-            for n, e, p in re.findall(r'Entry\(name:\s*"([^"]+)",\s*executable:\s*"([^"]+)",\s*port:\s*(\d+)\)', platform)
-        ]
+        entry = r'Entry\(name:\s*"([^"]+)",\s*executable:\s*"([^"]+)",\s*port:\s*(\d+)\)'
+
+        def entries(text):
+            return [{"name": n, "executable": e, "port": int(p)} for n, e, p in re.findall(entry, text)]
+
+        # The broker services (`PlatformServices.all`: a schema, a queue and a broker user each) and
+        # the staff portal (`PlatformServices.portal`: a schema and an HTTP port, no broker at all).
+        # Every Entry in the file must be one of these, so a new kind of entry is not silently ignored.
+        self.all_entries = entries(platform)
+        m = re.search(r'static let all:\s*\[Entry\]\s*=\s*\[(.*?)\n\s*\]', platform, re.DOTALL)
+        self.services = entries(m.group(1)) if m else []
+        m = re.search(r'static let portal\s*=\s*' + entry, platform)
+        self.portal = {"name": m.group(1), "executable": m.group(2), "port": int(m.group(3))} if m else None
         package = (root / "Package.swift").read_text(encoding="utf-8")
         self.products = re.findall(r'\.executable\(\s*name:\s*"([^"]+)"', package)
+        # SwiftPM copies a target's resources into `<package>_<target>.resources` next to the
+        # executables; Bundle.module looks for it beside the running binary.
+        m = re.search(r'Package\(\s*name:\s*"([^"]+)"', package)
+        package_name = m.group(1) if m else "?"
+        self.resource_bundles = sorted(
+            f"{package_name}_{target}.resources"
+            for target, body in re.findall(r'\.(?:executableT|t)arget\(\s*name:\s*"([^"]+)"(.*?)\)\s*,\s*\n', package, re.DOTALL)
+            if re.search(r'\bresources:\s*\[', body))
+        # The portal's settings: which keys it requires (no default), and the services it calls.
+        config = root / "Services/Portal/PortalConfiguration.swift"
+        config_text = config.read_text(encoding="utf-8") if config.exists() else ""
+        self.portal_required_env = sorted(set(re.findall(r'required\("([A-Z][A-Z0-9_]*)"\)', config_text)))
+        self.portal_service_urls = {key: key[len("PUMPURS_"):-len("_URL")].lower()
+                                    for key in re.findall(r'value\("(PUMPURS_[A-Z]+_URL)"\)', config_text)
+                                    if key != "PUMPURS_PORTAL_PUBLIC_URL"}
         host = (root / "Shared/ServiceKit/Runtime/ServiceHost.swift").read_text(encoding="utf-8")
         m = re.search(r"maximumGracefulShutdownDuration\s*=\s*\.seconds\((\d+)\)", host)
         self.drain_seconds = int(m.group(1)) if m else None
@@ -138,9 +162,14 @@ class Code:
         if name in self.env_literals or name in self.RUNTIME_ENV:
             return True
         for prefix in self.env_prefixes:
-            if name.startswith(prefix) and name[len(prefix):].lower() in {s["name"] for s in self.services}:
+            if name.startswith(prefix) and name[len(prefix):].lower() in {s["name"] for s in self.schema_owners}:
                 return True
         return False
+
+    @property
+    def schema_owners(self):
+        """Everything `pumpurs migrate` gives a database role and schema: the services and the portal."""
+        return self.services + ([self.portal] if self.portal else [])
 
     def service(self, executable):
         return next(s for s in self.services if s["executable"] == executable)
@@ -214,9 +243,9 @@ def check_dockerfile(ctx, problems):
             problems.append(f"the runtime stage does not install {package}")
     if re.search(r"\bswift\b", runtime_runs):
         problems.append("the runtime stage runs swift (the toolchain belongs in the build stage)")
-    expected = {s["executable"] for s in code.services} | {"pumpurs"}
+    expected = {s["executable"] for s in code.schema_owners} | {"pumpurs"}
     if set(code.products) != expected:
-        problems.append(f"Package.swift products {sorted(code.products)} differ from the services + pumpurs {sorted(expected)}")
+        problems.append(f"Package.swift products {sorted(code.products)} differ from the services + the portal + pumpurs {sorted(expected)}")
     for product in sorted(expected | set(code.products)):
         if not re.search(rf"(?<![\w-]){re.escape(product)}(?![\w-])", build_runs):
             problems.append(f"the build stage does not build/stage executable {product}")
@@ -224,6 +253,20 @@ def check_dockerfile(ctx, problems):
     source = build["alias"] or "0"
     if not any(re.search(rf"--from={re.escape(source)}\b", c) for c in copies):
         problems.append(f"the runtime stage copies nothing from the build stage ({source})")
+    # Resource bundles (the portal's templates, catalogues, assets) must land in the folder the
+    # executables land in: Bundle.module looks beside the running binary. The executables are
+    # staged by `install ... <dir>/` and that folder is copied into the runtime image.
+    staged = set(re.findall(r"\binstall\b[^;&|]*?\s(/\S+?)/?(?:;|\s*$|\s+\|\||\s+&&)", build_runs))
+    binary_dirs = {dest.rstrip("/") for c in copies if re.search(rf"--from={re.escape(source)}\b", c)
+                   for src, dest in [c.split()[-2:]] if src.rstrip("/") in staged}
+    if not binary_dirs:
+        problems.append(f"the runtime stage does not copy the staged executables ({sorted(staged)}) from the build stage")
+    for bundle in code.resource_bundles:
+        m = re.search(rf"\bcp\s+(?:-\w+\s+)*\S*{re.escape(bundle)}\S*\s+(/\S+?)/?(?:;|\s*$|\s+&&|\s+\|\|)", build_runs)
+        if not m or not re.search(r"\bcp\s+-\w*[rRa]", m.group(0)):
+            problems.append(f"the build stage does not copy the resource bundle {bundle} (a folder: cp -R) next to the executables")
+        elif m.group(1).rstrip("/") not in staged:
+            problems.append(f"the build stage copies {bundle} to {m.group(1)}, not where the executables are staged ({sorted(staged)})")
     for copy in (rest for kw, rest in runtime["instructions"] if kw in ("COPY", "ADD") and "--from=" not in rest):
         problems.append(f"the runtime stage copies from the context ({copy}); only binaries should come in")
     users = [rest for kw, rest in runtime["instructions"] if kw == "USER"]
@@ -243,7 +286,8 @@ def check_dockerfile(ctx, problems):
             elif not any(p.strip("/").startswith(secret_dir) for p in patterns):
                 problems.append(f"Dockerfile.dockerignore does not keep {secret_dir}/ out of the build context")
     return (f"{len(stages)} stages ({build['image']} → {runtime['image']}), {len(expected)} executables built "
-            f"and copied, user {users[-1] if users else '?'}")
+            f"and copied with {', '.join(code.resource_bundles) or 'no resource bundle'} beside them into "
+            f"{', '.join(sorted(binary_dirs)) or '?'}, user {users[-1] if users else '?'}")
 
 
 # ------------------------------------------------------------------------------------- compose
@@ -989,14 +1033,23 @@ def main():
 
     def facts(problems):
         if len(ctx.code.services) != 7:
-            problems.append(f"PlatformServices.swift lists {len(ctx.code.services)} services, expected 7")
+            problems.append(f"PlatformServices.swift lists {len(ctx.code.services)} services in `all`, expected 7")
+        if ctx.code.portal is None:
+            problems.append("PlatformServices.swift: `static let portal = Entry(...)` not found")
+        known = ctx.code.schema_owners
+        for entry in ctx.code.all_entries:
+            if entry not in known:
+                problems.append(f"PlatformServices.swift: entry {entry['name']} is neither in `all` nor the portal (the checker does not know how to deploy it)")
+        if ctx.code.portal and not ctx.code.portal_required_env:
+            problems.append("PortalConfiguration.swift: no required(\"PUMPURS_...\") keys found")
         if ctx.code.drain_seconds is None:
             problems.append("ServiceHost.swift: maximumGracefulShutdownDuration not found")
         if ctx.code.queue_suffix is None:
             problems.append("AMQPTopology.swift: eventQueue(for:) not found")
         if ctx.code.broker_user_prefix is None:
             problems.append("BrokerPermissions.swift: BrokerUsers.platform's prefix not found")
-        return (f"{len(ctx.code.services)} services, {len(ctx.code.products)} products, drain {ctx.code.drain_seconds} s, "
+        return (f"{len(ctx.code.services)} broker services + the portal {ctx.code.portal and ctx.code.portal['executable']} "
+                f"(resources {ctx.code.resource_bundles}), {len(ctx.code.products)} products, drain {ctx.code.drain_seconds} s, "
                 f"{len(ctx.code.env_literals)} string literals + prefixes {sorted(ctx.code.env_prefixes)} as known keys")
 
     report.run("code facts", facts)
