@@ -374,7 +374,7 @@ def check_compose_migrate(ctx, problems):
         if (user, password, host, db) != (pg_env.get("POSTGRES_USER"), pg_env.get("POSTGRES_PASSWORD"),
                                           ctx.compose_infra["postgres"], pg_env.get("POSTGRES_DB")):
             problems.append(f"{name}'s PUMPURS_DATABASE_ADMIN_URL does not match the postgres service's user/password/host/database")
-    for s in ctx.code.services:
+    for s in ctx.code.schema_owners:
         key = f"PUMPURS_DB_PASSWORD_{s['name'].upper()}"
         if not env.get(key):
             problems.append(f"{name} does not set {key} (the {s['name']} role would get the development password)")
@@ -543,6 +543,198 @@ def check_compose_services(ctx, problems):
         problems.append(f"PUMPURS_DELIVERY_LIMIT differs between migrate and the services: {limits} (queue redeclaration would fail)")
     return (f"{len(ctx.code.services)} services on ports {', '.join(str(s['port']) for s in ctx.code.services)}: "
             f"/health/ready checks, wait for migrate, stop_grace_period ≥ {ctx.code.drain_seconds} s, credentials agree")
+
+
+def compose_network_owner(svc):
+    """The service whose network namespace `svc` shares (`network_mode: service:<name>`), or None."""
+    mode = str(svc.get("network_mode") or "")
+    return mode[len("service:"):] if mode.startswith("service:") else None
+
+
+def compose_host_names(ctx, name):
+    """Names under which other containers reach compose service `name`: its own name and aliases,
+    or, when it shares another service's network namespace, that service's name and aliases."""
+    services = ctx.compose["services"]
+    owner = compose_network_owner(services[name])
+    target = owner or name
+    names = {target}
+    networks = services.get(target, {}).get("networks") or {}
+    if isinstance(networks, dict):
+        for spec in networks.values():
+            names.update((spec or {}).get("aliases") or [])
+    return names
+
+
+def compose_published(service):
+    """(host port, container port) pairs a compose service publishes."""
+    pairs = []
+    for p in service.get("ports") or []:
+        if isinstance(p, dict):
+            pairs.append((int(p.get("published", p["target"])), int(p["target"])))
+        else:
+            parts = str(p).split("/")[0].split(":")
+            pairs.append((int(parts[-2]) if len(parts) > 1 else int(parts[-1]), int(parts[-1])))
+    return pairs
+
+
+def strip_slash(url):
+    return (url or "").rstrip("/")
+
+
+def check_compose_portal(ctx, problems):
+    """The staff portal: a web service with a schema of its own but no broker, the identity
+    provider reachable under one issuer URL from the browser and the portal, and the services
+    trusting its keys."""
+    portal = ctx.code.portal
+    services = ctx.compose["services"]
+    exe, port, role = portal["executable"], portal["port"], portal["name"]
+    names = [n for n, svc in services.items() if command_words(svc.get("command"))[:1] == [exe]]
+    if len(names) != 1:
+        problems.append(f"{exe}: expected one compose service running it, found {names}")
+        return None
+    cname = names[0]
+    svc = services[cname]
+    where = f"{cname} ({exe})"
+    if cname not in ctx.compose_ours:
+        problems.append(f"{where} does not use the platform image")
+    env = effective_compose_env(ctx, svc)
+    migrate_env = effective_compose_env(ctx, services[ctx.compose_migrate]) if ctx.compose_migrate else {}
+    if int(env.get("PUMPURS_HTTP_PORT", port)) != port:
+        problems.append(f"{where}: PUMPURS_HTTP_PORT {env.get('PUMPURS_HTTP_PORT')} is not {port}")
+    if env.get("PUMPURS_HTTP_HOST") not in ("0.0.0.0", "::"):
+        problems.append(f"{where}: PUMPURS_HTTP_HOST is {env.get('PUMPURS_HTTP_HOST', '127.0.0.1 (default)')}, unreachable from outside the container")
+    # Published port: its own, or (sharing a namespace) the owner's.
+    owner = compose_network_owner(svc)
+    if owner is not None and owner not in services:
+        problems.append(f"{where}: network_mode service:{owner} names no compose service")
+        owner = None
+    if owner and svc.get("ports"):
+        problems.append(f"{where}: publishes ports although it shares {owner}'s network namespace (compose refuses that)")
+    publisher = owner or cname
+    published = [h for h, t in compose_published(services[publisher]) if t == port]
+    if not published:
+        problems.append(f"{where}: port {port} is not published (by {publisher}): no browser could open the portal")
+    test = " ".join(healthcheck_words(svc))
+    m = re.search(r":(\d+)/health/(ready|live)\b", test)
+    if not m:
+        problems.append(f"{where}: healthcheck does not GET /health/ready (test: {test!r})")
+    elif int(m.group(1)) != port:
+        problems.append(f"{where}: healthcheck probes port {m.group(1)}, the portal listens on {port}")
+    elif test.split()[:1] == ["curl"] and not ctx.runtime_installs("curl"):
+        problems.append(f"{where}: healthcheck uses curl, which the runtime image does not install")
+    deps = compose_depends(svc)
+    if ctx.compose_migrate and deps.get(ctx.compose_migrate) != "service_completed_successfully":
+        problems.append(f"{where}: does not depend on {ctx.compose_migrate} with condition service_completed_successfully (its role and schema)")
+    intake = next((n for n, x in services.items() if command_words(x.get("command"))[:1] == ["pumpurs-intake"]), None)
+    if intake and deps.get(intake) not in ("service_healthy", "service_started"):
+        problems.append(f"{where}: does not depend on {intake} (every page asks its directory who is signed in)")
+    if owner and deps.get(owner) != "service_healthy":
+        problems.append(f"{where}: does not wait for {owner}, whose network namespace it joins, to be healthy")
+    if "stop_grace_period" not in svc:
+        problems.append(f"{where}: no stop_grace_period (the default 10 s cuts the drain short)")
+    elif ctx.code.drain_seconds and parse_duration(svc["stop_grace_period"]) < ctx.code.drain_seconds:
+        problems.append(f"{where}: stop_grace_period {svc['stop_grace_period']} is shorter than the {ctx.code.drain_seconds} s drain")
+    # Database: its own role, the password migrate gives it.
+    url = env.get("PUMPURS_DATABASE_URL")
+    if not url:
+        problems.append(f"{where}: no PUMPURS_DATABASE_URL")
+    else:
+        _, user, password, host, _, _ = split_url(url)
+        if user != role:
+            problems.append(f"{where}: PUMPURS_DATABASE_URL logs in as {user!r}, the portal's role is {role!r}")
+        expected = migrate_env.get(f"PUMPURS_DB_PASSWORD_{role.upper()}")
+        if expected is not None and password != expected:
+            problems.append(f"{where}: PUMPURS_DATABASE_URL password differs from migrate's PUMPURS_DB_PASSWORD_{role.upper()}")
+        if host != ctx.compose_infra.get("postgres", host):
+            problems.append(f"{where}: PUMPURS_DATABASE_URL host {host!r} is not the postgres service")
+    # No broker: no AMQP URL, no broker user.
+    if env.get("PUMPURS_AMQP_URL"):
+        problems.append(f"{where}: has a PUMPURS_AMQP_URL; the portal has no broker user and talks HTTP only")
+    definitions = compose_broker_definitions(ctx, problems)
+    user = (ctx.code.broker_user_prefix or "") + role
+    if definitions is not None and any(u.get("name") == user for u in definitions.get("users") or []):
+        problems.append(f"the broker definitions have a user {user!r}; the portal must have none")
+    for key in ctx.code.portal_required_env:
+        if not env.get(key):
+            problems.append(f"{where}: no {key} (PortalConfiguration requires it)")
+    # The public URL: https, or plain http on localhost only (as PortalConfiguration insists).
+    public = strip_slash(env.get("PUMPURS_PORTAL_PUBLIC_URL", "http://localhost:8087"))
+    scheme, _, _, public_host, public_port, _ = split_url(public)
+    if scheme != "https" and public_host not in ("localhost", "127.0.0.1"):
+        problems.append(f"{where}: PUMPURS_PORTAL_PUBLIC_URL {public} is plain http on a host other than localhost (the portal refuses it)")
+    if public_host in ("localhost", "127.0.0.1") and published and (public_port or 80) not in published:
+        problems.append(f"{where}: PUMPURS_PORTAL_PUBLIC_URL {public} is not the published port {published}")
+    # The services it calls.
+    by_name = {s["name"]: s for s in ctx.code.services}
+    for key, service_name in ctx.code.portal_service_urls.items():
+        target = by_name.get(service_name)
+        value = env.get(key)
+        if target is None:
+            problems.append(f"PortalConfiguration reads {key}, but there is no service {service_name!r}")
+            continue
+        if not value:
+            problems.append(f"{where}: no {key} (the default is 127.0.0.1, the portal's own container)")
+            continue
+        runner = next((n for n, x in services.items() if command_words(x.get("command"))[:1] == [target["executable"]]), None)
+        _, _, _, host, url_port, _ = split_url(value)
+        if runner and (host not in compose_host_names(ctx, runner) or url_port != target["port"]):
+            problems.append(f"{where}: {key} {value} is not http://{runner}:{target['port']}")
+    # Intake checks the portal's directory credential: the same secret on both sides.
+    if intake:
+        intake_env = effective_compose_env(ctx, services[intake])
+        if intake_env.get("PUMPURS_PORTAL_DIRECTORY_SECRET") != env.get("PUMPURS_PORTAL_DIRECTORY_SECRET"):
+            problems.append(f"{intake} and {where}: PUMPURS_PORTAL_DIRECTORY_SECRET differs (or is missing in {intake}): sign-in would be refused")
+    # The identity provider: the browser and the portal must reach it under the same issuer URL.
+    issuer = strip_slash(env.get("PUMPURS_OIDC_ISSUER"))
+    provider = None
+    if issuer:
+        scheme, _, _, host, issuer_port, _ = split_url(issuer)
+        issuer_port = issuer_port or (443 if scheme == "https" else 80)
+        if host in ("localhost", "127.0.0.1"):
+            # Only works when the portal's localhost is the provider's: a shared network namespace
+            # whose owner publishes that port to the browser.
+            provider = owner
+            if not owner:
+                problems.append(f"{where}: PUMPURS_OIDC_ISSUER {issuer} is the portal container itself (no shared network namespace with the provider)")
+            elif issuer_port not in [h for h, t in compose_published(services[owner]) if h == t]:
+                problems.append(f"{where}: PUMPURS_OIDC_ISSUER {issuer}: {owner} does not publish port {issuer_port} on the same port number, so browser and portal would see different issuers")
+        elif host in services or any(host in compose_host_names(ctx, n) for n in services):
+            problems.append(f"{where}: PUMPURS_OIDC_ISSUER {issuer} is a name only containers resolve; the browser is sent to the same issuer")
+        elif scheme != "https":
+            problems.append(f"{where}: PUMPURS_OIDC_ISSUER {issuer} is not https")
+    # The services trust the portal's keys, at a name that reaches it.
+    portal_names = compose_host_names(ctx, cname)
+    shown = cname if cname in portal_names else sorted(portal_names)[0]
+    trusting = 0
+    for s in ctx.code.services:
+        runner = next((n for n, x in services.items() if command_words(x.get("command"))[:1] == [s["executable"]]), None)
+        if runner is None:
+            continue
+        urls = effective_compose_env(ctx, services[runner]).get("PUMPURS_JWT_JWKS_URL", "").split()
+        if not any(split_url(u)[3] in portal_names and split_url(u)[4] == port and split_url(u)[5] == ".well-known/jwks.json" for u in urls):
+            problems.append(f"{runner}: PUMPURS_JWT_JWKS_URL {urls} does not include the portal's http://{shown}:{port}/.well-known/jwks.json")
+        else:
+            trusting += 1
+        service_env = effective_compose_env(ctx, services[runner])
+        for key in ("PUMPURS_JWT_ISSUER", "PUMPURS_JWT_AUDIENCE"):
+            if service_env.get(key) != env.get(key):
+                problems.append(f"{runner} and {where}: {key} differs ({service_env.get(key)!r} vs {env.get(key)!r}): the portal's tokens would be refused")
+        if "PUMPURS_PORTAL_URL" in service_env and strip_slash(service_env["PUMPURS_PORTAL_URL"]) != public:
+            problems.append(f"{runner}: PUMPURS_PORTAL_URL {service_env['PUMPURS_PORTAL_URL']} is not the portal's public URL {public} (links in mails)")
+    check_compose_env_names(ctx, where, svc, problems)
+    check_compose_files(ctx, where, svc, env, problems)
+    # The signing key file lives in a volume that migrate writes (it creates the key).
+    key_file = env.get("PUMPURS_PORTAL_SIGNING_KEY_FILE", "")
+    key_volumes = [str(v).split(":")[0] for v in svc.get("volumes") or []
+                   if isinstance(v, str) and len(v.split(":")) > 1 and key_file.startswith(v.split(":")[1].rstrip("/") + "/")]
+    if ctx.compose_migrate and key_file:
+        migrate = services[ctx.compose_migrate]
+        mounted = [str(v).split(":") for v in migrate.get("volumes") or [] if isinstance(v, str)]
+        if not any(m[0] in key_volumes and (len(m) < 3 or "ro" not in m[2].split(",")) for m in mounted) \
+                or not re.search(rf"(-out\s+|>\s*){re.escape(key_file)}(?![\w./-])", " ".join(command_words(migrate.get("command")))):
+            problems.append(f"{where}: nothing creates {key_file} ({ctx.compose_migrate} should, in the volume the portal mounts)")
+    return (f"{cname} on {port} (published by {publisher}), role {role} without a broker user, "
+            f"issuer {issuer} via {provider or 'the network'}, {trusting} services trust its JWKS")
 
 
 def check_compose_files(ctx, where, svc, env, problems):
@@ -1090,6 +1282,7 @@ def main():
     report.run("compose infra", lambda p: check_compose_infra(ctx, p))
     report.run("compose migrate", lambda p: check_compose_migrate(ctx, p))
     report.run("compose services", lambda p: check_compose_services(ctx, p))
+    report.run("compose portal", lambda p: check_compose_portal(ctx, p))
 
     ctx.k8s = K8s(ctx.root / "deploy/k8s")
     ctx.k8s_images, ctx.k8s_kustomize_images, ctx.k8s_db_passwords = set(), set(), {}
