@@ -986,79 +986,166 @@ def check_k8s_broker_definitions(ctx, problems):
     return f"Secret {name} from {path.name}: {len(names)} broker users"
 
 
-def check_k8s_services(ctx, problems):
+def check_k8s_web_deployment(ctx, entry, problems):
+    """One Deployment running `entry`'s executable: port, probes, graceful stop, its Service, its
+    own database role; then the checks every platform container gets. Returns (Deployment,
+    container, resolved env, Service) or None when there is not exactly one such Deployment."""
     k8s = ctx.k8s
     scaled = {so["spec"]["scaleTargetRef"]["name"] for so in k8s.of_kind("ScaledObject")}
+    exe, port, name = entry["executable"], entry["port"], entry["name"]
+    deployments = [d for d in k8s.of_kind("Deployment") if any(command_words(c.get("command"))[:1] == [exe] for c in pod_containers(d)[1])]
+    if len(deployments) != 1:
+        problems.append(f"{exe}: expected one Deployment running it, found {[d['metadata']['name'] for d in deployments]}")
+        return None
+    d = deployments[0]
+    spec, containers = pod_containers(d)
+    container = next(c for c in containers if command_words(c.get("command"))[:1] == [exe])
+    where = f"Deployment {d['metadata']['name']} ({d['__file__']})"
+    env = resolve_env(ctx, container, where, problems)
+    env_all = dict(ctx.image_env)
+    env_all.update(env)
+    if not any(p.get("containerPort") == port for p in container.get("ports") or []):
+        problems.append(f"{where}: no containerPort {port}")
+    if int(env_all.get("PUMPURS_HTTP_PORT", port)) != port:
+        problems.append(f"{where}: PUMPURS_HTTP_PORT {env_all.get('PUMPURS_HTTP_PORT')} is not {port}")
+    if env_all.get("PUMPURS_HTTP_HOST") not in ("0.0.0.0", "::"):
+        problems.append(f"{where}: PUMPURS_HTTP_HOST is {env_all.get('PUMPURS_HTTP_HOST', '127.0.0.1 (default)')}; probes could not reach it")
+    for probe, path in (("livenessProbe", "/health/live"), ("readinessProbe", "/health/ready")):
+        http = (container.get(probe) or {}).get("httpGet")
+        if not http:
+            problems.append(f"{where}: no {probe} (httpGet {path})")
+            continue
+        if http.get("path") != path:
+            problems.append(f"{where}: {probe} GETs {http.get('path')}, expected {path}")
+        if container_port(container, http.get("port")) != port:
+            problems.append(f"{where}: {probe} port {http.get('port')} does not resolve to {port}")
+    sleep = prestop_sleep(container)
+    grace = spec.get("terminationGracePeriodSeconds")
+    if sleep is None:
+        problems.append(f"{where}: no preStop sleep (endpoints would still route to a draining pod)")
+    if grace is None:
+        problems.append(f"{where}: no terminationGracePeriodSeconds")
+    elif sleep is not None and ctx.code.drain_seconds and grace < sleep + ctx.code.drain_seconds:
+        problems.append(f"{where}: terminationGracePeriodSeconds {grace} < preStop {sleep} s + drain {ctx.code.drain_seconds} s")
+    selector = d["spec"]["selector"]["matchLabels"]
+    labels = d["spec"]["template"]["metadata"]["labels"]
+    if any(labels.get(k) != v for k, v in selector.items()):
+        problems.append(f"{where}: selector {selector} does not match its pod labels {labels}")
+    if d["metadata"]["name"] in scaled and "replicas" in d["spec"]:
+        problems.append(f"{where}: sets replicas although a ScaledObject owns the count (apply would fight the autoscaler)")
+    services = [sv for sv in k8s.of_kind("Service")
+                if sv["spec"].get("selector") and all(labels.get(k) == v for k, v in sv["spec"]["selector"].items())]
+    service = None
+    if len(services) != 1:
+        problems.append(f"{where}: expected one Service selecting its pods, found {[sv['metadata']['name'] for sv in services]}")
+    else:
+        service = services[0]
+        ports = service["spec"].get("ports") or []
+        if not ports or any(container_port(container, p.get("targetPort", p.get("port"))) != port or p.get("port") != port for p in ports):
+            problems.append(f"Service {service['metadata']['name']}: ports {[(p.get('port'), p.get('targetPort')) for p in ports]} do not map {port} to the container's {port}")
+    url = env.get("PUMPURS_DATABASE_URL")
+    if not url:
+        problems.append(f"{where}: no PUMPURS_DATABASE_URL")
+    else:
+        user = split_url(url)[1]
+        if user != name:
+            problems.append(f"{where}: PUMPURS_DATABASE_URL logs in as {user!r}, the service's role is {name!r}")
+        ctx.k8s_db_passwords[name] = split_url(url)[2]
+    check_k8s_workload_common(ctx, d, container, spec, env, where, problems)
+    return d, container, env, service
+
+
+def check_k8s_services(ctx, problems):
     envs = {}
     for s in ctx.code.services:
-        exe, port, name = s["executable"], s["port"], s["name"]
-        deployments = [d for d in k8s.of_kind("Deployment") if any(command_words(c.get("command"))[:1] == [exe] for c in pod_containers(d)[1])]
-        if len(deployments) != 1:
-            problems.append(f"{exe}: expected one Deployment running it, found {[d['metadata']['name'] for d in deployments]}")
+        found = check_k8s_web_deployment(ctx, s, problems)
+        if found is None:
             continue
-        d = deployments[0]
-        spec, containers = pod_containers(d)
-        container = next(c for c in containers if command_words(c.get("command"))[:1] == [exe])
+        d, container, env, _ = found
+        name = s["name"]
         where = f"Deployment {d['metadata']['name']} ({d['__file__']})"
-        env = resolve_env(ctx, container, where, problems)
         envs[name] = env
-        env_all = dict(ctx.image_env)
-        env_all.update(env)
-        if not any(p.get("containerPort") == port for p in container.get("ports") or []):
-            problems.append(f"{where}: no containerPort {port}")
-        if int(env_all.get("PUMPURS_HTTP_PORT", port)) != port:
-            problems.append(f"{where}: PUMPURS_HTTP_PORT {env_all.get('PUMPURS_HTTP_PORT')} is not {port}")
-        if env_all.get("PUMPURS_HTTP_HOST") not in ("0.0.0.0", "::"):
-            problems.append(f"{where}: PUMPURS_HTTP_HOST is {env_all.get('PUMPURS_HTTP_HOST', '127.0.0.1 (default)')}; probes could not reach it")
-        for probe, path in (("livenessProbe", "/health/live"), ("readinessProbe", "/health/ready")):
-            http = (container.get(probe) or {}).get("httpGet")
-            if not http:
-                problems.append(f"{where}: no {probe} (httpGet {path})")
-                continue
-            if http.get("path") != path:
-                problems.append(f"{where}: {probe} GETs {http.get('path')}, expected {path}")
-            if container_port(container, http.get("port")) != port:
-                problems.append(f"{where}: {probe} port {http.get('port')} does not resolve to {port}")
-        sleep = prestop_sleep(container)
-        grace = spec.get("terminationGracePeriodSeconds")
-        if sleep is None:
-            problems.append(f"{where}: no preStop sleep (endpoints would still route to a draining pod)")
-        if grace is None:
-            problems.append(f"{where}: no terminationGracePeriodSeconds")
-        elif sleep is not None and ctx.code.drain_seconds and grace < sleep + ctx.code.drain_seconds:
-            problems.append(f"{where}: terminationGracePeriodSeconds {grace} < preStop {sleep} s + drain {ctx.code.drain_seconds} s")
-        selector = d["spec"]["selector"]["matchLabels"]
-        labels = d["spec"]["template"]["metadata"]["labels"]
-        if any(labels.get(k) != v for k, v in selector.items()):
-            problems.append(f"{where}: selector {selector} does not match its pod labels {labels}")
-        if d["metadata"]["name"] in scaled and "replicas" in d["spec"]:
-            problems.append(f"{where}: sets replicas although a ScaledObject owns the count (apply would fight the autoscaler)")
-        services = [sv for sv in k8s.of_kind("Service")
-                    if sv["spec"].get("selector") and all(labels.get(k) == v for k, v in sv["spec"]["selector"].items())]
-        if len(services) != 1:
-            problems.append(f"{where}: expected one Service selecting its pods, found {[sv['metadata']['name'] for sv in services]}")
-        else:
-            sv = services[0]
-            ports = sv["spec"].get("ports") or []
-            if not ports or any(container_port(container, p.get("targetPort", p.get("port"))) != port or p.get("port") != port for p in ports):
-                problems.append(f"Service {sv['metadata']['name']}: ports {[(p.get('port'), p.get('targetPort')) for p in ports]} do not map {port} to the container's {port}")
-        url = env.get("PUMPURS_DATABASE_URL")
-        if not url:
-            problems.append(f"{where}: no PUMPURS_DATABASE_URL")
-        else:
-            user = split_url(url)[1]
-            if user != name:
-                problems.append(f"{where}: PUMPURS_DATABASE_URL logs in as {user!r}, the service's role is {name!r}")
-            ctx.k8s_db_passwords[name] = split_url(url)[2]
         if not env.get("PUMPURS_AMQP_URL"):
             problems.append(f"{where}: no PUMPURS_AMQP_URL")
         elif ctx.k8s_definitions is not None:
             problems.extend(broker_definitions_problems(ctx.k8s_definitions, where, env["PUMPURS_AMQP_URL"],
                                                         (ctx.code.broker_user_prefix or "") + name, False))
-        check_k8s_workload_common(ctx, d, container, spec, env, where, problems)
     ctx.k8s_service_env = envs
     return (f"{len(envs)} Deployments + Services on ports {', '.join(str(s['port']) for s in ctx.code.services)}: "
             f"/health/live + /health/ready probes, preStop sleep, grace ≥ sleep + {ctx.code.drain_seconds} s drain, memory requests/limits")
+
+
+def k8s_service_hosts(ctx, service):
+    """The DNS names a Service answers to inside the cluster."""
+    name, ns = service["metadata"]["name"], service["metadata"].get("namespace", ctx.k8s_namespace)
+    return {name, f"{name}.{ns}", f"{name}.{ns}.svc", f"{name}.{ns}.svc.cluster.local"}
+
+
+def check_k8s_portal(ctx, problems):
+    """The staff portal: a web Deployment with its own role but no broker, the secret it shares
+    with intake, the services it calls, and the services trusting its keys."""
+    portal = ctx.code.portal
+    found = check_k8s_web_deployment(ctx, portal, problems)
+    if found is None:
+        return None
+    d, container, env, service = found
+    where = f"Deployment {d['metadata']['name']} ({d['__file__']})"
+    port = portal["port"]
+    if env.get("PUMPURS_AMQP_URL"):
+        problems.append(f"{where}: has a PUMPURS_AMQP_URL; the portal has no broker user and talks HTTP only")
+    user = (ctx.code.broker_user_prefix or "") + portal["name"]
+    if ctx.k8s_definitions is not None and any(u.get("name") == user for u in ctx.k8s_definitions.get("users") or []):
+        problems.append(f"broker definitions: a user {user!r}; the portal must have none")
+    for key in ctx.code.portal_required_env:
+        if not env.get(key):
+            problems.append(f"{where}: no {key} (PortalConfiguration requires it)")
+    public = strip_slash(env.get("PUMPURS_PORTAL_PUBLIC_URL", "http://localhost:8087"))
+    if split_url(public)[0] != "https":
+        problems.append(f"{where}: PUMPURS_PORTAL_PUBLIC_URL {public} is not https (the portal accepts plain http on localhost only)")
+    issuer = env.get("PUMPURS_OIDC_ISSUER", "")
+    if issuer and split_url(issuer)[0] != "https":
+        problems.append(f"{where}: PUMPURS_OIDC_ISSUER {issuer} is not https")
+    by_name = {s["name"]: s for s in ctx.code.services}
+    for key, service_name in ctx.code.portal_service_urls.items():
+        target = by_name.get(service_name)
+        if target is None:
+            problems.append(f"PortalConfiguration reads {key}, but there is no service {service_name!r}")
+            continue
+        value = env.get(key)
+        if not value:
+            problems.append(f"{where}: no {key} (the default is 127.0.0.1, the portal's own pod)")
+            continue
+        runner = next((dep for dep in ctx.k8s.of_kind("Deployment")
+                       if any(command_words(c.get("command"))[:1] == [target["executable"]] for c in pod_containers(dep)[1])), None)
+        labels = runner["spec"]["template"]["metadata"]["labels"] if runner else {}
+        hosts = set()
+        for sv in ctx.k8s.of_kind("Service"):
+            if sv["spec"].get("selector") and all(labels.get(k) == v for k, v in sv["spec"]["selector"].items()) \
+                    and any(p.get("port") == target["port"] for p in sv["spec"].get("ports") or []):
+                hosts |= k8s_service_hosts(ctx, sv)
+        _, _, _, host, url_port, _ = split_url(value)
+        if host not in hosts or url_port != target["port"]:
+            problems.append(f"{where}: {key} {value} does not reach the Service of {target['executable']} on port {target['port']}")
+    intake_env = ctx.k8s_service_env.get("intake")
+    if intake_env is not None and (not intake_env.get("PUMPURS_PORTAL_DIRECTORY_SECRET")
+                                   or intake_env.get("PUMPURS_PORTAL_DIRECTORY_SECRET") != env.get("PUMPURS_PORTAL_DIRECTORY_SECRET")):
+        problems.append(f"intake and {where}: PUMPURS_PORTAL_DIRECTORY_SECRET differs (or is missing in intake): sign-in would be refused")
+    hosts = k8s_service_hosts(ctx, service) if service else set()
+    trusting = 0
+    for name, service_env in ctx.k8s_service_env.items():
+        urls = service_env.get("PUMPURS_JWT_JWKS_URL", "").split()
+        if any(split_url(u)[3] in hosts and split_url(u)[4] == port and split_url(u)[5] == ".well-known/jwks.json" for u in urls):
+            trusting += 1
+        else:
+            problems.append(f"{name}: PUMPURS_JWT_JWKS_URL {urls} does not include the portal's "
+                            f"http://{service['metadata']['name'] if service else '?'}:{port}/.well-known/jwks.json")
+        for key in ("PUMPURS_JWT_ISSUER", "PUMPURS_JWT_AUDIENCE"):
+            if service_env.get(key) != env.get(key):
+                problems.append(f"{name} and {where}: {key} differs ({service_env.get(key)!r} vs {env.get(key)!r}): the portal's tokens would be refused")
+        if "PUMPURS_PORTAL_URL" in service_env and strip_slash(service_env["PUMPURS_PORTAL_URL"]) != public:
+            problems.append(f"{name}: PUMPURS_PORTAL_URL {service_env['PUMPURS_PORTAL_URL']} is not the portal's public URL {public} (links in mails)")
+    return (f"Deployment {d['metadata']['name']} + Service on {port}, role {portal['name']} without a broker user, "
+            f"public {public}, issuer {issuer}, {trusting} services trust its JWKS")
 
 
 def check_k8s_job(ctx, problems):
@@ -1078,7 +1165,7 @@ def check_k8s_job(ctx, problems):
     for key in ("PUMPURS_DATABASE_ADMIN_URL", "PUMPURS_AMQP_URL"):
         if not env.get(key):
             problems.append(f"{where}: no {key}")
-    for s in ctx.code.services:
+    for s in ctx.code.schema_owners:
         key = f"PUMPURS_DB_PASSWORD_{s['name'].upper()}"
         if not env.get(key):
             problems.append(f"{where}: no {key} (the {s['name']} role would get the development password)")
@@ -1098,7 +1185,7 @@ def check_k8s_job(ctx, problems):
         problems.append(f"the Job and the services reach different brokers/vhosts: {amqp}")
     ctx.k8s_amqp_url = env.get("PUMPURS_AMQP_URL")
     check_k8s_workload_common(ctx, job, container, spec, env, where, problems)
-    return f"{job['metadata']['name']} runs `pumpurs migrate` with the admin URL and all {len(ctx.code.services)} role passwords"
+    return f"{job['metadata']['name']} runs `pumpurs migrate` with the admin URL and all {len(ctx.code.schema_owners)} role passwords (services + portal)"
 
 
 def check_k8s_keda(ctx, problems):
@@ -1291,6 +1378,7 @@ def main():
     report.run("k8s kustomization", lambda p: check_k8s_kustomization(ctx, p))
     report.run("k8s broker definitions", lambda p: check_k8s_broker_definitions(ctx, p))
     report.run("k8s services", lambda p: check_k8s_services(ctx, p))
+    report.run("k8s portal", lambda p: check_k8s_portal(ctx, p))
     report.run("k8s migration job", lambda p: check_k8s_job(ctx, p))
     report.run("k8s keda", lambda p: check_k8s_keda(ctx, p))
     report.run("k8s config", lambda p: check_k8s_config(ctx, p))
