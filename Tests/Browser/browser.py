@@ -249,3 +249,20 @@ def wait_until(predicate, timeout: float | None = None, interval: float = 0.1, w
         if time.monotonic() >= deadline:
             raise AssertionError(f"timed out waiting for {what}")
         time.sleep(interval)
+
+
+def navigate_by(driver: WebDriver, action) -> None:
+    """Runs action() (a click, Enter) and waits for the next page: the old document is marked
+    first, so the wait cannot be satisfied by the page being left."""
+    driver.execute_script("document.documentElement.setAttribute('data-leaving', '1')")
+    action()
+    wait_until(lambda: _left(driver), what="the next page")
+    wait_for_page(driver)
+
+
+def _left(driver: WebDriver) -> bool:
+    try:
+        return driver.execute_script("return document.readyState === 'complete' && "
+                                     "!document.documentElement.hasAttribute('data-leaving')")
+    except Exception:  # noqa: BLE001 - mid-navigation the script may fail; try again
+        return False

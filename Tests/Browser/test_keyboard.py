@@ -6,6 +6,7 @@ import re
 import browser
 from fixtures import ROOT, School, personal_code
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 CONSENT_PDF = ROOT / "deploy/local/demo/consent-form.pdf"
@@ -22,7 +23,7 @@ def go(driver, element_id: str) -> None:
 
 def type_into(driver, element_id: str, text: str) -> None:
     go(driver, element_id)
-    browser.press(driver, Keys.CONTROL, "a")
+    ActionChains(driver).key_down(Keys.CONTROL).send_keys("a").key_up(Keys.CONTROL).send_keys(Keys.DELETE).perform()
     browser.press(driver, text)
 
 
@@ -36,8 +37,12 @@ def pick(driver, element_id: str, visible_text_start: str) -> None:
 
 def activate(driver, element_id: str) -> None:
     go(driver, element_id)
-    browser.press_enter(driver)
-    browser.wait_for_page(driver)
+    enter_and_wait(driver)
+
+
+def enter_and_wait(driver) -> None:
+    """Enter, then the next page (the old one must be gone first)."""
+    browser.navigate_by(driver, lambda: browser.press_enter(driver))
 
 
 def test_preparer_path_with_the_keyboard_alone(driver):
@@ -59,8 +64,7 @@ def test_preparer_path_with_the_keyboard_alone(driver):
     activate(driver, "new-plan")
     type_into(driver, "personalCode", personal_code())
     type_into(driver, "semester", "2022/2023-1")
-    browser.press_enter(driver)   # Enter in a field submits the form
-    browser.wait_for_page(driver)
+    enter_and_wait(driver)   # Enter in a field submits the form
     assert re.search(r"/plans/[0-9a-f-]{36}/edit", driver.current_url), driver.current_url
 
     type_into(driver, "card-gradeOrCourse", "8")

@@ -24,8 +24,9 @@ def choose(driver, element_id: str, value: str) -> None:
 
 
 def click(driver, element_id: str) -> None:
-    driver.find_element(By.ID, element_id).click()
-    browser.wait_for_page(driver)
+    """Clicks and waits for the next page (the old one must be gone first: no reading it by mistake)."""
+    element = driver.find_element(By.ID, element_id)
+    browser.navigate_by(driver, element.click)
 
 
 def test_preparer_writes_fixes_and_submits_a_plan(driver):

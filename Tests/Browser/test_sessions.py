@@ -10,9 +10,19 @@ from fixtures import ROOT, School
 from selenium.webdriver.common.by import By
 
 
+def admin_database_url() -> str:
+    """The database's admin URL, from the environment or from `deploy/local/infra env`."""
+    if os.environ.get("PUMPURS_DATABASE_ADMIN_URL"):
+        return os.environ["PUMPURS_DATABASE_ADMIN_URL"]
+    lines = subprocess.run([str(ROOT / "deploy/local/infra"), "env"], check=True, capture_output=True, text=True).stdout
+    for line in lines.splitlines():
+        if line.startswith("export PUMPURS_DATABASE_ADMIN_URL="):
+            return line.split("=", 1)[1].strip().strip("'\"")
+    raise AssertionError("no PUMPURS_DATABASE_ADMIN_URL")
+
+
 def sql(statement: str) -> None:
-    url = os.environ.get("PUMPURS_DATABASE_ADMIN_URL")
-    assert url, "PUMPURS_DATABASE_ADMIN_URL (eval \"$(deploy/local/infra env)\")"
+    url = admin_database_url()
     subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-qc", statement], check=True, capture_output=True)
 
 

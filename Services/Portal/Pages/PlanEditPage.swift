@@ -107,13 +107,20 @@ extension PortalApp {
             if reply.status >= 500 || reply.status == 401 || reply.status == 403 { return serviceFailure(request, visit, reply.status) }
             return try await editPage(request, visit, id: id, form: form, errors: FieldErrors.problem(reply.body, language: language))
         }
-        // Saved; the rules run now, and what they find is shown beside the fields.
+        // Saved; the rules run now. What they find about this form is shown beside its fields; what
+        // concerns the plan's page (consent, documents) is shown there, after the redirect.
         let check = try await services.call(visit.principal, "POST", services.endpoints.intake + "/plans/\(id)/check", json: "{}")
         let findings = check.status == 200 ? check.json["findings"] as? [[String: Any]] ?? [] : []
-        guard findings.isEmpty else {
+        let onThisForm = findings.filter { Self.concernsEditForm($0["field"] as? String ?? "") }
+        guard onThisForm.isEmpty else {
             return try await editPage(request, visit, id: id, form: nil, errors: FieldErrors.findings(findings, language: language), status: .ok)
         }
         return Response.redirect(to: "/plans/\(id)?notice=saved", type: .normal)
+    }
+
+    /// Whether a finding's field is on the edit form (the card, risks, measures, priority, load).
+    static func concernsEditForm(_ field: String) -> Bool {
+        ["general", "card", "risks", "measures", "priorityRisk", "loadJustification"].contains { field == $0 || field.hasPrefix($0 + ".") || field.hasPrefix($0 + "[") }
     }
 
     /// The form's values from stored content (hours and euros from minutes and cents).

@@ -29,7 +29,14 @@ extension PortalApp {
         page["editable"] = (plan["editable"] as? Bool ?? false) && authors
         page["canCopy"] = authors
         page["canKeepDocuments"] = ["preparer", "institution_head", "institution_coordinator"].contains(visit.role.role)
-        let findings = plan["findings"] as? [[String: Any]] ?? []
+        // While the plan can be edited, the findings are what submitting would meet now (a check that
+        // writes nothing); after submission, what the rules found then.
+        var findings = plan["findings"] as? [[String: Any]] ?? []
+        if page["editable"] as? Bool == true,
+           let check = try? await services.call(visit.principal, "POST", services.endpoints.intake + "/plans/\(id)/check", json: "{}"),
+           check.status == 200 {
+            findings = check.json["findings"] as? [[String: Any]] ?? []
+        }
         page["findings"] = findings.map { finding -> [String: Any] in
             let severity = finding["severity"] as? String ?? "error"
             return ["severity": severity, "prefix": severity == "error" ? prefixes(language).error : prefixes(language).warning,

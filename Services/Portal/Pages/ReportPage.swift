@@ -113,7 +113,7 @@ extension PortalApp {
         page["riskGroups"] = groups
         page["summaryField"] = [FieldView(path: "summary", label: t("report.summary"), value: values["summary"] ?? "", control: .textarea)
             .context(errors, prefixes: p)]
-        page["canWrite"] = visit.role.role == "preparer" && state == "draft"
+        page["canWrite"] = visit.role.role == "preparer" && ["not_started", "draft"].contains(state)
         page["canConfirm"] = visit.role.role == "institution_head" && state == "submitted"
         page.merge(ErrorSummary.context(errors, anchors: anchors)) { $1 }
         return renderer.response("report", page, language: language, status: errors.hasErrors ? .unprocessableContent : .ok)
