@@ -18,6 +18,7 @@ struct BenchPortalCommand: AsyncParsableCommand {
     @Option(help: "People signed in at once.") var people = 50
     @Option(help: "Seconds of load after everyone signed in.") var seconds = 30
     @Option(help: "The portal.") var portal = "http://localhost:8087"
+    @Option(help: "Milliseconds each person waits between clicks (0: as fast as the portal answers).") var thinkMs = 0
 
     func run() async throws {
         try RunMode.requireDevelopment(ProcessInfo.processInfo.environment, for: "pumpurs bench portal")
@@ -36,7 +37,7 @@ struct BenchPortalCommand: AsyncParsableCommand {
         try await api.assign(admin, person: head, role: "institution_head", scopeKind: "institution", scopeId: school)
         let headToken = try await minter.mint(personId: UUID(uuidString: head)!, role: .institutionHead, scope: .institution(UUID(uuidString: school)!),
                                               lifetime: .seconds(3600))
-        say("bench portal: \(people) people at \(school.prefix(8))…, \(seconds) s of load against \(portal)")
+        say("bench portal: \(people) people at \(school.prefix(8))…, \(seconds) s of load against \(portal), \(thinkMs) ms between clicks")
         var subjects: [String] = []
         for index in 0..<people {
             let subject = "preparer\(index).\(tag)@bench.pumpurs.example.lv"
@@ -64,6 +65,7 @@ struct BenchPortalCommand: AsyncParsableCommand {
                     while Date() < deadline {
                         for (page, step) in [("GET /plans", browser.myPlans), ("GET /plans/{id}", browser.planPage),
                                              ("GET /plans/{id}/edit", browser.editPage), ("POST /plans/{id}/edit", browser.save)] {
+                            if thinkMs > 0 { try await Task.sleep(for: .milliseconds(Int.random(in: thinkMs / 2...thinkMs * 3 / 2))) }
                             let start = ContinuousClock.now
                             try await step(visitor)
                             let elapsed = ContinuousClock.now - start
@@ -77,11 +79,12 @@ struct BenchPortalCommand: AsyncParsableCommand {
         }
         let after = gauge.sample()["pumpurs-portal"]
         let total = timings.values.reduce(0) { $0 + $1.count }
-        say(String(format: "%-24@ %7@ %9@ %9@ %9@", "page" as NSString, "count" as NSString, "p50 ms" as NSString, "p95 ms" as NSString, "p99 ms" as NSString))
+        func column(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0) }
+        say(column("page", 24) + column("count", 8) + column("p50 ms", 10) + column("p95 ms", 10) + "p99 ms")
         for page in ["GET /plans", "GET /plans/{id}", "GET /plans/{id}/edit", "POST /plans/{id}/edit"] {
             let values = timings[page] ?? []
-            say(String(format: "%-24@ %7d %9.1f %9.1f %9.1f", page as NSString, values.count,
-                       percentile(values, 0.5) * 1000, percentile(values, 0.95) * 1000, percentile(values, 0.99) * 1000))
+            say(column(page, 24) + column("\(values.count)", 8) + column(String(format: "%.1f", percentile(values, 0.5) * 1000), 10)
+                + column(String(format: "%.1f", percentile(values, 0.95) * 1000), 10) + String(format: "%.1f", percentile(values, 0.99) * 1000))
         }
         let all = timings.values.flatMap { $0 }
         say(String(format: "all pages: %d in %d s = %.1f pages/s; p95 %.1f ms", total, seconds, Double(total) / Double(seconds), percentile(all, 0.95) * 1000))
@@ -155,7 +158,7 @@ struct BenchBrowser: Sendable {
         guard let token = Self.formToken(page.body) else { throw Failure(description: "no form token on /plans/new") }
         let created = try await send(.POST, portal + "/plans/new", cookie: cookie,
                                      form: "form_token=\(Self.encode(token))&personalCode=\(Self.encode(code))&semester=2022%2F2023-1")
-        guard let location = created.location, let id = location.split(separator: "/").dropFirst().dropFirst().first else {
+        guard let location = created.location, let id = location.split(separator: "/").dropFirst().first else {
             throw Failure(description: "no plan created (\(created.status))")
         }
         return Visitor(cookie: cookie, planId: String(id), formToken: token)

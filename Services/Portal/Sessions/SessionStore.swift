@@ -20,6 +20,9 @@ public struct SessionStore: Sendable {
     let pool: PostgresPool
     let rules: SessionRules
 
+    /// How stale the stored last-seen time may get before a request writes it again.
+    public static let touchInterval: TimeInterval = 30
+
     public init(pool: PostgresPool, rules: SessionRules = SessionRules()) {
         self.pool = pool
         self.rules = rules
@@ -70,12 +73,14 @@ public struct SessionStore: Sendable {
         case unknown
     }
 
-    /// The session for a cookie token; an expired one is ended here (and reported as such).
+    /// The session for a cookie token; an expired one is ended here (and reported as such). The
+    /// last-seen time is written at most every `touchInterval` (the idle limit is 30 minutes: a
+    /// write per click would only load the database).
     public func find(token: String, now: Date = Date()) async throws -> Lookup {
-        try await pool.withTransaction { connection in
+        try await pool.withConnection { connection in
             guard let row = try connection.query("""
                 SELECT id, person_id, assignment_id, language, form_token, id_token, created_at, last_seen_at, ended_at
-                FROM sessions WHERE token_hash = $1 FOR UPDATE
+                FROM sessions WHERE token_hash = $1
                 """, [RandomToken.hash(token)]).first else { return .unknown }
             if try row.decode("ended_at", as: Date?.self) != nil { return .ended(nil) }
             let session = PortalSession(id: try row.decode("id"), personId: try row.decode("person_id"),
@@ -84,10 +89,14 @@ public struct SessionStore: Sendable {
                                         createdAt: try row.decode("created_at"), lastSeenAt: try row.decode("last_seen_at"))
             let verdict = rules.verdict(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now)
             guard verdict == .active else {
-                try connection.execute("UPDATE sessions SET ended_at = now(), end_reason = $2 WHERE id = $1", [session.id, verdict.rawValue])
+                try connection.execute("UPDATE sessions SET ended_at = now(), end_reason = $2 WHERE id = $1 AND ended_at IS NULL",
+                                       [session.id, verdict.rawValue])
                 return .ended(verdict)
             }
-            try connection.execute("UPDATE sessions SET last_seen_at = now() WHERE id = $1", [session.id])
+            if now.timeIntervalSince(session.lastSeenAt) >= Self.touchInterval {
+                // Only while still open: a sign-out in between is not undone.
+                try connection.execute("UPDATE sessions SET last_seen_at = now() WHERE id = $1 AND ended_at IS NULL", [session.id])
+            }
             return .active(session)
         }
     }
