@@ -98,3 +98,70 @@ def test_revoked_role_is_gone_at_the_next_click(driver):
     assert not driver.find_elements(By.ID, "new-plan")
     assert not driver.find_elements(By.ID, "person-name")
     browser.check_accessibility(driver, "session-03-role-revoked")
+
+
+def page_headers(path: str, cookie: str | None = None) -> dict:
+    request = urllib.request.Request(browser.portal_url() + path)
+    if cookie:
+        request.add_header("Cookie", f"__Host-pumpurs={cookie}")
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return {name.lower(): value for name, value in response.headers.items()}
+
+
+def test_sign_out_everywhere_and_the_pages_headers(driver):
+    school = School()
+    preparer = school.person("preparer", "Ilze Kalniņa", "preparer")
+    browser.sign_in(driver, browser.portal_url(), preparer["subject"])
+    first = session_cookie(driver)
+    headers = page_headers("/plans", first)
+    policy = headers.get("content-security-policy", "")
+    assert "default-src 'none'" in policy and "frame-ancestors 'none'" in policy and "script-src 'self'" in policy, policy
+    assert "unsafe-inline" not in policy
+    assert headers.get("referrer-policy") == "same-origin" and headers.get("cache-control") == "no-store", headers
+    # A second session (another device), then "sign out on all devices" from it.
+    driver.delete_all_cookies()
+    browser.sign_in(driver, browser.portal_url(), preparer["subject"])
+    second = session_cookie(driver)
+    assert second != first, "a new session id at every sign-in"
+    driver.find_element(By.ID, "sign-out-everywhere").click()
+    browser.wait_for_page(driver)
+    browser.check_accessibility(driver, "session-04-signed-out-everywhere")
+    for cookie in (first, second):
+        request = urllib.request.Request(browser.portal_url() + "/plans")
+        request.add_header("Cookie", f"__Host-pumpurs={cookie}")
+        opener = urllib.request.build_opener(NoRedirect())
+        try:
+            status = opener.open(request, timeout=10).status
+        except urllib.error.HTTPError as error:
+            status = error.code
+        assert status in (302, 401), f"an ended session opened /plans ({status})"
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def test_role_switcher_shows_the_roles_held_now(driver):
+    school = School()
+    person = school.person("both", "Dace Krūmiņa", "preparer")
+    head = school.head_token()
+    from fixtures import must
+    second = must("POST", "/directory/assignments", {"personId": person["id"], "role": "institution_coordinator",
+                                                     "scope": {"kind": "institution", "id": school.institution_id}}, head)
+    browser.sign_in(driver, browser.portal_url(), person["subject"])
+    select = driver.find_element(By.ID, "role-select")
+    options = select.find_elements(By.TAG_NAME, "option")
+    assert len(options) == 2, [o.text for o in options]
+    browser.check_accessibility(driver, "session-05-role-switcher")
+    assert driver.find_elements(By.ID, "new-plan"), "as a preparer she may write plans"
+    from selenium.webdriver.support.ui import Select
+    Select(select).select_by_value(second["id"].lower())
+    browser.navigate_by(driver, lambda: driver.find_element(By.CSS_SELECTOR, "form[action='/role'] button").click())
+    assert not driver.find_elements(By.ID, "new-plan"), "as the institution coordinator she does not write plans"
+    # The coordinator role is revoked: at the next click only the preparer role is left, no switcher.
+    must("POST", f"/directory/assignments/{second['id']}/revoke", {}, head)
+    driver.get(browser.portal_url() + "/plans")
+    browser.wait_for_page(driver)
+    assert not driver.find_elements(By.ID, "role-select")
+    assert driver.find_elements(By.ID, "new-plan")
