@@ -157,7 +157,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["ServiceKit", "TestSupport", "Mail", "AMQP", "CRabbitMQ", "Postgres", "Contracts", "Intake", "RiskValidation", "ApprovalRouting", "Timesheets", "Payouts", "Reporting", "Notifications", "Rules", "Auth",
-                           "PlatformClient", log, lifecycle, prometheus, hummingbird, hummingbirdTesting, crypto],
+                           "PlatformClient", "Portal", log, lifecycle, prometheus, hummingbird, hummingbirdTesting, crypto],
             swiftSettings: swiftSettings
         ),
     ]
