@@ -33,7 +33,9 @@ extension IntakeAPI {
             }
             return try JSONResponse.make(.ok, found)
         }
-        create(on: directory, "people", roles: [.ikvdAdmin, .institutionHead], NewPerson.self) { input, actor, outbox, connection in
+        // The sign-in subject may be a personal code (Latvija.lv's): the one field here allowed to hold one.
+        create(on: directory, "people", roles: [.ikvdAdmin, .institutionHead], NewPerson.self,
+               personalCodeFields: ["signInSubject"]) { input, actor, outbox, connection in
             var subjectHash: Data?
             if let text = input.signInSubject {
                 guard let subject = SignInSubject.normalized(text) else {
@@ -75,12 +77,13 @@ extension IntakeAPI {
     /// `make` in one transaction (change, audit row and event together); 201 with `Location`.
     func create<Input: Codable & Sendable, View: Encodable & Identified & Sendable>(
         on group: RouterGroup<AuthenticatedRequestContext>, _ path: String, roles: Set<Role>, _: Input.Type,
+        personalCodeFields: Set<String> = [],
         _ make: @escaping @Sendable (Input, Principal, OutboxWriter, PostgresConnection) throws -> View
     ) {
         group.post(RouterPath(path)) { request, context in
             let actor = try context.requireRole(roles)
             let body = try await BoundedBody.read(request, limit: limits.jsonBody)
-            let input = try StrictJSON.decode(Input.self, from: body)
+            let input = try StrictJSON.decode(Input.self, from: body, personalCodeFields: personalCodeFields)
             return try await idempotent.perform(request, actor: actor.personId, route: "POST /directory/\(path)", body: body) { connection in
                 let view = try make(input, actor, outbox(request), connection)
                 return try StoredResponse(status: .created, json: view, location: "/directory/\(path)/\(view.id.lowercased)")

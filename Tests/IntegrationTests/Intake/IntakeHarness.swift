@@ -29,7 +29,8 @@ struct IntakeHarness {
     let wrongAudienceMinter: TokenMinter
     let expiredMinter: TokenMinter
 
-    static func make(_ tag: String, limits: IntakeAPI.Limits = IntakeAPI.Limits(jsonBody: 16 * 1024, document: 64 * 1024)) async throws -> IntakeHarness {
+    static func make(_ tag: String, limits: IntakeAPI.Limits = IntakeAPI.Limits(jsonBody: 16 * 1024, document: 64 * 1024),
+                     portalSecret: String? = nil) async throws -> IntakeHarness {
         let service = IntegrationEnvironment.uniqueServiceName(tag)
         let pool = try await IntegrationEnvironment.provisionService(service, migrations: IntakeMigrations.all)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pumpurs-jwt-\(UUID().uuidString)").path
@@ -41,7 +42,7 @@ struct IntakeHarness {
         let generated = StudentKeys.generate()
         let keys = try StudentKeys(encryptionBase64: generated.encryptionBase64, lookupBase64: generated.lookupBase64)
         let router = Router(context: AuthenticatedRequestContext.self)
-        IntakeAPI(pool: pool, keys: keys, verifier: verifier, limits: limits, today: { today }).register(on: router)
+        IntakeAPI(pool: pool, keys: keys, verifier: verifier, limits: limits, portalSecret: portalSecret, today: { today }).register(on: router)
         return IntakeHarness(
             service: service, pool: pool, app: Application(router: router),
             minter: await TokenMinter(privateKey: key, issuer: "test", audience: "pumpurs"),

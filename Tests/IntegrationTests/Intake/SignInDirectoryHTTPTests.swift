@@ -1,0 +1,92 @@
+import Auth
+import Foundation
+import HTTPTypes
+import Intake
+import Postgres
+import Testing
+
+/// `POST /directory/sign-in`, the staff portal's question "who is this person now" (issue #18),
+/// and `POST /plans/{id}/check`, the findings a submission would meet, writing nothing.
+@Suite("Intake HTTP: the portal's sign-in lookup and the plan check")
+struct SignInDirectoryHTTPTests {
+    static let secret = "portal-secret-for-tests"
+
+    @Test("only the portal's credential answers; a subject (kept only as a keyed hash) or an id finds the person with the roles held now")
+    func signInLookup() async throws {
+        let harness = try await IntakeHarness.make("intakesignin", portalSecret: Self.secret)
+        try await harness.run { api in
+            let directory = try await SeededDirectory.seed(api, harness)
+            let subject = "120345-12345"   // Latvija.lv's subject is a personal code
+            let created = try await api.post("/directory/people", directory.admin,
+                                             #"{"name":"Ilze Kalniņa","email":"ilze.signin@ludza.lv","signInSubject":"\#(subject)"}"#)
+            #expect(created.status == .created, "\(created.body)")
+            let person = try #require(created.string("id"))
+            #expect(!created.body.contains(subject))
+            let assigned = try await api.post("/directory/assignments", directory.admin,
+                #"{"personId":"\#(person)","role":"institution_head","scope":{"kind":"institution","id":"\#(directory.school)"}}"#)
+            #expect(assigned.status == .created, "\(assigned.body)")
+            let assignment = try #require(assigned.string("id"))
+
+            // Without the credential, with a person's token, or with a wrong secret: nothing.
+            #expect(try await api.post("/directory/sign-in", nil, #"{"subject":"\#(subject)"}"#).status == .unauthorized)
+            #expect(try await api.post("/directory/sign-in", directory.admin, #"{"subject":"\#(subject)"}"#).status == .unauthorized)
+            #expect(try await api.post("/directory/sign-in", "wrong", #"{"subject":"\#(subject)"}"#).status == .unauthorized)
+
+            let found = try await api.post("/directory/sign-in", Self.secret, #"{"subject":"\#(subject)"}"#)
+            #expect(found.status == .ok, "\(found.body)")
+            #expect(found.string("personId")?.lowercased() == person.lowercased())
+            let roles = found.json["roles"] as? [[String: Any]] ?? []
+            #expect(roles.count == 1 && roles.first?["role"] as? String == "institution_head" && roles.first?["placeName"] as? String != nil)
+            #expect(!found.body.contains(subject))
+            #expect(try await api.post("/directory/sign-in", Self.secret, #"{"subject":"999999-99999"}"#).status == .notFound)
+            #expect(try await api.post("/directory/sign-in", Self.secret, #"{}"#).status == .unprocessableContent)
+
+            // Stored only as a keyed hash: the plain subject is nowhere in the people table.
+            let plain = try await harness.scalar("SELECT count(*) FROM people WHERE convert_from(sign_in_subject_hash, 'LATIN1') LIKE '%12345%' OR name LIKE '%12345%'")
+            #expect(plain == 0)
+
+            // Revoked: the next lookup by id has no roles left.
+            #expect(try await api.post("/directory/assignments/\(assignment)/revoke", directory.admin).status == .ok)
+            let after = try await api.post("/directory/sign-in", Self.secret, #"{"personId":"\#(person)"}"#)
+            #expect((after.json["roles"] as? [[String: Any]] ?? []).isEmpty, "\(after.body)")
+
+            // The same subject cannot be given to a second person.
+            let again = try await api.post("/directory/people", directory.admin,
+                                           #"{"name":"Cits","email":"cits.signin@ludza.lv","signInSubject":"\#(subject)"}"#)
+            #expect(again.status == .conflict && again.rules == ["person.sign_in_subject_taken"])
+        }
+    }
+
+    @Test("without a configured secret the route does not exist")
+    func switchedOff() async throws {
+        let harness = try await IntakeHarness.make("intakesigninoff")
+        try await harness.run { api in
+            let reply = try await api.post("/directory/sign-in", "secret", #"{"subject":"x"}"#)
+            #expect(reply.status == .notFound)
+        }
+    }
+
+    @Test("a check reports the findings a submission would meet and writes nothing")
+    func check() async throws {
+        let harness = try await IntakeHarness.make("intakecheck")
+        try await harness.run { api in
+            let directory = try await SeededDirectory.seed(api, harness)
+            let preparer = try await harness.token(.preparer, .institution(directory.school))
+            let draft = try await api.post("/plans", preparer,
+                #"{"institutionId":"\#(directory.school)","personalCode":"\#(IntakeHarness.code)","semester":"\#(IntakeHarness.semester)"}"#)
+            let id = try #require(draft.string("id"))
+            let empty = try await api.post("/plans/\(id)/check", preparer)
+            #expect(empty.status == .ok && (empty.json["findings"] as? [Any])?.isEmpty == true)
+            let content = #"{"card":{"gradeOrCourse":8,"preparerName":"Ilze","situation":"","goal":""},"risks":[{"code":"L02","justification":"","subjects":[],"howSupportHelps":"","evidence":[]}],"measures":[]}"#
+            #expect(try await api.put("/plans/\(id)/content", preparer, content).status == .ok)
+            let before = try await harness.scalar("SELECT count(*) FROM plan_history")
+            let checked = try await api.post("/plans/\(id)/check", preparer)
+            let fields = (checked.json["findings"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+            #expect(checked.json["submittable"] as? Bool == false)
+            #expect(fields.contains("risks[0].justification"), "\(fields)")
+            #expect(try await harness.scalar("SELECT count(*) FROM plan_history") == before)
+            #expect(try await api.get("/plans/\(id)", preparer).json["status"].flatMap { ($0 as? [String: Any])?["code"] as? String } == "draft")
+            #expect(try await api.post("/plans/\(id)/check", preparer, #"{"x":1}"#).status == .unprocessableContent)
+        }
+    }
+}
