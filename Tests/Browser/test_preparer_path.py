@@ -87,6 +87,16 @@ def test_preparer_writes_fixes_and_submits_a_plan(driver):
     if "/edit" in driver.current_url:
         driver.get(driver.current_url.replace("/edit", ""))
         browser.wait_for_page(driver)
+    # Support from another ESF project, declared (a refusal first: no kind of support ticked).
+    fill(driver, "declarations-project", "SAM 8.3.4 Nr. 123")
+    click(driver, "declare-esf")
+    assert driver.find_elements(By.CSS_SELECTOR, "#declarations-measures .message-error"), "the missing tick is named beside the boxes"
+    look("path-06b-declaration-refused")
+    fill(driver, "declarations-project", "SAM 8.3.4 Nr. 123")
+    driver.find_element(By.ID, "declarations-measures-1").click()
+    click(driver, "declare-esf")
+    assert "SAM 8.3.4 Nr. 123" in driver.find_element(By.ID, "declarations").text
+    look("path-06c-declared")
     choose(driver, "purpose", "consent")
     fill(driver, "kind", "consent_form")
     driver.find_element(By.ID, "upload-file").send_keys(str(CONSENT_PDF))

@@ -8,7 +8,7 @@ import Rules
 /// and consent forms), the approval trail, history, copy forward.
 extension PortalApp {
     func planPage(_ request: Request, _ visit: Visit, id: String, errors: FieldErrors, uploadForm: FormData? = nil,
-                  consentForm: FormData? = nil, copyForm: FormData? = nil) async throws -> Response {
+                  consentForm: FormData? = nil, copyForm: FormData? = nil, esfForm: FormData? = nil) async throws -> Response {
         let language = visit.language
         let reply = try await services.call(visit.principal, "GET", services.endpoints.intake + "/plans/\(id)")
         guard reply.status == 200 else { return serviceFailure(request, visit, reply.status) }
@@ -120,7 +120,25 @@ extension PortalApp {
                 page["awaiting"] = renderer.text("plan.awaiting", language, ["level": renderer.text("level.\(level)", language)])
             }
         }
-        let anchors: Set<String> = ["purpose", "kind", "upload-file", "signer", "signedOn", "documentId", "semester", "findings-title"]
+        // Support the student gets from other ESF projects (declared, so it is not paid twice).
+        let declarations = plan["esfDeclarations"] as? [[String: Any]] ?? []
+        page["declarations"] = declarations.enumerated().map { index, declaration -> [String: Any] in
+            let measures = (declaration["measures"] as? [String] ?? []).compactMap(MeasureType.init(rawValue:))
+                .map { language == "en" ? $0.label.en : $0.label.lv }
+            return ["index": index, "project": declaration["project"] as? String ?? "", "measures": measures.joined(separator: ", ")]
+        }
+        page["hasDeclarations"] = !declarations.isEmpty
+        let declared = esfForm ?? FormData()
+        page["esfFields"] = [
+            FieldView(path: "declarations.project", name: "project", label: renderer.text("esf.project", language),
+                      hint: renderer.text("esf.project_hint", language), value: declared["project"] ?? ""),
+            FieldView(path: "declarations.measures", name: "measures", label: renderer.text("esf.measures", language),
+                      control: .checkboxes(MeasureType.allCases.map { type in
+                          (type.rawValue, language == "en" ? type.label.en : type.label.lv, declared.all("measures").contains(type.rawValue))
+                      })),
+        ].map { $0.context(errors, prefixes: p) }
+        let anchors: Set<String> = ["purpose", "kind", "upload-file", "signer", "signedOn", "documentId", "semester", "findings-title",
+                                    "declarations-project", "declarations-measures", "declarations"]
         page.merge(ErrorSummary.context(errors, anchors: anchors)) { $1 }
         return renderer.response("plan", page, language: language, status: errors.hasErrors ? .unprocessableContent : .ok)
     }

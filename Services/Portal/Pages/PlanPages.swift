@@ -72,6 +72,30 @@ extension PortalApp {
             }
             return Response.redirect(to: "/plans/\(id)?notice=consent", type: .normal)
         })
+        // Declarations of other ESF support: the list as it stands plus the new one, or without the one removed.
+        router.post("plans/:planId/esf-declarations", use: posted { request, context, visit, form in
+            let id = try planId(context)
+            let current = try await services.call(visit.principal, "GET", services.endpoints.intake + "/plans/\(id)")
+            guard current.status == 200 else { return serviceFailure(request, visit, current.status) }
+            var list = (current.json["esfDeclarations"] as? [[String: Any]] ?? []).map {
+                ["project": $0["project"] as? String ?? "", "measures": $0["measures"] as? [String] ?? []] as [String: Any]
+            }
+            if let remove = form["remove"].flatMap(Int.init), list.indices.contains(remove) {
+                list.remove(at: remove)
+            } else {
+                var errors = FieldErrors()
+                if form["project"] == nil { errors.add("declarations.project", renderer.text("esf.project_required", visit.language)) }
+                if form.all("measures").isEmpty { errors.add("declarations.measures", renderer.text("esf.measures_required", visit.language)) }
+                guard errors.isEmpty else { return try await planPage(request, visit, id: id, errors: errors, esfForm: form) }
+                list.append(["project": form["project"] ?? "", "measures": form.all("measures")])
+            }
+            let reply = try await services.call(visit.principal, "PUT", services.endpoints.intake + "/plans/\(id)/esf-declarations",
+                                                json: Self.json(["declarations": list]))
+            guard reply.status == 200 else {
+                return try await planPage(request, visit, id: id, errors: FieldErrors.problem(reply.body, language: visit.language), esfForm: form)
+            }
+            return Response.redirect(to: "/plans/\(id)?notice=declared", type: .normal)
+        })
         router.post("plans/:planId/copy-forward", use: posted { request, context, visit, form in
             let id = try planId(context)
             let reply = try await services.call(visit.principal, "POST", services.endpoints.intake + "/plans/\(id)/copy-forward",

@@ -42,8 +42,11 @@ struct SignInDirectoryHTTPTests {
             #expect(try await api.post("/directory/sign-in", Self.secret, #"{}"#).status == .unprocessableContent)
 
             // Stored only as a keyed hash: the plain subject is nowhere in the people table.
-            let plain = try await harness.scalar("SELECT count(*) FROM people WHERE convert_from(sign_in_subject_hash, 'LATIN1') LIKE '%12345%' OR name LIKE '%12345%'")
-            #expect(plain == 0)
+            let stored = try await harness.scalar("""
+                SELECT count(*) FROM people WHERE id = $1::uuid
+                AND octet_length(sign_in_subject_hash) = 32 AND position(convert_to($2, 'UTF8') in sign_in_subject_hash) = 0
+                """, [person, subject])
+            #expect(stored == 1, "a 32-byte keyed hash, not the subject")
 
             // Revoked: the next lookup by id has no roles left.
             #expect(try await api.post("/directory/assignments/\(assignment)/revoke", directory.admin).status == .ok)
