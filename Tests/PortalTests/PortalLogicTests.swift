@@ -83,6 +83,32 @@ struct PortalLogicTests {
         #expect(!lv.isEmpty && lv == en)
     }
 
+    @Test("Every string a template or page asks for is in both catalogues")
+    func everyKeyTranslated() throws {
+        let resources = PageRenderer.bundledResources
+        let messages = try Messages.bundled(directory: resources + "/Messages")
+        let keys = Set((messages.catalogues["lv"] ?? [:]).keys.map { $0.replacingOccurrences(of: ".", with: "_") })
+        let english = Set((messages.catalogues["en"] ?? [:]).keys.map { $0.replacingOccurrences(of: ".", with: "_") })
+        var asked: Set<String> = []
+        let templates = try FileManager.default.contentsOfDirectory(atPath: resources + "/Templates")
+        for name in templates where name.hasSuffix(".mustache") {
+            let text = try String(contentsOfFile: resources + "/Templates/" + name, encoding: .utf8)
+            for match in text.matches(of: /\{\{[#^\/]?t\.([A-Za-z_]+)\}\}/) { asked.insert(String(match.1)) }
+        }
+        // The pages' Swift sources, as shipped beside this test's package: literal keys passed to text(…)/t(…).
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Services/Portal").path
+        let enumerator = FileManager.default.enumerator(atPath: sources)
+        while let file = enumerator?.nextObject() as? String {
+            guard file.hasSuffix(".swift") else { continue }
+            let text = try String(contentsOfFile: sources + "/" + file, encoding: .utf8)
+            for match in text.matches(of: /(?:text|t)\("([a-z_]+\.[a-z_]+)"/) { asked.insert(String(match.1).replacingOccurrences(of: ".", with: "_")) }
+        }
+        #expect(asked.count > 50)
+        #expect(asked.subtracting(keys).sorted() == [])
+        #expect(asked.subtracting(english).sorted() == [])
+    }
+
     @Test("A multipart form with a file and a token is read back exactly")
     func multipart() {
         let body = "--B\r\nContent-Disposition: form-data; name=\"form_token\"\r\n\r\ntok\r\n--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF\r\n\r\n--B--\r\n"
