@@ -60,5 +60,6 @@ def write_submittable_plan(driver, semester: str = "2022/2023-1") -> tuple[str, 
     fill(driver, "signedOn", "2022-09-05")
     click(driver, "record-consent")
     click(driver, "submit-plan")
-    assert "notice=submitted" in driver.current_url, main_text(driver)
+    assert driver.current_url.endswith("/submitted"), main_text(driver)
+    click(driver, "to-plan")
     return plan_id, code

@@ -110,8 +110,12 @@ def test_preparer_writes_fixes_and_submits_a_plan(driver):
     look("path-08-consent")
 
     click(driver, "submit-plan")
-    assert "notice=submitted" in driver.current_url, driver.find_element(By.TAG_NAME, "main").text[:1500]
+    assert driver.current_url.endswith("/submitted"), driver.find_element(By.TAG_NAME, "main").text[:1500]
+    # The confirmation: the student's code and the three steps of a municipal school's route.
+    assert driver.find_element(By.ID, "student-code").text == student
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#next-steps li")) == 3
     look("path-09-submitted")
+    click(driver, "to-plan")
     # The head's step: approval routing puts the plan in the head's queue.
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

@@ -57,7 +57,27 @@ extension PortalApp {
                 let errors = FieldErrors.problem(reply.body, language: visit.language)
                 return try await editPage(request, visit, id: id, form: nil, errors: errors)
             }
-            return Response.redirect(to: "/plans/\(id)?notice=submitted", type: .normal)
+            return Response.redirect(to: "/plans/\(id)/submitted", type: .normal)
+        })
+        // The confirmation after submitting: what happens next, and who is told.
+        router.get("plans/:planId/submitted", use: signedIn { request, context, visit in
+            let id = try planId(context)
+            let language = visit.language
+            let reply = try await services.call(visit.principal, "GET", services.endpoints.intake + "/plans/\(id)")
+            guard reply.status == 200 else { return serviceFailure(request, visit, reply.status) }
+            // A state vocational institution (VPII) has no municipality step (its institution has no municipality).
+            let institution = try? await services.call(visit.principal, "GET", services.endpoints.intake
+                + "/directory/institutions/\(reply.json["institutionId"] as? String ?? "")")
+            let municipal = institution.map { $0.status != 200 || $0.json["municipalityId"] is String } ?? true
+            var steps = [renderer.text("confirm.step_head", language)]
+            if municipal { steps.append(renderer.text("confirm.step_municipality", language)) }
+            steps.append(renderer.text("confirm.step_ikvd", language))
+            var page = layout(visit, title: renderer.text("confirm.title", language), path: "/plans/\(id)/submitted")
+            page["heading"] = renderer.text("confirm.title", language)
+            page["id"] = id
+            page["studentCode"] = reply.json["studentCode"] as? String ?? ""
+            page["steps"] = steps
+            return renderer.response("confirmation", page, language: language)
         })
         router.post("plans/:planId/documents", use: signedIn { request, context, visit in
             try await upload(request, visit, id: try planId(context))
