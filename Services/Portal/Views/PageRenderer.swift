@@ -7,10 +7,19 @@ import Mustache
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
     public let messages: Messages
+    /// Each language's strings with Mustache-friendly keys, built once (every page needs them).
+    let tables: [String: [String: String]]
 
     public init(resourceDirectory: String) async throws {
         library = try await MustacheLibrary(directory: resourceDirectory + "/Templates")
         messages = try Messages.bundled(directory: resourceDirectory + "/Messages")
+        var tables: [String: [String: String]] = [:]
+        for language in Messages.languages {
+            var table: [String: String] = [:]
+            for (key, value) in messages.table(language) { table[key.replacingOccurrences(of: ".", with: "_")] = value }
+            tables[language] = table
+        }
+        self.tables = tables
     }
 
     /// The portal's bundled resources (templates, messages, assets).
@@ -20,9 +29,7 @@ public struct PageRenderer: Sendable {
 
     /// The strings of `language` with Mustache-friendly keys (`app.name` → `app_name`).
     public func strings(_ language: String) -> [String: String] {
-        var table: [String: String] = [:]
-        for (key, value) in messages.table(language) { table[key.replacingOccurrences(of: ".", with: "_")] = value }
-        return table
+        tables[language] ?? tables["lv"] ?? [:]
     }
 
     public func text(_ key: String, _ language: String, _ values: [String: String] = [:]) -> String {
