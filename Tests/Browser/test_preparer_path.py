@@ -3,6 +3,7 @@ once, the plan written with a finding shown beside its field, fixed, evidence an
 uploaded, consent recorded, submitted, waiting for the head. Every page is checked with axe."""
 import re
 import time
+import urllib.request
 from pathlib import Path
 
 import browser
@@ -103,6 +104,13 @@ def test_preparer_writes_fixes_and_submits_a_plan(driver):
     click(driver, "upload-document")
     assert driver.find_element(By.ID, "notice").is_displayed()
     look("path-07-uploaded")
+    # The document opens through the portal, as the person, with its own bytes.
+    link = driver.find_element(By.CSS_SELECTOR, "#documents .document-link").get_attribute("href")
+    request = urllib.request.Request(link)
+    request.add_header("Cookie", "__Host-pumpurs=" + driver.get_cookie("__Host-pumpurs")["value"])
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.headers["Content-Type"] == "application/pdf"
+        assert response.read() == CONSENT_PDF.read_bytes()
     choose(driver, "signer", "parent_or_guardian")
     fill(driver, "signedOn", "2022-09-05")
     click(driver, "record-consent")

@@ -19,6 +19,7 @@ extension PortalApp {
         var page = layout(visit, title: renderer.text("plan.title", language) + " " + (plan["studentCode"] as? String ?? ""),
                           path: "/plans/\(id)", notice: notice(request, language))
         page["id"] = id
+        page["planId"] = id
         page["studentCode"] = plan["studentCode"] as? String ?? ""
         page["semester"] = plan["semester"] as? String ?? ""
         page["statusCode"] = statusInfo["code"] as? String ?? ""
@@ -68,7 +69,8 @@ extension PortalApp {
         }
         let documents = plan["documents"] as? [[String: Any]] ?? []
         page["documents"] = documents.map { document -> [String: Any] in
-            ["purpose": renderer.text(document["purpose"] as? String == "consent" ? "upload.consent" : "upload.evidence", language),
+            ["id": document["id"] as? String ?? "",
+             "purpose": renderer.text(document["purpose"] as? String == "consent" ? "upload.consent" : "upload.evidence", language),
              "kind": document["kind"] as? String ?? "", "mediaType": document["mediaType"] as? String ?? "",
              "size": "\(max(1, (document["sizeBytes"] as? Int ?? 0) / 1024)) KB",
              "uploaded": LatvianFormat.dateTime(document["uploadedAt"] as? String ?? "", language: language)]

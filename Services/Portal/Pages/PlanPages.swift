@@ -79,6 +79,19 @@ extension PortalApp {
             page["steps"] = steps
             return renderer.response("confirmation", page, language: language)
         })
+        // A document opens through the portal as the person (intake checks the scope and audits the read).
+        router.get("plans/:planId/documents/:documentId", use: signedIn { request, context, visit in
+            let id = try planId(context)
+            guard let text = context.parameters.get("documentId"), let document = UUID(uuidString: text) else { throw HTTPError(.notFound) }
+            let reply = try await services.call(visit.principal, "GET",
+                                                services.endpoints.intake + "/plans/\(id)/documents/\(document.uuidString.lowercased())")
+            guard reply.status == 200 else { return serviceFailure(request, visit, reply.status) }
+            let allowed = ["application/pdf", "image/png", "image/jpeg"]
+            let type = reply.headers["content-type"].flatMap { allowed.contains($0) ? $0 : nil } ?? "application/octet-stream"
+            let disposition = reply.headers["content-disposition"] ?? "attachment"
+            return Response(status: .ok, headers: [.contentType: type, .contentDisposition: disposition],
+                            body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
+        })
         router.post("plans/:planId/documents", use: signedIn { request, context, visit in
             try await upload(request, visit, id: try planId(context))
         })
