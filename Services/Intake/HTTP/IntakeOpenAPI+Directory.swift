@@ -227,6 +227,50 @@ extension IntakeOpenAPI {
                   $ref: '#/components/responses/ContentTooLarge'
                 '422':
                   $ref: '#/components/responses/UnprocessableContent'
+          /directory/people/{personId}/sign-in-subject:
+            put:
+              tags: [directory]
+              operationId: linkSignInSubject
+              summary: Link a sign-in subject to a registered person (Piesaistīt pieteikšanās identifikatoru)
+              description: |
+                Role `ikvd_admin`. For people registered before the staff portal, or whose identity
+                provider changed: the subject (`sub`; under Latvija.lv a personal code) is stored only as
+                a keyed hash and replaces the previous one. A subject held by someone else is refused
+                (409 `person.sign_in_subject_taken`). Audited.
+              parameters:
+                - name: personId
+                  in: path
+                  required: true
+                  schema:
+                    type: string
+                    format: uuid
+                - $ref: '#/components/parameters/CorrelationId'
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      additionalProperties: false
+                      required: [subject]
+                      properties:
+                        subject:
+                          type: string
+                          minLength: 1
+                          maxLength: 255
+              responses:
+                '204':
+                  description: Linked.
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '403':
+                  $ref: '#/components/responses/Forbidden'
+                '404':
+                  $ref: '#/components/responses/NotFound'
+                '409':
+                  $ref: '#/components/responses/Conflict'
+                '422':
+                  $ref: '#/components/responses/UnprocessableContent'
           /directory/sign-in:
             post:
               tags: [directory]

@@ -18,6 +18,23 @@ extension IntakeAPI {
     }
 
     func registerSignIn(on router: Router<AuthenticatedRequestContext>) {
+        // An IKVD administrator links a sign-in subject to a person registered before (body only:
+        // the subject may be a personal code).
+        router.group("directory").add(middleware: AuthenticationMiddleware(verifier: verifier, assignments: DirectoryAssignments(pool: pool)))
+            .put("people/:personId/sign-in-subject") { request, context in
+                let actor = try context.requireRole([.ikvdAdmin])
+                let personId = try context.parameters.requireUUID("personId")
+                let input = try await BoundedBody.decode(SignInLookup.self, from: request, limit: 4 * 1024, personalCodeFields: ["subject"])
+                guard input.personId == nil, let subject = input.subject.flatMap(SignInSubject.normalized) else {
+                    throw CommonProblems.invalidField("subject", "person.sign_in_subject", lv: "Pieteikšanās identifikators: 1–255 rakstzīmes.",
+                                                      en: "Sign-in subject: 1–255 characters.")
+                }
+                try await pool.withTransaction { connection in
+                    try SignInDirectory().link(personId: personId, subjectHash: SignInSubject.hash(subject, key: lookupKey), actor: actor,
+                                               correlationId: RequestCorrelation.id(of: request), on: connection)
+                }
+                return Response(status: .noContent)
+            }
         router.post("directory/sign-in") { request, _ in
             guard let portalSecret else { throw CommonProblems.notFound("Ceļš / Route") }
             guard Self.presents(portalSecret, in: request) else {

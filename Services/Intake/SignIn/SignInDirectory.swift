@@ -1,6 +1,7 @@
 import Auth
 import Foundation
 import Postgres
+import ServiceKit
 
 /// Who a signed-in person is *now*: their directory entry and active role assignments, with the
 /// names of the places they hold them in (the portal's role switcher shows "IAP sagatavotājs,
@@ -47,5 +48,24 @@ struct SignInDirectory {
         }
         return SignedInPerson(personId: try row.decode("id"), name: try row.decode("name"), email: try row.decode("email"),
                               language: try row.decode("language"), roles: roles)
+    }
+}
+
+extension SignInDirectory {
+    /// Links (or replaces) a registered person's sign-in subject hash: IKVD administrators link the
+    /// people who were registered before the portal, or whose provider changed. Audited; a hash held
+    /// by someone else is refused (409), so nobody can be made to sign in as another person.
+    func link(personId: UUID, subjectHash: Data, actor: Principal, correlationId: UUID?, on connection: PostgresConnection) throws {
+        if let holder = try connection.query("SELECT id FROM people WHERE sign_in_subject_hash = $1", [subjectHash]).first,
+           try holder.decode("id", as: UUID.self) != personId {
+            throw CommonProblems.conflict("person.sign_in_subject_taken", field: "subject",
+                                          lv: "Šis pieteikšanās identifikators jau piesaistīts citai personai.",
+                                          en: "This sign-in subject already belongs to another person.")
+        }
+        guard try connection.execute("UPDATE people SET sign_in_subject_hash = $2 WHERE id = $1", [personId, subjectHash]) == 1 else {
+            throw CommonProblems.notFound("Persona / Person")
+        }
+        try Audit.record(actor: actor, action: "directory.sign_in_subject_link", subject: "person:\(personId.lowercased)",
+                         correlationId: correlationId, on: connection)
     }
 }

@@ -60,6 +60,29 @@ struct SignInDirectoryHTTPTests {
         }
     }
 
+    @Test("IKVD links a subject to a person registered before; nobody else may, and a subject held by another is refused")
+    func linkExisting() async throws {
+        let harness = try await IntakeHarness.make("intakelink", portalSecret: Self.secret)
+        try await harness.run { api in
+            let directory = try await SeededDirectory.seed(api, harness)
+            let made = try await api.post("/directory/people", directory.admin, #"{"name":"Pēteris","email":"peteris.link@ludza.lv"}"#)
+            let person = try #require(made.string("id"))
+            #expect(try await api.post("/directory/sign-in", Self.secret, #"{"subject":"peteris-sub"}"#).status == .notFound)
+            let head = try await harness.token(.institutionHead, .institution(directory.school))
+            #expect(try await api.put("/directory/people/\(person)/sign-in-subject", head, #"{"subject":"peteris-sub"}"#).status == .forbidden)
+            #expect(try await api.put("/directory/people/\(person)/sign-in-subject", directory.admin, #"{"subject":"peteris-sub"}"#).status == .noContent)
+            let found = try await api.post("/directory/sign-in", Self.secret, #"{"subject":"peteris-sub"}"#)
+            #expect(found.string("personId")?.lowercased() == person.lowercased())
+            let other = try await api.post("/directory/people", directory.admin, #"{"name":"Cits","email":"cits.link@ludza.lv"}"#)
+            let otherId = try #require(other.string("id"))
+            let taken = try await api.put("/directory/people/\(otherId)/sign-in-subject", directory.admin, #"{"subject":"peteris-sub"}"#)
+            #expect(taken.status == .conflict && taken.rules == ["person.sign_in_subject_taken"])
+            #expect(try await api.put("/directory/people/\(UUID())/sign-in-subject", directory.admin, #"{"subject":"nobody-sub"}"#).status == .notFound)
+            #expect(try await api.put("/directory/people/\(person)/sign-in-subject", directory.admin, #"{"subject":"  "}"#).status == .unprocessableContent)
+            #expect(try await harness.scalar("SELECT count(*) FROM audit WHERE action = 'directory.sign_in_subject_link'") == 1)
+        }
+    }
+
     @Test("without a configured secret the route does not exist")
     func switchedOff() async throws {
         let harness = try await IntakeHarness.make("intakesigninoff")
