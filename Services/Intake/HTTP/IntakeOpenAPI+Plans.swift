@@ -70,6 +70,15 @@ extension IntakeOpenAPI {
                   description: Only plans that identify this risk.
                   schema:
                     $ref: '#/components/schemas/RiskCode'
+                - name: sort
+                  in: query
+                  required: false
+                  description: |
+                    The order of the whole list before paging: `updated` (most recently changed first,
+                    the default), `student` (pseudonymous code), `semester` (latest first), `status`.
+                  schema:
+                    type: string
+                    enum: [updated, student, semester, status]
                 - $ref: '#/components/parameters/Limit'
                 - $ref: '#/components/parameters/Offset'
                 - $ref: '#/components/parameters/CorrelationId'

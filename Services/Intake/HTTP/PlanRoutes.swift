@@ -151,7 +151,7 @@ extension IntakeAPI {
         }
     }
 
-    /// `semester`, `status`, `institutionId`, `risk` query parameters.
+    /// `semester`, `status`, `institutionId`, `risk`, `sort` query parameters.
     static func filter(_ request: Request) throws -> PlanFilter {
         let query = request.uri.queryParameters
         var filter = PlanFilter()
@@ -176,6 +176,13 @@ extension IntakeAPI {
                 throw CommonProblems.invalidField("risk", "risk.code_unknown", lv: "Nezināms riska kods.", en: "Unknown risk code.")
             }
             filter.risk = risk
+        }
+        if let text = query["sort"] {
+            guard let sort = PlanSort(rawValue: String(text)) else {
+                throw CommonProblems.invalidField("sort", "plan.sort_unknown", lv: "Kārtot: updated, student, semester vai status.",
+                                                  en: "Sort: updated, student, semester or status.")
+            }
+            filter.sort = sort
         }
         return filter
     }

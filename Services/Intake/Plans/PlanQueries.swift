@@ -10,6 +10,29 @@ struct PlanFilter: Sendable {
     var status: PlanState?
     var institutionId: UUID?
     var risk: RiskCode?
+    var sort: PlanSort = .updated
+}
+
+/// The order of a plan list (`sort` query parameter); the id breaks ties, so pages never overlap.
+enum PlanSort: String, Sendable, CaseIterable {
+    /// Most recently changed first (the default).
+    case updated
+    /// By the student's pseudonymous code.
+    case student
+    /// Latest semester first.
+    case semester
+    /// By status code.
+    case status
+
+    /// The `ORDER BY` list (fixed text per case: nothing from the request reaches the SQL).
+    var orderBy: String {
+        switch self {
+        case .updated: "p.updated_at DESC, p.id"
+        case .student: "s.student_code, p.id"
+        case .semester: "p.school_year DESC, p.semester DESC, p.updated_at DESC, p.id"
+        case .status: "p.status, p.updated_at DESC, p.id"
+        }
+    }
 }
 
 /// Reading plans: one plan in full, or a filtered page of summaries, always inside the caller's
@@ -62,7 +85,7 @@ struct PlanQueries: Sendable {
                    count(*) OVER () AS total
             FROM plans p JOIN students s ON s.id = p.student_id JOIN institutions i ON i.id = p.institution_id
             WHERE \(condition)
-            ORDER BY p.updated_at DESC, p.id LIMIT \(page.limit) OFFSET \(page.offset)
+            ORDER BY \(filter.sort.orderBy) LIMIT \(page.limit) OFFSET \(page.offset)
             """, parameters)
         try Audit.record(actor: principal, action: "plan.list", subject: "plans", correlationId: correlationId, on: connection)
         let items = try rows.map { row in

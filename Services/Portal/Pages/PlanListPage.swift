@@ -17,24 +17,15 @@ extension PortalApp {
         let risk = query["risk"].map(String.init).flatMap { RiskCode(rawValue: $0) != nil ? $0 : nil }
         let sort = query["sort"].map(String.init).flatMap { ["student", "semester", "status", "updated"].contains($0) ? $0 : nil } ?? "updated"
         let page = max(1, Int(query["page"].map(String.init) ?? "1") ?? 1)
-        var parameters = ["limit=\(Self.pageSize)", "offset=\((page - 1) * Self.pageSize)"]
+        var parameters = ["limit=\(Self.pageSize)", "offset=\((page - 1) * Self.pageSize)", "sort=\(sort)"]
         if let semester { parameters.append("semester=\(semester)") }
         if let status { parameters.append("status=\(status)") }
         if let risk { parameters.append("risk=\(risk)") }
         let reply = try await services.call(visit.principal, "GET", services.endpoints.intake + "/plans?" + parameters.joined(separator: "&"))
         guard reply.status == 200 else { return serviceFailure(request, visit, reply.status) }
         let total = reply.json["total"] as? Int ?? 0
-        var items = reply.json["items"] as? [[String: Any]] ?? []
-        // Sorting orders the page shown (the API pages newest first).
-        func key(_ item: [String: Any]) -> String {
-            switch sort {
-            case "student": item["studentCode"] as? String ?? ""
-            case "semester": item["semester"] as? String ?? ""
-            case "status": (item["status"] as? [String: Any])?["code"] as? String ?? ""
-            default: item["updatedAt"] as? String ?? ""
-            }
-        }
-        items.sort { sort == "updated" ? key($0) > key($1) : key($0) < key($1) }
+        // Intake sorts the whole list (not just this page) and pages it.
+        let items = reply.json["items"] as? [[String: Any]] ?? []
         let rows: [[String: Any]] = items.map { item in
             let statusInfo = item["status"] as? [String: Any] ?? [:]
             return ["id": item["id"] as? String ?? "", "studentCode": item["studentCode"] as? String ?? "",
@@ -58,7 +49,7 @@ extension PortalApp {
             var entry: [String: Any] = ["label": renderer.text(label, language)]
             if let column {
                 entry["href"] = link(sort: column)
-                if column == sort { entry["sortedAria"] = column == "updated" ? "descending" : "ascending" }
+                if column == sort { entry["sortedAria"] = ["updated", "semester"].contains(column) ? "descending" : "ascending" }
             }
             return entry
         }
