@@ -72,6 +72,8 @@ struct PortalLogicTests {
         #expect(LatvianFormat.date("2026-12-07", language: "lv") == "07.12.2026.")
         #expect(LatvianFormat.money(123_450, language: "lv") == "1\u{00A0}234,50\u{00A0}€")
         #expect(LatvianFormat.money(123_450, language: "en") == "€1,234.50")
+        #expect(LatvianFormat.hours(90, language: "lv") == "1,5" && LatvianFormat.hours(960, language: "en") == "16"
+                && LatvianFormat.hours(20, language: "en") == "0.33")
         #expect(LatvianFormat.cents("12,5") == 1250 && LatvianFormat.cents("70") == 7000 && LatvianFormat.cents("1.234") == nil)
     }
 

@@ -5,6 +5,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import PlatformClient
+import Portal
 import ServiceKit
 
 /// `pumpurs bench portal`: signed-in people browsing and saving in the staff portal, as a browser
@@ -137,17 +138,11 @@ struct BenchBrowser: Sendable {
         return String(html[range.upperBound...].prefix { $0 != "\"" })
     }
 
-    static func encode(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
-    }
-
     /// Through the provider's form, as a person does; then a plan of their own.
     func signIn(subject: String, code: String) async throws -> Visitor {
         let start = try await send(.GET, portal + "/sign-in")
         guard let authorize = start.location else { throw Failure(description: "no redirect to the provider (\(start.status))") }
-        let authorized = try await send(.POST, authorize, form: "sub=" + Self.encode(subject))
+        let authorized = try await send(.POST, authorize, form: "sub=" + OIDCProvider.formEncode(subject))
         guard let callback = authorized.location else { throw Failure(description: "the provider did not redirect (\(authorized.status))") }
         let back = try await send(.GET, callback)
         guard let setCookie = back.setCookie, let pair = setCookie.split(separator: ";").first else {
@@ -157,7 +152,7 @@ struct BenchBrowser: Sendable {
         let page = try await send(.GET, portal + "/plans/new", cookie: cookie)
         guard let token = Self.formToken(page.body) else { throw Failure(description: "no form token on /plans/new") }
         let created = try await send(.POST, portal + "/plans/new", cookie: cookie,
-                                     form: "form_token=\(Self.encode(token))&personalCode=\(Self.encode(code))&semester=2022%2F2023-1")
+                                     form: "form_token=\(OIDCProvider.formEncode(token))&personalCode=\(OIDCProvider.formEncode(code))&semester=2022%2F2023-1")
         guard let location = created.location, let id = location.split(separator: "/").dropFirst().first else {
             throw Failure(description: "no plan created (\(created.status))")
         }
@@ -177,7 +172,7 @@ struct BenchBrowser: Sendable {
                       ("risks[0].subjects", "matemātika"), ("risks[0].howSupportHelps", "Konsultācijas reizi nedēļā."),
                       ("priorityRisk", "L02"), ("measures[0].type", "consultation"), ("measures[0].addresses", "L02"),
                       ("measures[0].kind", "consultation"), ("measures[0].provider", "teacher"), ("measures[0].hours", "16")]
-        let form = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        let form = fields.map { "\(OIDCProvider.formEncode($0.0))=\(OIDCProvider.formEncode($0.1))" }.joined(separator: "&")
         let reply = try await send(.POST, portal + "/plans/\(visitor.planId)/edit", cookie: visitor.cookie, form: form)
         guard reply.status == 200 || reply.status == 303 else { throw Failure(description: "save answered \(reply.status)") }
     }

@@ -118,11 +118,7 @@ struct DirectoryStore: Sendable {
             throw CommonProblems.invalidField("language", "language.unknown", lv: "Valoda: lv vai en.", en: "Language: lv or en.")
         }
         let id = UUID.timeOrdered()
-        if let subjectHash, try connection.query("SELECT 1 FROM people WHERE sign_in_subject_hash = $1", [subjectHash]).first != nil {
-            throw CommonProblems.conflict("person.sign_in_subject_taken", field: "signInSubject",
-                                          lv: "Šis pieteikšanās identifikators jau piesaistīts citai personai.",
-                                          en: "This sign-in subject already belongs to another person.")
-        }
+        if let subjectHash { try SignInDirectory.requireFree(subjectHash, for: nil, field: "signInSubject", on: connection) }
         let inserted = try connection.query("""
             INSERT INTO people (id, name, email, language, created_by, sign_in_subject_hash) VALUES ($1, $2, $3, $4, $5, $6)
             ON CONFLICT DO NOTHING RETURNING id

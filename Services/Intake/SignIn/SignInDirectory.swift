@@ -56,16 +56,21 @@ extension SignInDirectory {
     /// people who were registered before the portal, or whose provider changed. Audited; a hash held
     /// by someone else is refused (409), so nobody can be made to sign in as another person.
     func link(personId: UUID, subjectHash: Data, actor: Principal, correlationId: UUID?, on connection: PostgresConnection) throws {
-        if let holder = try connection.query("SELECT id FROM people WHERE sign_in_subject_hash = $1", [subjectHash]).first,
-           try holder.decode("id", as: UUID.self) != personId {
-            throw CommonProblems.conflict("person.sign_in_subject_taken", field: "subject",
-                                          lv: "Šis pieteikšanās identifikators jau piesaistīts citai personai.",
-                                          en: "This sign-in subject already belongs to another person.")
-        }
+        try Self.requireFree(subjectHash, for: personId, field: "subject", on: connection)
         guard try connection.execute("UPDATE people SET sign_in_subject_hash = $2 WHERE id = $1", [personId, subjectHash]) == 1 else {
             throw CommonProblems.notFound("Persona / Person")
         }
         try Audit.record(actor: actor, action: "directory.sign_in_subject_link", subject: "person:\(personId.lowercased)",
                          correlationId: correlationId, on: connection)
+    }
+
+    /// 409 when the subject hash belongs to someone other than `personId` (nil: a new person):
+    /// one subject signs in as one person only.
+    static func requireFree(_ subjectHash: Data, for personId: UUID?, field: String, on connection: PostgresConnection) throws {
+        guard let holder = try connection.query("SELECT id FROM people WHERE sign_in_subject_hash = $1", [subjectHash]).first,
+              try holder.decode("id", as: UUID.self) != personId else { return }
+        throw CommonProblems.conflict("person.sign_in_subject_taken", field: field,
+                                      lv: "Šis pieteikšanās identifikators jau piesaistīts citai personai.",
+                                      en: "This sign-in subject already belongs to another person.")
     }
 }

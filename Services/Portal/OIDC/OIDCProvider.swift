@@ -95,7 +95,7 @@ public struct OIDCProvider: Sendable {
     }
 
     /// `application/x-www-form-urlencoded` value encoding.
-    static func formEncode(_ text: String) -> String {
+    public static func formEncode(_ text: String) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text

@@ -26,7 +26,8 @@ extension PortalApp {
     /// A notice named in the query (`?notice=saved`) after a redirect; only known keys are shown.
     func notice(_ request: Request, _ language: String) -> String? {
         let known = ["saved": "plan.saved_ok", "submitted": "plan.submitted_ok", "checked": "plan.check_ok", "uploaded": "upload.ok",
-                     "consent": "consent.ok", "copied": "plan.copied_ok", "declared": "esf.saved_ok"]
+                     "consent": "consent.ok", "copied": "plan.copied_ok", "declared": "esf.saved_ok",
+                     "report_saved": "report.saved_ok", "report_submitted": "report.submitted_ok", "report_confirmed": "report.confirmed_ok"]
         return request.uri.queryParameters["notice"].flatMap { known[String($0)] }.map { renderer.text($0, language) }
     }
 

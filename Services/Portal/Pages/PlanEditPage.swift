@@ -147,16 +147,12 @@ extension PortalApp {
             put("\(path).addresses", (measure["addresses"] as? [String] ?? []).joined(separator: ", "))
             put("\(path).kind", measure["kind"] as? String)
             put("\(path).provider", (measure["providers"] as? [String])?.first)
-            put("\(path).hours", (measure["plannedMinutes"] as? Int).map { hoursText($0) })
+            put("\(path).hours", (measure["plannedMinutes"] as? Int).map { LatvianFormat.hours($0, language: "lv") })
             put("\(path).amount", (measure["plannedAmount"] as? Int).map { LatvianFormat.money($0, language: "lv")
                 .replacingOccurrences(of: "\u{00A0}€", with: "").replacingOccurrences(of: "\u{00A0}", with: "") })
             if measure["fundedElsewhere"] as? Bool == true { put("\(path).fundedElsewhere", "yes") }
             if measure["crisisOrHolidaySupport"] as? Bool == true { put("\(path).crisisOrHolidaySupport", "yes") }
         }
         return FormData(values)
-    }
-
-    static func hoursText(_ minutes: Int) -> String {
-        minutes % 60 == 0 ? "\(minutes / 60)" : String(format: "%.2f", Double(minutes) / 60).replacingOccurrences(of: ".", with: ",")
     }
 }

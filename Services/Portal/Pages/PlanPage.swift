@@ -56,7 +56,7 @@ extension PortalApp {
             let providers = (measure["providers"] as? [String] ?? []).compactMap(ProviderType.init(rawValue:))
                 .map { language == "en" ? $0.label.en : $0.label.lv }
             if !providers.isEmpty { entry["providers"] = providers.joined(separator: ", ") }
-            if let minutes = measure["plannedMinutes"] as? Int { entry["hours"] = Self.hours(minutes, language: language) + " h" }
+            if let minutes = measure["plannedMinutes"] as? Int { entry["hours"] = LatvianFormat.hours(minutes, language: language) + " h" }
             if let cents = measure["plannedAmount"] as? Int { entry["amount"] = LatvianFormat.money(cents, language: language) }
             return entry
         }
@@ -150,13 +150,5 @@ extension PortalApp {
         case .student: "consent.signer_student"
         case .parentOrGuardian: "consent.signer_parent"
         }
-    }
-
-    static func hours(_ minutes: Int, language: String) -> String {
-        let whole = minutes / 60
-        let rest = minutes % 60
-        guard rest != 0 else { return "\(whole)" }
-        let fraction = String(format: "%.2f", Double(rest) / 60).dropFirst(1).replacingOccurrences(of: ".", with: language == "lv" ? "," : ".")
-        return "\(whole)\(fraction)".replacingOccurrences(of: "0$", with: "", options: .regularExpression)
     }
 }

@@ -135,12 +135,7 @@ extension PortalApp {
                                                 json: Self.json(["semester": form["semester"] ?? ""]),
                                                 idempotencyKey: "portal-copy-\(visit.session.id)-\(id)-\(UUID())")
             guard reply.status == 201, let newId = reply.json["id"] as? String else {
-                var errors = FieldErrors.problem(reply.body, language: visit.language)
-                if errors.entries.allSatisfy({ $0.anchor == "form" }) {
-                    var moved = FieldErrors()
-                    for entry in errors.entries { moved.add("semester", entry.message) }
-                    errors = moved
-                }
+                let errors = FieldErrors.problem(reply.body, language: visit.language).placing(unplacedAt: "semester")
                 return try await planPage(request, visit, id: id, errors: errors, copyForm: form)
             }
             return Response.redirect(to: "/plans/\(newId.lowercased())?notice=copied", type: .normal)
@@ -195,12 +190,7 @@ extension PortalApp {
         let reply = try await services.call(visit.principal, "POST", services.endpoints.intake + "/plans", json: body)
         guard reply.status == 201, let id = reply.json["id"] as? String else {
             if reply.status >= 500 || reply.status == 401 || reply.status == 403 { return serviceFailure(request, visit, reply.status) }
-            var refusal = FieldErrors.problem(reply.body, language: language)
-            if refusal.entries.allSatisfy({ $0.anchor == "form" }) {
-                var moved = FieldErrors()
-                for entry in refusal.entries { moved.add("personalCode", entry.message) }
-                refusal = moved
-            }
+            let refusal = FieldErrors.problem(reply.body, language: language).placing(unplacedAt: "personalCode")
             return newPlanPage(request, visit, form: form, errors: refusal, status: .unprocessableContent)
         }
         return Response.redirect(to: "/plans/\(id.lowercased())/edit", type: .normal)
@@ -231,8 +221,7 @@ extension PortalApp {
                                             bytes: file.bytes, contentType: file.contentType,
                                             idempotencyKey: "portal-upload-\(visit.session.id)-\(UUID())")
         guard reply.status == 201 else {
-            var refusal = FieldErrors()
-            for entry in FieldErrors.problem(reply.body, language: language).entries { refusal.add("upload-file", entry.message) }
+            let refusal = FieldErrors.problem(reply.body, language: language).placing(allAt: "upload-file")
             return try await planPage(request, visit, id: id, errors: refusal, uploadForm: form.fields)
         }
         return Response.redirect(to: "/plans/\(id)?notice=uploaded", type: .normal)

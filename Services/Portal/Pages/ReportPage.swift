@@ -99,12 +99,12 @@ extension PortalApp {
         let figures = report["figures"] as? [String: Any] ?? [:]
         let rows: [[String: Any]] = (figures["measures"] as? [[String: Any]] ?? []).map { measure in
             let type = MeasureType(rawValue: measure["type"] as? String ?? "")
-            func hours(_ key: String) -> String { (measure[key] as? Int).map { Self.hours($0, language: language) + " h" } ?? "—" }
+            func hours(_ key: String) -> String { (measure[key] as? Int).map { LatvianFormat.hours($0, language: language) + " h" } ?? "—" }
             func money(_ key: String) -> String { (measure[key] as? Int).map { LatvianFormat.money($0, language: language) } ?? "—" }
             return ["type": type.map { language == "en" ? $0.label.en : $0.label.lv } ?? "", "plannedHours": hours("plannedMinutes"),
                     "deliveredHours": hours("deliveredMinutes"), "plannedMoney": money("plannedCents"), "paidMoney": money("paidCents")]
         }
-        var page = layout(visit, title: t("plan.report"), path: "/plans/\(id)/report", notice: reportNotice(request, language))
+        var page = layout(visit, title: t("plan.report"), path: "/plans/\(id)/report", notice: notice(request, language))
         page["id"] = id
         page["studentCode"] = report["studentCode"] as? String ?? ""
         page["stateLabel"] = t("report.state_\(state)")
@@ -117,10 +117,5 @@ extension PortalApp {
         page["canConfirm"] = visit.role.role == "institution_head" && state == "submitted"
         page.merge(ErrorSummary.context(errors, anchors: anchors)) { $1 }
         return renderer.response("report", page, language: language, status: errors.hasErrors ? .unprocessableContent : .ok)
-    }
-
-    func reportNotice(_ request: Request, _ language: String) -> String? {
-        let known = ["report_saved": "report.saved_ok", "report_submitted": "report.submitted_ok", "report_confirmed": "report.confirmed_ok"]
-        return request.uri.queryParameters["notice"].flatMap { known[String($0)] }.map { renderer.text($0, language) }
     }
 }

@@ -35,6 +35,20 @@ public struct FieldErrors: Sendable, Equatable {
         return result.isEmpty ? "form" : result
     }
 
+    /// These messages beside `path` when none of them names a field of its own (a refusal about
+    /// the request as a whole belongs next to the field the person typed into).
+    public func placing(unplacedAt path: String) -> FieldErrors {
+        guard entries.allSatisfy({ $0.anchor == "form" }) else { return self }
+        return placing(allAt: path)
+    }
+
+    /// All these messages beside `path`.
+    public func placing(allAt path: String) -> FieldErrors {
+        var moved = FieldErrors()
+        for entry in entries { moved.add(path, entry.message, severity: entry.severity) }
+        return moved
+    }
+
     /// The messages for one field.
     public func messages(for anchor: String) -> [Entry] { entries.filter { $0.anchor == anchor } }
 

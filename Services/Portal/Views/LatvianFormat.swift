@@ -36,6 +36,16 @@ public enum LatvianFormat {
         return language == "lv" ? "\(sign)\(whole),\(cents2)\u{00A0}€" : "\(sign)€\(whole).\(cents2)"
     }
 
+    /// Minutes as hours (`90` → `1,5` in Latvian, `1.5` in English; `960` → `16`).
+    public static func hours(_ minutes: Int, language: String) -> String {
+        let whole = minutes / 60
+        let rest = minutes % 60
+        guard rest != 0 else { return "\(whole)" }
+        var fraction = String(format: "%.2f", Double(rest) / 60).dropFirst(2)
+        while fraction.hasSuffix("0") { fraction = fraction.dropLast() }
+        return "\(whole)\(language == "lv" ? "," : ".")\(fraction)"
+    }
+
     /// Euros typed by a person (`12,50`, `12.5`, `12`) → cents; nil when it is not an amount.
     public static func cents(_ text: String) -> Int? {
         let cleaned = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
