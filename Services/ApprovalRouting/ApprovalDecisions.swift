@@ -123,7 +123,15 @@ struct ApprovalDecisions: Sendable {
         try ApprovalEventMapping.enqueue(transition.events, plan: plan, actor: decider.payload, comment: decision.comment,
                                          municipalityId: institution.municipalityId, outbox: outbox, on: connection)
         plan.state = transition.to
-        return DecisionResult(planId: plan.planId, revision: plan.revision, state: transition.to.rawValue, version: plan.version + 1)
+        var version = plan.version + 1
+        if transition.to == .approved {
+            // Support delivered while the later levels decided (or consent that came meanwhile) starts it now.
+            plan.version = version
+            let after = try ImplementationStart.startIfDue(plan, municipalityId: institution.municipalityId, outbox: outbox,
+                                                           today: today, on: connection)
+            if after != plan.state { plan.state = after; version += 1 }
+        }
+        return DecisionResult(planId: plan.planId, revision: plan.revision, state: plan.state.rawValue, version: version)
     }
 
     /// Everyone who submitted a revision of the plan or had one submitted for them.

@@ -48,7 +48,10 @@ enum ApprovalEventMapping {
                 try outbox.enqueue(PlanReported(change: PlanLifecycleChange(plan: reference, actor: actor, reason: comment)), on: connection)
             case .closed:
                 try outbox.enqueue(PlanClosed(change: PlanLifecycleChange(plan: reference, actor: actor, reason: comment)), on: connection)
-            case .submitted, .validated, .rejectedByValidation, .consentRevoked, .implementationStarted:
+            case .implementationStarted:
+                try outbox.enqueue(PlanImplementationStarted(change: PlanLifecycleChange(plan: reference, actor: actor, reason: comment)),
+                                   on: connection)
+            case .submitted, .validated, .rejectedByValidation, .consentRevoked:
                 // No message of approval's own: intake resubmits after a resume; the rest belong to other services.
                 continue
             }

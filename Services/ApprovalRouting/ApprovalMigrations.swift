@@ -84,5 +84,21 @@ public enum ApprovalMigrations {
             INSERT INTO plan_authors (plan_id, revision, person_id, how)
             SELECT plan_id, revision, prepared_by, 'submitted' FROM approval_plans WHERE prepared_by IS NOT NULL;
             """),
+        // Consent gates implementation, not submission (issue #19 item 3): consent may be
+        // recorded before the plan is submitted or long after, so its latest state is kept per
+        // plan whether or not approval knows the plan yet; plans here before keep what they had.
+        // `support_delivered`: the first consultation or compensation (issue #19 item 4).
+        Migration(version: 103, name: "plan_consents_and_delivery", sql: """
+            CREATE TABLE plan_consents (
+                plan_id     uuid PRIMARY KEY,
+                on_file     boolean NOT NULL,
+                change      integer NOT NULL,
+                updated_at  timestamptz NOT NULL DEFAULT now()
+            );
+            INSERT INTO plan_consents (plan_id, on_file, change)
+            SELECT plan_id, consent_on_file, consent_change FROM approval_plans;
+            ALTER TABLE approval_plans ADD COLUMN support_delivered text
+                CHECK (support_delivered IN ('consultation', 'payout'));
+            """),
     ]
 }

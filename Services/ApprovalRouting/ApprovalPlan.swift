@@ -18,6 +18,8 @@ struct ApprovalPlan: Sendable {
     var warnings: [FindingPayload]
     var state: PlanState
     var consentOnFile: Bool
+    /// How support was first delivered (`consultation` or `payout`), nil while nothing was.
+    var supportDelivered: String?
     var amountPaid: Cents
     var awaitingSince: Date?
     var version: Int
@@ -38,6 +40,7 @@ struct ApprovalPlan: Sendable {
         warnings = try Self.json([FindingPayload].self, try row.decode("warnings"))
         state = PlanState(rawValue: try row.decode("state", as: String.self)) ?? .submitted
         consentOnFile = try row.decode("consent_on_file")
+        supportDelivered = try row.decode("support_delivered")
         amountPaid = Cents(try row.decode("amount_paid", as: Int64.self))
         awaitingSince = try row.decode("awaiting_since")
         version = try row.decode("version")

@@ -31,6 +31,13 @@ struct ApprovalProjection: Sendable {
         handlers.on(PlanPaymentRecorded.self) { envelope, context in
             try context.connection.execute("UPDATE approval_plans SET amount_paid = GREATEST(amount_paid, $2), updated_at = now() WHERE plan_id = $1",
                                            [envelope.data.planId, envelope.data.totalPaidCents])
+            // A compensation paid to the student is support delivered; staff pay alone is not.
+            if (envelope.data.compensationPaidCents ?? 0) > 0 {
+                try ImplementationStart.supportDelivered(planId: envelope.data.planId, how: "payout", today: today, context: context)
+            }
+        }
+        handlers.on(PlanSupportDelivered.self) { envelope, context in
+            try ImplementationStart.supportDelivered(planId: envelope.data.plan.planId, how: "consultation", today: today, context: context)
         }
         return handlers
     }
@@ -59,10 +66,11 @@ struct ApprovalProjection: Sendable {
                 ON CONFLICT DO NOTHING
                 """, [plan.planId, plan.revision, principal])
         }
-        // A submission is only made with consent on file (intake and the rules require it), unless
-        // a consent change seen since says otherwise (this submission was delivered late).
+        // Consent may be pending at submission (it gates implementation, not submission): the
+        // latest consent change seen, whenever it arrived, is the plan's.
         try context.connection.execute("""
-            UPDATE approval_plans SET consent_on_file = true WHERE plan_id = $1 AND revision = $2 AND consent_change = 0
+            UPDATE approval_plans a SET consent_on_file = c.on_file, consent_change = c.change
+            FROM plan_consents c WHERE a.plan_id = $1 AND a.revision = $2 AND c.plan_id = a.plan_id
             """, [plan.planId, plan.revision])
     }
 
@@ -102,17 +110,35 @@ struct ApprovalProjection: Sendable {
                                          municipalityId: institution.municipalityId, outbox: context.outbox, on: connection)
     }
 
-    /// Consent recorded or revoked; revocation suspends a live plan (and so stops payouts).
-    /// The flag follows the newest change only (`change`, when the event carries it); a revocation
-    /// still suspends the plan even when a newer recording arrived first — it happened.
+    /// Consent recorded or revoked. The latest change is kept per plan even before approval knows
+    /// the plan (consent may come before or after submission). Recorded consent lets implementation
+    /// start if the head has approved (and starts it, if support was already delivered); a
+    /// revocation suspends a live plan (and so stops payouts). The flag follows the newest change
+    /// only (`change`, when the event carries it); a revocation still suspends the plan even when a
+    /// newer recording arrived first — it happened.
     func consentChanged(_ event: PlanConsentChanged, _ context: HandlerContext) throws {
         let connection = context.connection
+        let newer = try connection.execute("""
+            INSERT INTO plan_consents (plan_id, on_file, change) VALUES ($1, $2, COALESCE($3, 0))
+            ON CONFLICT (plan_id) DO UPDATE SET on_file = EXCLUDED.on_file,
+                change = COALESCE($3, plan_consents.change), updated_at = now()
+            WHERE $3::int IS NULL OR plan_consents.change < $3
+            """, [event.plan.planId, event.onFile, event.change]) > 0
         try connection.execute("""
             UPDATE approval_plans SET consent_on_file = $2, consent_change = COALESCE($3, consent_change), updated_at = now()
             WHERE plan_id = $1 AND ($3::int IS NULL OR consent_change < $3)
             """, [event.plan.planId, event.onFile, event.change])
-        guard !event.onFile, let plan = try ApprovalPlan.lock(event.plan.planId, on: connection),
+        guard let plan = try ApprovalPlan.lock(event.plan.planId, on: connection),
               let institution = try DirectoryReplica.institution(plan.institutionId, on: connection), let today = today() else { return }
+        if event.onFile {
+            guard newer, plan.consentOnFile else { return }
+            if PlanLifecycle.implementationMayStart(state: plan.state, consentOnFile: true) {
+                try context.outbox.enqueue(PlanImplementationMayStart(plan: plan.reference, measures: plan.measures), on: connection)
+            }
+            try ImplementationStart.startIfDue(plan, municipalityId: institution.municipalityId, outbox: context.outbox,
+                                               today: today, on: connection)
+            return
+        }
         let lifecycle = LifecycleContext(institution: institution.category, actor: .system,
                                          today: today, semesterEnd: today, consentOnFile: false, amountPaid: plan.amountPaid)
         guard case .success(let transition) = PlanLifecycle.apply(.consentRevoked, to: plan.state, context: lifecycle) else { return }

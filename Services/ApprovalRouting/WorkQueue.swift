@@ -29,6 +29,8 @@ struct QueueItem: Codable, Sendable {
     var waitingDays: Int
     var riskCodes: [String]
     var warnings: [FindingPayload]
+    /// Consent on file now (it may be pending while the plan is approved; it gates implementation).
+    var consentOnFile: Bool
     var version: Int
 }
 
@@ -69,7 +71,7 @@ struct WorkQueue: Sendable {
                              studentCode: plan.studentCode, semester: plan.semester, state: plan.state.rawValue,
                              level: plan.state.awaitedLevel?.rawValue ?? "", waitingSince: plan.awaitingSince.map(Timestamp.format),
                              waitingDays: try row.decode("waiting_days", as: Int?.self) ?? 0, riskCodes: plan.riskCodes,
-                             warnings: plan.warnings, version: plan.version)
+                             warnings: plan.warnings, consentOnFile: plan.consentOnFile, version: plan.version)
         }
         return Page(items: items, total: try rows.first?.decode("total", as: Int.self) ?? 0, limit: page.limit, offset: page.offset)
     }

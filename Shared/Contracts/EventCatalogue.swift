@@ -25,6 +25,8 @@ public enum EventCatalogue {
         entry(PlanApprovalStepCompleted.self, "approval", ["intake", "reporting"]),
         entry(PlanApproved.self, "approval", ["intake", "timesheets", "payouts", "notifications", "reporting"]),
         entry(PlanImplementationMayStart.self, "approval", ["intake", "timesheets", "payouts"]),
+        entry(PlanImplementationStarted.self, "approval", ["intake", "reporting"]),
+        entry(PlanSupportDelivered.self, "timesheets", ["approval"]),
         entry(PlanReturned.self, "approval", ["intake", "notifications", "reporting"]),
         entry(PlanSuspended.self, "approval", ["intake", "timesheets", "payouts", "reporting"]),
         entry(PlanResumed.self, "approval", ["intake", "timesheets", "payouts", "reporting"]),

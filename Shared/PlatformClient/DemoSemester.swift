@@ -114,7 +114,11 @@ public struct DemoSemester: Sendable {
                                              semester: code, content: planContent, consentForm: consentForm, signedOn: signedOn)
         let planC = try await api.submitPlan(tokens["vpii_preparer"]!, institution: vpii, personalCode: StudentCodes.code(index: Self.seed(suffix, 3), bornIn: 2010),
                                              semester: code, content: Self.vocational(planContent), consentForm: consentForm, signedOn: signedOn)
-        for plan in [planA, planB] { try await api.waitForStatus(tokens["school_preparer"]!, plan, "awaiting_institution_head") }
+        // Plan D: submitted before its consent arrived (consent gates implementation, not approval).
+        log("plans: a fourth (D) submitted while its consent is still pending")
+        let planD = try await api.submitPlan(tokens["school_preparer"]!, institution: school, personalCode: StudentCodes.code(index: Self.seed(suffix, 4), bornIn: 2011),
+                                             semester: code, content: planContent, consentForm: nil, signedOn: signedOn)
+        for plan in [planA, planB, planD] { try await api.waitForStatus(tokens["school_preparer"]!, plan, "awaiting_institution_head") }
         try await api.waitForStatus(tokens["vpii_preparer"]!, planC, "awaiting_institution_head")
 
         log("approval: school head → municipality → IKVD (plan A); VPII head → IKVD (plan C); plan B waits at the municipality")
@@ -125,6 +129,11 @@ public struct DemoSemester: Sendable {
         _ = try await api.approve(tokens["ikvd_expert"]!, planC)
         try await api.waitForStatus(tokens["school_preparer"]!, planA, "approved")
         try await api.waitForStatus(tokens["vpii_preparer"]!, planC, "approved")
+        log("approval: plan D approved at every level with its consent pending (nothing may be recorded or paid on it yet)")
+        _ = try await api.approve(schoolHead, planD)
+        _ = try await api.approve(tokens["municipality_coordinator"]!, planD)
+        _ = try await api.approve(tokens["ikvd_expert"]!, planD)
+        try await api.waitForStatus(tokens["school_preparer"]!, planD, "approved")
 
         let measures = (try await api.approvalSummary(schoolHead, planA)["measures"] as? [[String: Any]]) ?? []
         let teacher = measures.first { ($0["providers"] as? [String])?.contains("teacher") == true }?["measureId"] as? String
@@ -141,6 +150,12 @@ public struct DemoSemester: Sendable {
             if String(day2.iso.prefix(7)) == month {
                 entry = try await api.recordConsultation(specialist, plan: planA, measure: teacher.lowercased(), date: day2.iso, minutes: 40,
                                                          provider: "teacher", subject: "latviešu valoda", remote: true)
+            }
+            // The first consultation on an approved plan with consent on file starts its implementation.
+            do {
+                try await api.waitForStatus(tokens["school_preparer"]!, planA, "in_implementation", timeout: .seconds(30))
+            } catch {
+                notes.append("plan A did not reach in_implementation: \(error)")
             }
             if let log = (entry.json["entry"] as? [String: Any])?["workLogId"] as? String {
                 workLog = log
@@ -201,7 +216,8 @@ public struct DemoSemester: Sendable {
             }
         }
         return Outcome(municipality: municipality, school: school, vpii: vpii, people: people, tokens: tokens,
-                       plans: ["A (approved, paid)": planA, "B (awaiting municipality)": planB, (api.endpoints.reporting == nil ? "C (VPII, approved)" : "C (VPII, reported and closed)"): planC],
+                       plans: ["A (in implementation, paid)": planA, "B (awaiting municipality)": planB,
+                               "D (approved, consent pending)": planD, (api.endpoints.reporting == nil ? "C (VPII, approved)" : "C (VPII, reported and closed)"): planC],
                        semester: code, month: month, workLog: workLog, claimPayout: claimPayout, batch: batch, notes: notes)
     }
 

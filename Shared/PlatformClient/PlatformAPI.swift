@@ -97,19 +97,19 @@ public struct PlatformAPI: Sendable {
 
     /// Creates, fills, records consent and submits a plan; returns its id. With `key`, every POST
     /// carries an Idempotency-Key derived from it, so the whole sequence can be retried safely.
+    /// Creates, fills and submits a plan; with `consentForm`, the signed consent is uploaded and
+    /// recorded first (nil: submitted with consent pending, which gates implementation only).
     public func submitPlan(_ preparer: String, institution: String, personalCode: String, semester: String, content: [UInt8],
-                           consentForm: [UInt8], signedOn: String, key: String? = nil) async throws -> String {
+                           consentForm: [UInt8]?, signedOn: String, key: String? = nil) async throws -> String {
         func idem(_ step: String) -> [String: String] { key.map { ["Idempotency-Key": "\($0)-\(step)"] } ?? [:] }
         let plan = try await id(http.require([201], "create plan", "POST", endpoints.intake + "/plans", token: preparer,
                                              json: jsonText(["institutionId": institution, "personalCode": personalCode, "semester": semester]),
                                              headers: idem("create")))
         do {
             _ = try await http.require([200], "plan content", "PUT", endpoints.intake + "/plans/\(plan)/content", token: preparer, bytes: content)
-            let form = try await id(http.require([201], "consent form", "POST",
-                                                 endpoints.intake + "/plans/\(plan)/documents?purpose=consent&kind=consent_form",
-                                                 token: preparer, bytes: consentForm, contentType: "application/pdf", headers: idem("form")))
-            _ = try await http.require([200], "consent", "PUT", endpoints.intake + "/plans/\(plan)/consent", token: preparer,
-                                       json: jsonText(["signer": "parent_or_guardian", "signedOn": signedOn, "documentId": form]))
+            if let consentForm {
+                try await recordConsent(preparer, plan: plan, consentForm: consentForm, signedOn: signedOn, key: key)
+            }
             _ = try await http.require([202], "submit", "POST", endpoints.intake + "/plans/\(plan)/submit", token: preparer,
                                        headers: ["Idempotency-Key": key.map { "\($0)-submit" } ?? "submit-\(plan)"])
         } catch let reply as PlatformHTTP.UnexpectedReply where reply.status == 409 && key != nil {
@@ -119,6 +119,16 @@ public struct PlatformAPI: Sendable {
             guard let status, status != "draft" else { throw reply }
         }
         return plan
+    }
+
+    /// Uploads the scanned consent form and records the consent (a minor's parent or guardian signed).
+    public func recordConsent(_ keeper: String, plan: String, consentForm: [UInt8], signedOn: String, key: String? = nil) async throws {
+        let headers = key.map { ["Idempotency-Key": "\($0)-form"] } ?? [:]
+        let form = try await id(http.require([201], "consent form", "POST",
+                                             endpoints.intake + "/plans/\(plan)/documents?purpose=consent&kind=consent_form",
+                                             token: keeper, bytes: consentForm, contentType: "application/pdf", headers: headers))
+        _ = try await http.require([200], "consent", "PUT", endpoints.intake + "/plans/\(plan)/consent", token: keeper,
+                                   json: jsonText(["signer": "parent_or_guardian", "signedOn": signedOn, "documentId": form]))
     }
 
     /// The plan's status and approval-visible details as intake shows them.

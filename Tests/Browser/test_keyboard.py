@@ -75,9 +75,7 @@ def test_preparer_path_with_the_keyboard_alone(driver):
     type_into(driver, "risks-0-justification", "Matemātikā četri nepietiekami vērtējumi ieskaites darbos.")
     type_into(driver, "risks-0-subjects", "matemātika")
     type_into(driver, "risks-0-howSupportHelps", "Konsultācijas reizi nedēļā ļaus apgūt trūkstošās tēmas.")
-    go(driver, "risks-0-evidence-1")
-    browser.press_space(driver)
-    assert driver.find_element(By.ID, "risks-0-evidence-1").is_selected()
+    pick(driver, "risks-0-level", "Vidējs")
     pick(driver, "priorityRisk", "L02")
     pick(driver, "measures-0-type", "Konsult")
     type_into(driver, "measures-0-addresses", "L02")
@@ -86,8 +84,7 @@ def test_preparer_path_with_the_keyboard_alone(driver):
     activate(driver, "save-plan")
     assert "notice=saved" in driver.current_url, driver.find_element(By.TAG_NAME, "main").text[:1500]
 
-    pick(driver, "purpose", "Parakstīta")
-    type_into(driver, "kind", "consent_form")
+    pick(driver, "kind", "Parakstīta")
     go(driver, "upload-file")
     driver.switch_to.active_element.send_keys(str(CONSENT_PDF))
     activate(driver, "upload-document")

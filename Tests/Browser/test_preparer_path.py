@@ -75,11 +75,13 @@ def test_preparer_writes_fixes_and_submits_a_plan(driver):
     click(driver, "save-plan")
     messages = driver.find_elements(By.CSS_SELECTOR, "#risks-0-justification-field .message-error")
     assert messages, "a finding beside the empty justification"
+    assert driver.find_elements(By.CSS_SELECTOR, "#risks-0-level-field .message-error"), "the risk's level is asked for beside it"
     assert driver.find_element(By.ID, "error-summary").is_displayed()
     look("path-05-finding-beside-field")
 
     fill(driver, "risks-0-justification", "Matemātikā četri nepietiekami vērtējumi semestra pirmajos ieskaites darbos; skolēns nesaprot daļskaitļus.")
     fill(driver, "risks-0-howSupportHelps", "Individuālas konsultācijas reizi nedēļā ļaus apgūt trūkstošās tēmas.")
+    choose(driver, "risks-0-level", "high")
     click(driver, "save-plan")
     assert not driver.find_elements(By.CSS_SELECTOR, ".message-error"), driver.find_element(By.TAG_NAME, "main").text[:2000]
     look("path-06-saved")
@@ -98,8 +100,7 @@ def test_preparer_writes_fixes_and_submits_a_plan(driver):
     click(driver, "declare-esf")
     assert "SAM 8.3.4 Nr. 123" in driver.find_element(By.ID, "declarations").text
     look("path-06c-declared")
-    choose(driver, "purpose", "consent")
-    fill(driver, "kind", "consent_form")
+    choose(driver, "kind", "consent_form")
     driver.find_element(By.ID, "upload-file").send_keys(str(CONSENT_PDF))
     click(driver, "upload-document")
     assert driver.find_element(By.ID, "notice").is_displayed()

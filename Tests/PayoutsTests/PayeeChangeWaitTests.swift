@@ -32,7 +32,7 @@ struct PayeeChangeWaitTests {
 
     @Test("the release policy holds a payout whose payee is still waiting, after every plan reason")
     func policy() {
-        let approved = ReleasePolicy.PlanFacts(fullyApproved: true, suspended: false, deleted: false, consentOnFile: true)
+        let approved = ReleasePolicy.PlanFacts(fullyApproved: true, suspended: false, deleted: false, consent: .onFile)
         #expect(ReleasePolicy.decide(approved, payeeKnown: true, payeeWaitOver: false) == .hold(.payeeChangeWaiting))
         #expect(ReleasePolicy.decide(approved, payeeKnown: true, payeeWaitOver: true) == .release)
         #expect(ReleasePolicy.decide(approved, payeeKnown: true) == .release, "a claimant's account never waits")

@@ -8,21 +8,31 @@ import Testing
 struct ReleasePolicyTests {
     typealias Facts = ReleasePolicy.PlanFacts
 
-    @Test("every combination: voids win over holds, the plan over the payee", arguments: 0..<32)
-    func matrix(bits: Int) {
-        let facts = Facts(fullyApproved: bits & 1 != 0, suspended: bits & 2 != 0, deleted: bits & 4 != 0, consentOnFile: bits & 8 != 0)
-        let payeeKnown = bits & 16 != 0
+    @Test("every combination: voids win over holds, the plan over the payee",
+          arguments: 0..<16, [ReleasePolicy.ConsentStanding.pending, .onFile, .revoked])
+    func matrix(bits: Int, consent: ReleasePolicy.ConsentStanding) {
+        let facts = Facts(fullyApproved: bits & 1 != 0, suspended: bits & 2 != 0, deleted: bits & 4 != 0, consent: consent)
+        let payeeKnown = bits & 8 != 0
         let outcome = ReleasePolicy.decide(facts, payeeKnown: payeeKnown)
         let expected: ReleasePolicy.Outcome =
             facts.deleted ? .void(.planDeleted)
-            : !facts.consentOnFile ? .void(.consentRevoked)
+            : consent == .revoked ? .void(.consentRevoked)
             : facts.suspended ? .hold(.planSuspended)
+            : consent == .pending ? .hold(.consentPending)
             : !facts.fullyApproved ? .hold(.planNotApproved)
             : !payeeKnown ? .hold(.payeeDetailsMissing)
             : .release
         #expect(outcome == expected)
         // Released only when everything holds.
-        #expect((outcome == .release) == (facts.fullyApproved && !facts.suspended && !facts.deleted && facts.consentOnFile && payeeKnown))
+        #expect((outcome == .release) == (facts.fullyApproved && !facts.suspended && !facts.deleted && consent == .onFile && payeeKnown))
+    }
+
+    @Test("consent standing from the latest change: never recorded is pending, not revoked (issue #19 item 3)")
+    func consentStanding() {
+        #expect(ReleasePolicy.ConsentStanding(onFile: false, changes: 0) == .pending)
+        #expect(ReleasePolicy.ConsentStanding(onFile: true, changes: 1) == .onFile)
+        #expect(ReleasePolicy.ConsentStanding(onFile: false, changes: 2) == .revoked)
+        #expect(ReleasePolicy.ConsentStanding(onFile: true, changes: 3) == .onFile)
     }
 }
 

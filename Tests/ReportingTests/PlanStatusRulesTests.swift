@@ -12,6 +12,9 @@ struct PlanStatusRulesTests {
         (.stepCompleted(next: .ikvd), .awaitingMunicipality, .awaitingIKVD),
         (.stepCompleted(next: .ikvd), .awaitingInstitutionHead, .awaitingIKVD),
         (.approved, .awaitingIKVD, .approved),
+        (.implementationStarted, .approved, .inImplementation),
+        (.reviewRequested, .inImplementation, .underReview),
+        (.reported, .inImplementation, .reported),
         (.returned, .awaitingMunicipality, .returned),
         (.reported, .approved, .reported),
         (.reported, .suspended, .reported),
@@ -39,6 +42,8 @@ struct PlanStatusRulesTests {
         (.returned, .returned),
         (.stepCompleted(next: nil), .awaitingIKVD),
         (.closed, .closed),
+        (.implementationStarted, .inImplementation),
+        (.implementationStarted, .reported),
     ])
     func replaysIgnored(change: PlanStatusRules.Change, current: PlanState) {
         #expect(PlanStatusRules.decide(change, current: current) == .ignore)
@@ -49,6 +54,8 @@ struct PlanStatusRulesTests {
         (.stepCompleted(next: .municipality), .submitted),
         (.returned, .submitted),
         (.closed, .approved),
+        (.implementationStarted, .awaitingIKVD),
+        (.implementationStarted, .submitted),
     ])
     func early(change: PlanStatusRules.Change, current: PlanState) {
         #expect(PlanStatusRules.decide(change, current: current) == .notYet)

@@ -36,6 +36,7 @@ struct Fixture: Sendable {
         context = ValidationContext(
             institution: InstitutionProfile(id: "inst-rigas-72", kind: .general, founder: .municipal),
             studentBirthDate: CalendarDate(year: 2006, month: 3, day: 10),
+            documentsOnFile: [.gradeReport],
             consent: ConsentRecord(signer: .parentOrGuardian, signedOn: CalendarDate.unixEpoch))
     }
 

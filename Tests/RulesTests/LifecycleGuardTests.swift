@@ -15,12 +15,10 @@ struct LifecycleGuardTests {
     }
 
     @Test("guards refuse with a reason", arguments: [
-        (PlanCommand.submit, PlanState.draft, ActorRole.preparer, "2019-10-15", false, Int64(0), Refusal.Reason.consentMissing),
-        (.returnForRevision(comment: "  "), .awaitingIKVD, .ikvdExpert, "2019-10-15", true, 0, .commentRequired),
+        (PlanCommand.returnForRevision(comment: "  "), .awaitingIKVD, .ikvdExpert, "2019-10-15", true, 0, .commentRequired),
         (.returnForRevision(comment: "Labot"), .awaitingInstitutionHead, .ikvdExpert, "2019-10-15", true, 0, .wrongActor),
         (.suspend(reason: ""), .approved, .preparer, "2019-10-15", true, 0, .reasonRequired),
         (.resume, .suspended, .preparer, "2020-01-01", true, 0, .semesterEnded),
-        (.resume, .suspended, .preparer, "2019-12-31", false, 0, .consentMissing),
         (.delete, .inImplementation, .preparer, "2019-10-15", true, 1, .moneyPaid),
         (.approve(.institutionHead), .awaitingInstitutionHead, .preparer, "2019-10-15", true, 0, .wrongActor),
         (.validationPassed, .submitted, .preparer, "2019-10-15", true, 0, .wrongActor),
@@ -29,6 +27,25 @@ struct LifecycleGuardTests {
     func guards(command: PlanCommand, state: PlanState, actor: ActorRole, today: String, consent: Bool,
                 paid: Int64, expected: Refusal.Reason) {
         #expect(reason(command, state, context(actor, today: today, consent: consent, paid: Cents(paid))) == expected)
+    }
+
+    @Test("consent gates implementation, not submission or resumption (seed 000 item 8)")
+    func consentGatesImplementation() throws {
+        #expect(reason(.submit, .draft, context(.preparer, consent: false)) == nil)
+        #expect(reason(.resume, .suspended, context(.preparer, today: "2019-12-31", consent: false)) == nil)
+        let head = try PlanLifecycle.apply(.approve(.institutionHead), to: .awaitingInstitutionHead,
+                                           context: context(.institutionHead, consent: false)).get()
+        #expect(!head.events.contains(.implementationAllowed))
+        #expect(reason(.startImplementation, .approved, context(.system, consent: false)) == .consentMissing)
+        #expect(try PlanLifecycle.apply(.startImplementation, to: .approved, context: context(.system)).get().to == .inImplementation)
+    }
+
+    @Test("an approved plan enters implementation with consent and the first support delivered", arguments: [
+        (PlanState.approved, true, true, true), (.approved, false, true, false), (.approved, true, false, false),
+        (.awaitingIKVD, true, true, false), (.inImplementation, true, true, false), (.underReview, true, true, false),
+    ])
+    func entersImplementation(state: PlanState, consent: Bool, delivered: Bool, expected: Bool) {
+        #expect(PlanLifecycle.entersImplementation(state: state, consentOnFile: consent, supportDelivered: delivered) == expected)
     }
 
     @Test("resume on the semester's last day is allowed")

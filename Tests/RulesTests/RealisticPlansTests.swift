@@ -25,8 +25,7 @@ struct RealisticPlansTests {
                     IdentifiedRisk(code: .L01,
                                    justification: "Septembrī 23 neattaisnoti kavētas stundas, galvenokārt pirmdienu un piektdienu rītos; tēvs strādā nakts maiņās un nepamodina.",
                                    subjects: ["matemātika", "angļu valoda"],
-                                   howSupportHelps: "Konsultācijās apgūs nokavētās tēmas, bet sociālais pedagogs ar tēvu vienosies par rīta kārtību.",
-                                   evidence: [.viisAttendanceExtract]),
+                                   howSupportHelps: "Konsultācijās apgūs nokavētās tēmas, bet sociālais pedagogs ar tēvu vienosies par rīta kārtību."),
                     IdentifiedRisk(code: .L02,
                                    justification: "Matemātikā trīs nepietiekami vērtējumi pēc kārtas (vienādojumi, procenti); mājasdarbus neiesniedz.",
                                    subjects: ["matemātika"],
@@ -42,6 +41,7 @@ struct RealisticPlansTests {
             context: ValidationContext(
                 institution: InstitutionProfile(id: "kokneses-pamatskola", kind: .general, founder: .municipal),
                 studentBirthDate: CalendarDate(year: 2006, month: 5, day: 14),
+                documentsOnFile: [.viisAttendanceExtract, .gradeReport],
                 consent: ConsentRecord(signer: .parentOrGuardian, signedOn: day("2019-09-05")))),
         Example(
             name: "2. kurss, VPII: transports, naktsmītne, ēdināšana",
@@ -56,8 +56,7 @@ struct RealisticPlansTests {
                     IdentifiedRisk(code: .E01,
                                    justification: "Autobuss no mājām uz Rīgu kursē divreiz dienā; biļetes mēnesī izmaksā vairāk nekā 60 eiro, ģimene to nevar atļauties."),
                     IdentifiedRisk(code: .E02,
-                                   justification: "Māte viena audzina trīs bērnus, ienākumi ir tikai pabalsts; audzēkne divas nedēļas neieradās, jo nebija naudas biļetēm.",
-                                   evidence: [.lowIncomeCertificate]),
+                                   justification: "Māte viena audzina trīs bērnus, ienākumi ir tikai pabalsts; audzēkne divas nedēļas neieradās, jo nebija naudas biļetēm."),
                 ],
                 measures: [
                     PlannedMeasure(type: .transportIntercity, addresses: [.E01], plannedAmount: .euros(30)),
@@ -89,8 +88,7 @@ struct RealisticPlansTests {
                                    subjects: ["ķīmija", "fizika"],
                                    howSupportHelps: "Individuālās konsultācijās izpildīs praktiskos darbus laikā, kad bērnu pieskata vecmāmiņa."),
                     IdentifiedRisk(code: .E02,
-                                   justification: "Ģimenes ienākumi ir bērna kopšanas pabalsts; Annai nav ziemas apavu un mācību piederumu.",
-                                   evidence: [.needyCertificate]),
+                                   justification: "Ģimenes ienākumi ir bērna kopšanas pabalsts; Annai nav ziemas apavu un mācību piederumu."),
                 ],
                 measures: [
                     PlannedMeasure(type: .consultation, addresses: [.L03], kind: .consultation,
@@ -120,11 +118,9 @@ struct RealisticPlansTests {
                     goal: "Nodrošināt, ka Marta apmeklē skolu katru dienu un patstāvīgi raksta ar pielāgotiem rīkiem."),
                 risks: [
                     IdentifiedRisk(code: .S03,
-                                   justification: "Kustību traucējumu dēļ rakstīšana ar roku ir lēna; stundās nepaspēj pierakstīt uzdevumus un raud.",
-                                   evidence: [.disabilityCertificate]),
+                                   justification: "Kustību traucējumu dēļ rakstīšana ar roku ir lēna; stundās nepaspēj pierakstīt uzdevumus un raud."),
                     IdentifiedRisk(code: .S01,
-                                   justification: "Tēvs pēc insulta ir guļošs, māte viņu aprūpē un septembrī piecas dienas nevarēja atvest Martu uz skolu.",
-                                   evidence: [.medicalStatement]),
+                                   justification: "Tēvs pēc insulta ir guļošs, māte viņu aprūpē un septembrī piecas dienas nevarēja atvest Martu uz skolu."),
                 ],
                 measures: [
                     PlannedMeasure(type: .consultation, addresses: [.S03, .S01], kind: .consultation,
@@ -135,7 +131,7 @@ struct RealisticPlansTests {
             context: ValidationContext(
                 institution: InstitutionProfile(id: "jelgavas-4-sakumskola", kind: .general, founder: .municipal),
                 studentBirthDate: CalendarDate(year: 2014, month: 4, day: 22),
-                documentsOnFile: [.disabilityCertificate],
+                documentsOnFile: [.disabilityCertificate, .medicalStatement],
                 consent: ConsentRecord(signer: .parentOrGuardian, signedOn: day("2022-09-02")))),
     ]
 

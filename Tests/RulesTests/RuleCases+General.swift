@@ -47,8 +47,8 @@ extension RuleCase {
             $0.plan.general.gradeOrCourse = 2
         },
         .plan(.consentRequired, nil, "consent on file") { _ in },
-        .plan(.consentRequired, .error, "no consent") { $0.context.consent = nil },
-        .plan(.consentRequired, .error, "consent revoked") { $0.context.consent?.revoked = true },
+        .plan(.consentRequired, .warning, "no consent yet: submission allowed, implementation waits") { $0.context.consent = nil },
+        .plan(.consentRequired, .warning, "consent revoked") { $0.context.consent?.revoked = true },
         .plan(.consentSigner, nil, "minor, parent signed") { _ in },
         .plan(.consentSigner, .error, "minor signed own consent") { $0.context.consent?.signer = .student },
         .plan(.consentSigner, .error, "adult, parent signed") { $0.context.studentBirthDate = day("2000-01-15") },

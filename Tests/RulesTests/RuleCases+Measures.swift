@@ -73,8 +73,26 @@ extension RuleCase {
             $0.context.documentsOnFile = [.disabilityCertificate]
             addMoney(&$0, .specialTransport, 2000, fundedElsewhere: true)
         },
-        .plan(.measureExcludedSupport, nil, "regular consultations") { _ in },
-        .plan(.measureExcludedSupport, .error, "crisis or holiday support") { $0.plan.measures[1].crisisOrHolidaySupport = true },
+        .plan(.measureHolidayPeriodRequired, nil, "crisis support is funded like any consultation") {
+            $0.plan.measures[1].kind = .crisisSupport
+        },
+        .plan(.measureHolidayPeriodRequired, nil, "holiday support with its dates") {
+            $0.plan.measures[1].kind = .holidaySupport
+            $0.plan.measures[1].holidayPeriod = DatePeriod(start: day("2019-10-28"), end: day("2019-11-01"))
+        },
+        .plan(.measureHolidayPeriodRequired, .error, "holiday support without dates") { $0.plan.measures[1].kind = .holidaySupport },
+        .plan(.measureHolidayPeriodInSemester, nil, "holiday dates inside the semester") {
+            $0.plan.measures[1].kind = .holidaySupport
+            $0.plan.measures[1].holidayPeriod = DatePeriod(start: day("2019-12-23"), end: day("2019-12-31"))
+        },
+        .plan(.measureHolidayPeriodInSemester, .error, "holiday dates in the summer after the semester") {
+            $0.plan.measures[1].kind = .holidaySupport
+            $0.plan.measures[1].holidayPeriod = DatePeriod(start: day("2020-06-15"), end: day("2020-06-30"))
+        },
+        .plan(.measureHolidayPeriodInSemester, .error, "holiday's last day before its first") {
+            $0.plan.measures[1].kind = .holidaySupport
+            $0.plan.measures[1].holidayPeriod = DatePeriod(start: day("2019-11-01"), end: day("2019-10-28"))
+        },
         .plan(.eligibilityCityTransport, .error, "general education") { addMoney(&$0, .transportCity, 2000) },
         .plan(.eligibilityCityTransport, nil, "vocational institution") {
             vocational(&$0)

@@ -84,11 +84,11 @@ struct CatalogueTests {
         #expect(risk.evidence.documentsNeeded(providers: providers) == expected)
     }
 
-    @Test("8 measures, 9 providers, 2 consultation kinds, eligibility by programme")
+    @Test("8 measures, 9 providers, 4 consultation kinds (crisis and holiday support funded), eligibility by programme")
     func measures() {
         #expect(MeasureType.allCases.count == 8)
         #expect(ProviderType.allCases.count == 9)
-        #expect(ConsultationKind.allCases.map(\.rawValue) == ["consultation", "consultative_support"])
+        #expect(ConsultationKind.allCases.map(\.rawValue) == ["consultation", "consultative_support", "crisis_support", "holiday_support"])
         #expect(MeasureType.allCases.filter { !$0.programmeKinds.contains(.general) } == [.transportCity, .learningMaterials])
         #expect(MeasureType.allCases.filter(\.excludedWhenFundedElsewhere) == [.consultation, .meals, .specialTransport])
         #expect(StaffRole(.occupationalTherapist) == .occupationalTherapist)

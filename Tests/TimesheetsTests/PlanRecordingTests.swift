@@ -37,13 +37,16 @@ struct PlanRecordingTests {
                 == PlanSnapshot(revision: 3, status: .open, measures: Self.changed))
     }
 
-    @Test("approved refreshes the measures without reopening; a newer approved revision opens")
+    @Test("approved refreshes the measures without opening: only implementation_may_start (consent on file) opens (issue #19 item 3)")
     func approved() {
         #expect(PlanRecording.apply(.approved(Self.changed), revision: 2, to: open(2)) == PlanSnapshot(revision: 2, status: .open, measures: Self.changed))
         let suspended = PlanSnapshot(revision: 2, status: .suspended, measures: Self.measures)
         #expect(PlanRecording.apply(.approved(Self.changed), revision: 2, to: suspended)?.status == .suspended)
-        #expect(PlanRecording.apply(.approved(Self.changed), revision: 3, to: suspended)?.status == .open)
-        #expect(PlanRecording.apply(.approved(Self.measures), revision: 4, to: nil) == open(4))
+        #expect(PlanRecording.apply(.approved(Self.changed), revision: 3, to: suspended)?.status == .waiting)
+        let waiting = PlanRecording.apply(.approved(Self.measures), revision: 4, to: nil)
+        #expect(waiting == PlanSnapshot(revision: 4, status: .waiting, measures: Self.measures), "approved before its consent: waits")
+        #expect(PlanRecording.apply(.implementationMayStart(Self.measures), revision: 4, to: waiting) == open(4), "consent came: it opens")
+        #expect(PlanRecording.apply(.approved(Self.changed), revision: 3, to: open(2))?.status == .open, "a review's approval keeps it open")
     }
 
     @Test("deleted is final")

@@ -239,7 +239,7 @@ public struct ApprovalAPI: Sendable {
                              state: plan.state.rawValue, level: plan.state.awaitedLevel?.rawValue ?? "",
                              waitingSince: plan.awaitingSince.map(Timestamp.format),
                              waitingDays: plan.awaitingSince.map { Int(Date().timeIntervalSince($0) / 86400) } ?? 0,
-                             riskCodes: plan.riskCodes, warnings: plan.warnings, version: plan.version)
+                             riskCodes: plan.riskCodes, warnings: plan.warnings, consentOnFile: plan.consentOnFile, version: plan.version)
         return PlanSummary(plan: item, measures: plan.measures.map {
             PlannedMeasureSummary(measureId: $0.measureId, type: $0.type, providers: $0.providers, plannedMinutes: $0.plannedMinutes,
                                   monthlyAmountCents: $0.monthlyAmountCents, semesterAmountCents: $0.semesterAmountCents, riskCodes: $0.riskCodes)

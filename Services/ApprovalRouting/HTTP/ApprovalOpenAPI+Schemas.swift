@@ -158,7 +158,7 @@ extension ApprovalOpenAPI {
             QueueItem:
               type: object
               required: [planId, revision, institutionId, institutionName, studentCode, semester, state, level, waitingDays,
-                         riskCodes, warnings, version]
+                         riskCodes, warnings, consentOnFile, version]
               properties:
                 planId:
                   $ref: '#/components/schemas/Uuid'
@@ -197,6 +197,11 @@ extension ApprovalOpenAPI {
                   description: The validation warnings the plan passed with.
                   items:
                     $ref: '#/components/schemas/Finding'
+                consentOnFile:
+                  type: boolean
+                  description: |
+                    Whether the signed consent is on file now. A plan may be approved while it is
+                    pending; no consultation is recorded and no payout released until it is on file.
                 version:
                   type: integer
                   description: The plan's version (it changes with every decision).

@@ -20,8 +20,15 @@ struct ConsentRevocation: Codable, Sendable {
 
 /// The consent on file for a plan (seed 000 item 8): one active record at a time; revocation
 /// keeps the record and says who, when and why. Each change is published as
-/// `plan.consent_changed` (revocation stops payouts and suspends the plan downstream).
+/// `plan.consent_changed` (recorded consent lets implementation start downstream; revocation
+/// stops payouts and suspends the plan). Consent gates implementation, so the right person must
+/// have signed: an adult student, or a minor's parent or guardian (age on the semester's start).
 struct ConsentRecords: Sendable {
+    /// The semester calendar (the age is taken on the semester's first day).
+    let settings: ProgrammeSettings
+    /// Where the student's birth date is read.
+    let birthDates: StudentBirthDates
+
     func record(_ input: ConsentInput, planId: UUID, actor: Principal, today: CalendarDate, outbox: OutboxWriter,
                 on connection: PostgresConnection) throws -> ConsentView {
         let plan = try PlanAccess.load(planId, for: actor, forUpdate: true, on: connection)
@@ -39,7 +46,8 @@ struct ConsentRecords: Sendable {
                                               lv: "Pievienojiet skenēto piekrišanas veidlapu (dokuments ar mērķi consent).",
                                               en: "Attach the scanned consent form (a document with purpose consent).")
         }
-        if let current = try active(planId: planId, on: connection) {
+        try requireRightSigner(input.signer, plan: plan, on: connection)
+        if let current = try Self.active(planId: planId, on: connection) {
             // The same PUT again (a retry) gets the same answer; a different consent needs a revocation first.
             if current.signer == input.signer.rawValue, current.signedOn == input.signedOn.iso, current.documentId == input.documentId {
                 return current
@@ -55,7 +63,7 @@ struct ConsentRecords: Sendable {
         try Audit.record(actor: actor, action: "consent.record", subject: "plan:\(planId.lowercased)",
                          correlationId: outbox.correlationId, on: connection)
         try outbox.enqueue(PlanConsentChanged(plan: Self.reference(plan), onFile: true, signedBy: input.signer.rawValue,
-                                              change: try changes(planId: planId, on: connection)), on: connection)
+                                              change: try Self.changes(planId: planId, on: connection)), on: connection)
         return ConsentView(id: id, signer: input.signer.rawValue, signedOn: input.signedOn.iso, documentId: input.documentId,
                            revoked: false, revokeReason: nil)
     }
@@ -72,7 +80,7 @@ struct ConsentRecords: Sendable {
             throw CommonProblems.invalidField("reason", "consent.revoke_reason_required", lv: "Norādiet atsaukšanas iemeslu.",
                                               en: "Give the reason for the revocation.")
         }
-        guard var current = try active(planId: planId, on: connection) else {
+        guard var current = try Self.active(planId: planId, on: connection) else {
             throw CommonProblems.conflict("consent.not_on_file", field: "consent", lv: "Piekrišana nav reģistrēta.",
                                           en: "No consent is on file.")
         }
@@ -81,26 +89,42 @@ struct ConsentRecords: Sendable {
         try Audit.record(actor: actor, action: "consent.revoke", subject: "plan:\(planId.lowercased)",
                          correlationId: outbox.correlationId, on: connection)
         try outbox.enqueue(PlanConsentChanged(plan: Self.reference(plan), onFile: false, signedBy: current.signer,
-                                              change: try changes(planId: planId, on: connection)), on: connection)
+                                              change: try Self.changes(planId: planId, on: connection)), on: connection)
         current.revoked = true
         current.revokeReason = reason
         return current
     }
 
+    /// Refuses a consent signed by the wrong person for the student's age on the semester's first
+    /// day. A student whose birth date is not known yet (new-format code, not entered) is not
+    /// judged here; the plan's validation asks for the birth date.
+    func requireRightSigner(_ signer: ConsentSigner, plan: PlanRecord, on connection: PostgresConnection) throws {
+        guard let birth = try birthDates.birthDate(of: plan.studentId, on: connection),
+              let day = settings.ageReferenceDay(of: plan.semester) else { return }
+        let expected = ConsentSigner.expected(forAge: birth.age(on: day))
+        guard signer != expected else { return }
+        throw expected == .student
+            ? CommonProblems.invalidField("signer", "consent.signer", lv: "Izglītojamais semestra sākumā ir pilngadīgs: piekrišanu paraksta pats.",
+                                          en: "The student is an adult at the semester's start: they sign their own consent.")
+            : CommonProblems.invalidField("signer", "consent.signer",
+                                          lv: "Izglītojamais semestra sākumā ir nepilngadīgs: piekrišanu paraksta vecāks vai aizbildnis.",
+                                          en: "The student is a minor at the semester's start: a parent or guardian signs.")
+    }
+
     /// How many times the plan's consent has changed (each record and each revocation counts
     /// once; nothing is deleted, and the caller holds the plan's lock, so it only grows).
-    func changes(planId: UUID, on connection: PostgresConnection) throws -> Int {
+    static func changes(planId: UUID, on connection: PostgresConnection) throws -> Int {
         Int(try connection.query("SELECT count(*) + count(revoked_at) AS n FROM consents WHERE plan_id = $1", [planId]).single()
             .decode("n", as: Int64.self))
     }
 
     /// The active consent, if any.
-    func active(planId: UUID, on connection: PostgresConnection) throws -> ConsentView? {
-        try latest(planId: planId, on: connection).flatMap { $0.revoked ? nil : $0 }
+    static func active(planId: UUID, on connection: PostgresConnection) throws -> ConsentView? {
+        try Self.latest(planId: planId, on: connection).flatMap { $0.revoked ? nil : $0 }
     }
 
     /// The latest consent record, active or revoked (for the plan view).
-    func latest(planId: UUID, on connection: PostgresConnection) throws -> ConsentView? {
+    static func latest(planId: UUID, on connection: PostgresConnection) throws -> ConsentView? {
         try connection.query("""
             SELECT id, signer, signed_on::text AS signed_on, document_id, revoke_reason, revoked_at IS NOT NULL AS revoked
             FROM consents WHERE plan_id = $1 ORDER BY (revoked_at IS NULL) DESC, recorded_at DESC LIMIT 1

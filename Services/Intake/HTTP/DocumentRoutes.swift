@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Postgres
+import Rules
 import ServiceKit
 
 /// `/plans/{id}/documents`: upload (raw body; PDF, JPEG or PNG by content), list, download.
@@ -22,15 +23,24 @@ extension IntakeAPI {
                 throw CommonProblems.invalidField("kind", "document.kind_required", lv: "Norādiet dokumenta veidu.",
                                                   en: "Give the document kind.")
             }
+            let validUntil = try query["validUntil"].map { text -> CalendarDate in
+                guard let date = CalendarDate(iso: String(text)) else {
+                    throw CommonProblems.invalidField("validUntil", "document.valid_until_format",
+                                                      lv: "Derīguma termiņš jānorāda kā datums GGGG-MM-DD.",
+                                                      en: "Give the validity end date as YYYY-MM-DD.")
+                }
+                return date
+            }
             let bytes = try await BoundedBody.read(request, limit: limits.document)
             guard !bytes.isEmpty else {
                 throw CommonProblems.invalidField("(body)", "document.empty", lv: "Fails ir tukšs.", en: "The file is empty.")
             }
             let declared = MediaSniffer.declared(request.headers[.contentType])
             return try await idempotent.perform(request, actor: actor.personId,
-                                                route: "POST /plans/\(id)/documents?\(purpose.rawValue)&\(kind)", body: bytes) { connection in
+                                                route: "POST /plans/\(id)/documents?\(purpose.rawValue)&\(kind)&\(validUntil?.iso ?? "")",
+                                                body: bytes) { connection in
                 let view = try documents.upload(planId: id, purpose: purpose, kind: kind, declaredType: declared, bytes: bytes,
-                                                actor: actor, correlationId: RequestCorrelation.id(of: request), on: connection)
+                                                validUntil: validUntil, actor: actor, correlationId: RequestCorrelation.id(of: request), on: connection)
                 return try StoredResponse(status: .created, json: view, location: "/plans/\(id.lowercased)/documents/\(view.id.lowercased)")
             }
         }

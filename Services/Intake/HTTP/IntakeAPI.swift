@@ -39,7 +39,7 @@ public struct IntakeAPI: Sendable {
     let editing = PlanEditing()
     let queries = PlanQueries()
     let documents: DocumentStore
-    let consents = ConsentRecords()
+    let consents: ConsentRecords
     /// Keys the sign-in subject hash (the students' look-up key, domain-separated).
     let lookupKey: SymmetricKey
     /// The staff portal's credential for `POST /directory/sign-in`; nil turns the route off.
@@ -57,6 +57,7 @@ public struct IntakeAPI: Sendable {
         self.verifier = verifier
         self.limits = limits
         self.documents = DocumentStore(quota: limits.quota)
+        self.consents = ConsentRecords(settings: settings, birthDates: StudentBirthDates(vault: PersonalCodeVault(keys: keys)))
         self.today = today
         let vault = PersonalCodeVault(keys: keys)
         self.drafts = PlanDrafts(students: StudentRegistry(vault: vault))

@@ -113,7 +113,17 @@ extension IntakeOpenAPI {
                   schema:
                     type: string
                     enum: [viis_attendance_extract, staff_report, disability_certificate, medical_statement,
-                           needy_certificate, low_income_certificate, no_851_support_statement, other, consent_form]
+                           needy_certificate, low_income_certificate, no_851_support_statement, grade_report, other, consent_form]
+                - name: validUntil
+                  in: query
+                  required: false
+                  description: |
+                    For an evidence document that names its own end of validity (a status certificate):
+                    the last day it is valid. A document carried forward to a later plan counts up to this
+                    day; without it, for the operator's `carriedEvidenceMonths` after upload.
+                  schema:
+                    type: string
+                    format: date
                 - $ref: '#/components/parameters/IdempotencyKey'
                 - $ref: '#/components/parameters/CorrelationId'
               requestBody:

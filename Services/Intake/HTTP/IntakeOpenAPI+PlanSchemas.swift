@@ -54,10 +54,17 @@ extension IntakeOpenAPI {
             IdentifiedRisk:
               type: object
               additionalProperties: false
-              required: [code, justification, subjects, howSupportHelps, evidence]
+              required: [code, justification, subjects, howSupportHelps]
+              description: |
+                One identified risk. Its evidence is not named here: the documents uploaded to the plan
+                are what the rules read (seed 000 item 7).
               properties:
                 code:
                   $ref: '#/components/schemas/RiskCode'
+                level:
+                  type: [string, 'null']
+                  enum: [low, medium, high, null]
+                  description: How strongly the risk shows (seed 000 item 12, "at any level"); required on submission.
                 otherName:
                   type: [string, 'null']
                   maxLength: 200
@@ -75,16 +82,11 @@ extension IntakeOpenAPI {
                   type: string
                   maxLength: 4000
                   description: How the support reduces the risk (required for L01–L04 on submission).
-                evidence:
-                  type: array
-                  description: Evidence documents attached to this risk.
-                  items:
-                    $ref: '#/components/schemas/EvidenceKind'
             PlanMeasure:
               type: object
               additionalProperties: false
               description: One support measure with its stable id (the rules library's PlannedMeasure fields plus `id`, flat).
-              required: [type, addresses, providers, fundedElsewhere, crisisOrHolidaySupport]
+              required: [type, addresses, providers, fundedElsewhere]
               properties:
                 id:
                   type: [string, 'null']
@@ -118,9 +120,22 @@ extension IntakeOpenAPI {
                 fundedElsewhere:
                   type: boolean
                   description: The same need is already funded from the state, municipal or another budget.
-                crisisOrHolidaySupport:
-                  type: boolean
-                  description: The consultation is crisis or holiday support.
+                holidayPeriod:
+                  oneOf:
+                    - $ref: '#/components/schemas/DatePeriod'
+                    - type: 'null'
+                  description: For holiday support (`kind` `holiday_support`), the holiday days, within the plan's semester.
+            DatePeriod:
+              type: object
+              additionalProperties: false
+              required: [start, end]
+              properties:
+                start:
+                  type: string
+                  format: date
+                end:
+                  type: string
+                  format: date
             PlanContent:
               type: object
               additionalProperties: false
@@ -233,6 +248,16 @@ extension IntakeOpenAPI {
                   description: SHA-256 of the bytes, lower-case hex.
                 uploadedAt:
                   $ref: '#/components/schemas/Timestamp'
+                  description: When it was first uploaded (for a carried-forward document, to the earlier plan).
+                validUntil:
+                  type: string
+                  format: date
+                  description: The last day the document says it is valid, if it says so.
+                carriedFrom:
+                  $ref: '#/components/schemas/Uuid'
+                  description: |
+                    Present on a document carried forward from the student's earlier plan (copy forward):
+                    the original document's id. It counts as evidence while still valid for this semester.
             StatusView:
               type: object
               required: [code, label, labelEn]

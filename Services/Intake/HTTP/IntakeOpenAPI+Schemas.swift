@@ -113,7 +113,11 @@ extension IntakeOpenAPI {
                      personal_items, special_transport]
             ConsultationKind:
               type: string
-              enum: [consultation, consultative_support]
+              enum: [consultation, consultative_support, crisis_support, holiday_support]
+              description: |
+                The kind of consultation support: consultation or consultative support (seed 000 item 13),
+                support in a crisis, or support during school holidays (funded with the subject
+                consultations, MK No. 460 23.1.1; holiday support names its dates in `holidayPeriod`).
             ProviderType:
               type: string
               enum: [teacher, psychologist, social_pedagogue, teacher_assistant, special_education_teacher,
@@ -121,7 +125,10 @@ extension IntakeOpenAPI {
             EvidenceKind:
               type: string
               enum: [viis_attendance_extract, staff_report, disability_certificate, medical_statement,
-                     needy_certificate, low_income_certificate, no_851_support_statement, other]
+                     needy_certificate, low_income_certificate, no_851_support_statement, grade_report, other]
+              description: |
+                An evidence document's kind. Only a document uploaded to the plan (or carried forward
+                with it, while still valid) counts as evidence (seed 000 item 7).
             ConsentSigner:
               type: string
               enum: [student, parent_or_guardian]

@@ -46,8 +46,10 @@ public struct PlanDrafts: Sendable {
                           on: connection)
     }
 
-    /// A new draft for a later semester with the same student, institution and content
-    /// (under new measure ids); evidence, consent and findings stay with the old plan.
+    /// A new draft for a later semester with the same student, institution and content (under new
+    /// measure ids). The evidence documents come along as documents, with their original upload
+    /// date (they count while still valid for the new semester); consent and findings stay with
+    /// the old plan (consent names its school year and semester).
     func copyForward(_ source: PlanRecord, to semester: SemesterRef, actor: Principal, correlationId: UUID,
                      on connection: PostgresConnection) throws -> PlanDraft {
         guard source.status != .deleted else {
@@ -63,6 +65,7 @@ public struct PlanDrafts: Sendable {
                                institutionId: source.institutionId, semester: semester,
                                content: source.content?.copiedForward(), copiedFrom: source.id, actor: actor,
                                correlationId: correlationId, on: connection)
+        try DocumentStore().carryForward(from: source.id, to: draft.id, on: connection)
         try Audit.record(actor: actor, action: "plan.copy_forward", subject: "plan:\(source.id.lowercased)",
                          correlationId: correlationId, on: connection)
         return draft

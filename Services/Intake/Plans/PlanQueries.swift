@@ -39,7 +39,6 @@ enum PlanSort: String, Sendable, CaseIterable {
 /// scope. Reads of plan content are audited (it is personal data about a student).
 struct PlanQueries: Sendable {
     let documents = DocumentStore()
-    let consents = ConsentRecords()
 
     func view(planId: UUID, for principal: Principal, correlationId: UUID, on connection: PostgresConnection) throws -> PlanView {
         let record = try PlanAccess.load(planId, for: principal, on: connection)
@@ -61,7 +60,7 @@ struct PlanQueries: Sendable {
                         editable: record.isEditable, content: record.content, esfDeclarations: record.esfDeclarations,
                         findings: record.findings, statusNote: record.statusNote,
                         implementationMayStart: record.implementationMayStart, copiedFrom: record.copiedFrom,
-                        consent: try consents.latest(planId: record.id, on: connection),
+                        consent: try ConsentRecords.latest(planId: record.id, on: connection),
                         documents: try documents.list(planId: record.id, on: connection), history: history)
     }
 

@@ -40,6 +40,13 @@ public enum PlanStatusProjection {
             try apply(envelope.data.plan, to: .approved, when: [.awaitingInstitutionHead, .awaitingMunicipality, .awaitingIKVD, .underReview],
                       note: nil, actor: envelope.data.approvedBy.personId, context: context)
         }
+        handlers.on(PlanImplementationStarted.self) { envelope, context in
+            let change = envelope.data.change
+            // Published right after plan.approved; a competing consumer may take it first: retry then.
+            try apply(change.plan, to: .inImplementation, when: [.approved], note: change.reason,
+                      actor: change.actor.personId, context: context,
+                      retryWhile: [.awaitingInstitutionHead, .awaitingMunicipality, .awaitingIKVD, .underReview])
+        }
         handlers.on(PlanReturned.self) { envelope, context in
             let change = envelope.data.change
             try apply(change.plan, to: .returned, when: [.awaitingInstitutionHead, .awaitingMunicipality, .awaitingIKVD, .underReview],
@@ -84,7 +91,7 @@ public enum PlanStatusProjection {
     /// Moves the plan to `state` if the event is about its current revision and the plan is in
     /// one of `expected` states; writes the history row with who and why.
     static func apply(_ reference: PlanReference, to state: PlanState, when expected: Set<PlanState>, findings: [FindingView]? = nil,
-                      note: String?, actor: UUID?, context: HandlerContext) throws {
+                      note: String?, actor: UUID?, context: HandlerContext, retryWhile: Set<PlanState> = []) throws {
         let connection = context.connection
         guard let row = try connection.query("SELECT status, revision FROM plans WHERE id = $1 FOR UPDATE",
                                              [reference.planId]).first else {
@@ -96,6 +103,9 @@ public enum PlanStatusProjection {
         // competing consumers): retry until the validation result has been applied.
         if reference.revision == revision, current == .submitted, !expected.contains(.submitted) {
             throw EventArrivedEarly("plan \(reference.planId) is not validated here yet")
+        }
+        if let current, reference.revision == revision, retryWhile.contains(current) {
+            throw EventArrivedEarly("plan \(reference.planId) has not reached the state this event follows yet")
         }
         guard let current, reference.revision == revision, expected.contains(current) else {
             context.logger.info("plan status event ignored", metadata: [

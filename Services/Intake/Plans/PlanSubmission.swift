@@ -6,7 +6,8 @@ import Rules
 import ServiceKit
 
 /// Submitting a plan: the rules library checks it with everything intake knows (institution,
-/// birth date, documents, consent, declarations, the student's other plans). Errors refuse the
+/// birth date, attached documents, consent — pending consent is a warning, not a refusal —,
+/// declarations, the student's other plans). Errors refuse the
 /// submission and nothing is written; otherwise the plan becomes `submitted` under a new
 /// revision and `plan.submitted` (for everyone) and `plan.content_submitted` (the plan's text
 /// and context, for risk validation and reporting only) go into the outbox in the same transaction.
@@ -110,9 +111,24 @@ struct PlanSubmission: Sendable {
                                               en: "The institution is not registered.")
         }
         let birth = try birthDates.birthDate(of: record.studentId, on: connection)
-        let documents = Set(try connection.query(
-            "SELECT DISTINCT kind FROM documents WHERE plan_id = $1 AND purpose = 'evidence'", [record.id])
-            .compactMap { EvidenceKind(rawValue: try $0.decode("kind", as: String.self)) })
+        // Only documents attached to the plan count (seed 000 item 7): its own uploads, and those
+        // carried forward from the earlier plan with their upload date (the rules judge validity).
+        var documents: Set<EvidenceKind> = []
+        var carried: [CarriedDocument] = []
+        for row in try connection.query("""
+            SELECT kind, carried_from IS NOT NULL AS carried, (uploaded_at AT TIME ZONE 'UTC')::date::text AS uploaded_on,
+                   valid_until::text AS valid_until
+            FROM documents WHERE plan_id = $1 AND purpose = 'evidence' ORDER BY uploaded_at, id
+            """, [record.id]) {
+            guard let kind = EvidenceKind(rawValue: try row.decode("kind", as: String.self)) else { continue }
+            if try row.decode("carried", as: Bool.self) {
+                guard let uploaded = CalendarDate(iso: try row.decode("uploaded_on", as: String.self)) else { continue }
+                carried.append(CarriedDocument(kind: kind, uploadedOn: uploaded,
+                                               validUntil: try row.decode("valid_until", as: String?.self).flatMap(CalendarDate.init(iso:))))
+            } else {
+                documents.insert(kind)
+            }
+        }
         let consent = try connection.query(
             "SELECT signer, signed_on::text AS signed_on FROM consents WHERE plan_id = $1 AND revoked_at IS NULL", [record.id])
             .first.flatMap { row -> ConsentRecord? in
@@ -130,7 +146,7 @@ struct PlanSubmission: Sendable {
             }
         return ValidationContext(institution: InstitutionProfile(id: record.institutionId.lowercased, kind: kind, founder: founder),
                                  studentBirthDate: birth, documentsOnFile: documents, consent: consent,
-                                 otherESFSupport: record.esfDeclarations, otherPlans: others)
+                                 otherESFSupport: record.esfDeclarations, otherPlans: others, carriedDocuments: carried)
     }
 
     /// `plan.content_submitted`: the plan and its context as the rules library's JSON, with no

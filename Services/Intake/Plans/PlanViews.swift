@@ -48,6 +48,10 @@ struct DocumentView: Codable, Sendable, Equatable {
     var sizeBytes: Int
     var sha256: String
     var uploadedAt: String
+    /// The last day the document says it is valid, if it says so.
+    var validUntil: String?
+    /// The original, for a document carried forward from an earlier plan.
+    var carriedFrom: UUID?
 }
 
 /// The consent on file.

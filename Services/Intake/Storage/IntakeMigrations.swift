@@ -161,5 +161,15 @@ public enum IntakeMigrations {
             ALTER TABLE people ADD COLUMN sign_in_subject_hash bytea;
             CREATE UNIQUE INDEX people_sign_in_subject ON people (sign_in_subject_hash) WHERE sign_in_subject_hash IS NOT NULL;
             """),
+        // Only attached documents count as evidence (issue #19 item 1). A document may name its
+        // own end of validity, and copy forward carries a plan's evidence documents to the new
+        // plan as documents (same upload date, the bytes stay once, with the original).
+        Migration(version: 140, name: "documents_validity_and_carried", sql: """
+            ALTER TABLE documents
+                ADD COLUMN valid_until date,
+                ADD COLUMN carried_from uuid REFERENCES documents (id),
+                ALTER COLUMN content DROP NOT NULL,
+                ADD CONSTRAINT documents_bytes_once CHECK ((content IS NULL) = (carried_from IS NOT NULL));
+            """),
     ]
 }

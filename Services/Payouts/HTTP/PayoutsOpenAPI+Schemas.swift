@@ -90,7 +90,7 @@ extension PayoutsOpenAPI {
                 never be paid (see `voidReason`); `reversed`: released, then undone by finance.
             HoldReason:
               type: string
-              enum: [plan_not_approved, plan_suspended, payee_details_missing, payee_change_waiting]
+              enum: [plan_not_approved, plan_suspended, consent_pending, payee_details_missing, payee_change_waiting]
               description: Why a payout waits (present only while `held`).
             VoidReason:
               type: string

@@ -50,7 +50,8 @@ enum PayoutsOpenAPI {
               remainder: a claim the cap cuts is accepted with a `compensation.cap` warning in `findings`;
               a claim with nothing left under the cap is refused (422 `compensation.cap`).
             - Every payout (a claim's, or staff pay from an approved work record) is `held` until the plan
-              is fully approved (`holdReason` `plan_not_approved`) and the payee's bank details are known
+              is fully approved (`holdReason` `plan_not_approved`), the signed consent is on file
+              (`consent_pending`: consent gates implementation, not approval), and the payee's bank details are known
               (`payee_details_missing`) and, after a staff member's account changed, until the waiting
               period is over (`payee_change_waiting`; 24 hours unless configured); then it is `released`: written to the ledger with the payee's name
               and IBAN as they are at that moment. While the plan is suspended its payouts stay `held`

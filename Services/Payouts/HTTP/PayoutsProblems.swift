@@ -11,8 +11,8 @@ enum PayoutsProblems {
 
     static let planNotOpen = CommonProblems.conflict(
         "claim.plan_not_open", field: "planId",
-        lv: "Plānam izdevumus vēl (vai vairs) nevar pieteikt: īstenošana nav sākta, plāns ir apturēts, dzēsts vai piekrišana atsaukta.",
-        en: "Expenses cannot be claimed on this plan now: implementation has not started, or the plan is suspended, deleted or consent was revoked.")
+        lv: "Plānam izdevumus vēl (vai vairs) nevar pieteikt: īstenošana nav sākta, piekrišana vēl nav reģistrēta vai ir atsaukta, vai plāns ir apturēts vai dzēsts.",
+        en: "Expenses cannot be claimed on this plan now: implementation has not started, consent is not on file yet or was revoked, or the plan is suspended or deleted.")
 
     static let receiptUsed = CommonProblems.conflict(
         "claim.duplicate_receipt", field: "receiptId",

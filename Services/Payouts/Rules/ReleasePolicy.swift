@@ -1,5 +1,6 @@
 /// What becomes of a payout that is not yet released (DOMAIN.md §3, §7): held until the plan is
-/// fully approved and the payee's bank details are known (and, after a staff member's account
+/// fully approved, its consent is on file (consent gates implementation, seed 000 item 8) and
+/// the payee's bank details are known (and, after a staff member's account
 /// changed, until the waiting period is over), then released; revoked consent or a
 /// deleted plan void it. A suspended plan holds it ("held, not lost": the work was done or the
 /// expense made while the plan was live; it is released if the plan is resumed and approved
@@ -11,13 +12,28 @@ public enum ReleasePolicy {
         public var fullyApproved: Bool
         public var suspended: Bool
         public var deleted: Bool
-        public var consentOnFile: Bool
+        public var consent: ConsentStanding
 
-        public init(fullyApproved: Bool, suspended: Bool, deleted: Bool, consentOnFile: Bool) {
+        public init(fullyApproved: Bool, suspended: Bool, deleted: Bool, consent: ConsentStanding) {
             self.fullyApproved = fullyApproved
             self.suspended = suspended
             self.deleted = deleted
-            self.consentOnFile = consentOnFile
+            self.consent = consent
+        }
+    }
+
+    /// The plan's consent as intake's events told it.
+    public enum ConsentStanding: String, Sendable, Hashable, Codable {
+        /// Never recorded yet: payouts wait for it.
+        case pending
+        /// On file.
+        case onFile = "on_file"
+        /// Recorded, then revoked: unreleased payouts are voided.
+        case revoked
+
+        /// From the latest change seen: `onFile`, and how many changes there were (0 = none).
+        public init(onFile: Bool, changes: Int) {
+            self = onFile ? .onFile : (changes > 0 ? .revoked : .pending)
         }
     }
 
@@ -35,6 +51,8 @@ public enum ReleasePolicy {
         case payeeDetailsMissing = "payee_details_missing"
         /// The staff member's bank account changed less than the waiting period ago (`PayeeChangeWait`).
         case payeeChangeWaiting = "payee_change_waiting"
+        /// The signed consent is not on file yet.
+        case consentPending = "consent_pending"
     }
 
     /// Why a payout will never be paid.
@@ -50,8 +68,9 @@ public enum ReleasePolicy {
     /// for a claimant's account, which nobody but the claiming school writes).
     public static func decide(_ plan: PlanFacts, payeeKnown: Bool, payeeWaitOver: Bool = true) -> Outcome {
         if plan.deleted { return .void(.planDeleted) }
-        if !plan.consentOnFile { return .void(.consentRevoked) }
+        if plan.consent == .revoked { return .void(.consentRevoked) }
         if plan.suspended { return .hold(.planSuspended) }
+        if plan.consent == .pending { return .hold(.consentPending) }
         if !plan.fullyApproved { return .hold(.planNotApproved) }
         if !payeeKnown { return .hold(.payeeDetailsMissing) }
         if !payeeWaitOver { return .hold(.payeeChangeWaiting) }

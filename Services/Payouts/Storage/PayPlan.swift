@@ -20,7 +20,7 @@ struct PayPlan: Sendable {
 
     /// Claims may be made: implementation may start and nothing stopped the plan.
     var openForClaims: Bool {
-        implementationAllowed && !facts.suspended && !facts.deleted && facts.consentOnFile
+        implementationAllowed && !facts.suspended && !facts.deleted && facts.consent == .onFile
     }
 
     init(row: PostgresRow) throws {
@@ -32,7 +32,8 @@ struct PayPlan: Sendable {
         measures = try JSONDecoder().decode([PlannedMeasurePayload].self, from: Data(try row.decode("measures", as: String.self).utf8))
         implementationAllowed = try row.decode("implementation_allowed")
         facts = ReleasePolicy.PlanFacts(fullyApproved: try row.decode("fully_approved"), suspended: try row.decode("suspended"),
-                                        deleted: try row.decode("deleted"), consentOnFile: try row.decode("consent_on_file"))
+                                        deleted: try row.decode("deleted"),
+                                        consent: .init(onFile: try row.decode("consent_on_file"), changes: try row.decode("consent_change")))
     }
 
     /// The plan, locked for the rest of the transaction: claims, releases and voids of one plan
@@ -51,8 +52,11 @@ struct PayPlan: Sendable {
                        on connection: PostgresConnection) throws {
         let text = String(decoding: try JSONResponse.encode(measures), as: UTF8.self)
         try connection.execute("""
-            INSERT INTO pay_plans (plan_id, revision, institution_id, student_code, semester, measures, implementation_allowed, fully_approved)
-            VALUES ($1, $2, $3, $4, $5, $6::jsonb, true, $7)
+            INSERT INTO pay_plans (plan_id, revision, institution_id, student_code, semester, measures, implementation_allowed, fully_approved,
+                                   consent_on_file, consent_change)
+            SELECT $1, $2, $3, $4, $5, $6::jsonb, true, $7,
+                   COALESCE(c.on_file, false), COALESCE(c.change, 0)
+            FROM (SELECT 1) AS one LEFT JOIN plan_consents c ON c.plan_id = $1
             ON CONFLICT (plan_id) DO UPDATE SET
                 measures = EXCLUDED.measures,
                 -- The same revision arriving late (competing consumers reorder) never reopens a

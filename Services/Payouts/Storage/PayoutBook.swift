@@ -97,9 +97,15 @@ struct PayoutBook: Sendable {
         }
         if released {
             // Approval routing refuses to delete a plan that has been paid (DOMAIN.md §3).
-            let total = try connection.query("SELECT COALESCE(sum(amount_cents), 0)::bigint AS total FROM ledger WHERE plan_id = $1",
-                                             [plan.planId]).single().decode("total", as: Int64.self)
-            try outbox.enqueue(PlanPaymentRecorded(planId: plan.planId, totalPaidCents: total), on: connection)
+            // A compensation paid to the student also starts the plan's implementation (issue #19 item 4).
+            let totals = try connection.query("""
+                SELECT COALESCE(sum(amount_cents), 0)::bigint AS total,
+                       COALESCE(sum(amount_cents) FILTER (WHERE measure <> 'staff_pay'), 0)::bigint AS compensations
+                FROM ledger WHERE plan_id = $1
+                """, [plan.planId]).single()
+            try outbox.enqueue(PlanPaymentRecorded(planId: plan.planId, totalPaidCents: try totals.decode("total", as: Int64.self),
+                                                   compensationPaidCents: try totals.decode("compensations", as: Int64.self)),
+                               on: connection)
         }
     }
 

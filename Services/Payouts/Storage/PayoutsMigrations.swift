@@ -204,5 +204,19 @@ enum PayoutsMigrations {
             );
             CREATE INDEX staff_payee_audit_by_person ON staff_payee_audit (person_id, changed_at);
             """),
+        // Consent gates implementation, not submission (issue #19 item 3): its latest state is
+        // kept per plan whether or not payouts knows the plan yet, and a plan arriving later
+        // starts from it (no longer "on file" by default). Plans here before keep what they had.
+        Migration(version: 120, name: "plan_consents", sql: """
+            CREATE TABLE plan_consents (
+                plan_id     uuid PRIMARY KEY,
+                on_file     boolean NOT NULL,
+                change      integer NOT NULL,
+                updated_at  timestamptz NOT NULL DEFAULT now()
+            );
+            INSERT INTO plan_consents (plan_id, on_file, change)
+            SELECT plan_id, consent_on_file, consent_change FROM pay_plans;
+            ALTER TABLE pay_plans ALTER COLUMN consent_on_file SET DEFAULT false;
+            """),
     ]
 }

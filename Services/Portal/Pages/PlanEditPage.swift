@@ -20,6 +20,7 @@ extension PortalApp {
             FieldView(path: path, name: name, label: t(label), hint: hint.map(t), value: values[name ?? path] ?? "", control: control)
         }
         let riskOptions = [("", t("risk.choose"))] + RiskCode.allCases.map { ($0.rawValue, "\($0.rawValue) \(language == "en" ? $0.label.en : $0.label.lv)") }
+        let levelOptions = [("", t("risk.choose"))] + RiskLevel.allCases.map { ($0.rawValue, language == "en" ? $0.label.en : $0.label.lv) }
         var anchors: Set<String> = ["card"]
         let cardFields = [
             field("card.gradeOrCourse", nil, "card.gradeOrCourse", control: .input(type: "text")),
@@ -39,11 +40,7 @@ extension PortalApp {
                 field("\(path).justification", nil, "risk.justification", hint: "risk.justification_hint", control: .textarea),
                 field("\(path).subjects", nil, "risk.subjects", hint: "risk.subjects_hint"),
                 field("\(path).howSupportHelps", nil, "risk.howSupportHelps", control: .textarea),
-                FieldView(path: "\(path).evidence", label: t("risk.evidence"), hint: t("risk.evidence_hint"),
-                          control: .checkboxes(EvidenceKind.allCases.map { kind in
-                              (kind.rawValue, language == "en" ? kind.label.en : kind.label.lv,
-                               values.all("\(path).evidence").contains(kind.rawValue))
-                          })),
+                field("\(path).level", nil, "risk.level", hint: "risk.level_hint", control: .select(levelOptions)),
             ]
             anchors.insert(FieldErrors.anchor(path))
             anchors.formUnion(fields.map(\.anchor))
@@ -57,7 +54,7 @@ extension PortalApp {
         let measureIndices = measureRows + [(measureRows.max() ?? -1) + 1]
         let typeOptions = [("", t("risk.choose"))] + MeasureType.allCases.map { ($0.rawValue, language == "en" ? $0.label.en : $0.label.lv) }
         let providerOptions = [("", t("measure.none"))] + ProviderType.allCases.map { ($0.rawValue, language == "en" ? $0.label.en : $0.label.lv) }
-        let kindOptions = [("consultation", t("measure.kind_consultation")), ("consultative_support", t("measure.kind_consultative_support"))]
+        let kindOptions = ConsultationKind.allCases.map { ($0.rawValue, language == "en" ? $0.label.en : $0.label.lv) }
         var measureGroups: [[String: Any]] = []
         for (position, index) in measureIndices.enumerated() {
             let isNew = position == measureIndices.count - 1
@@ -71,8 +68,9 @@ extension PortalApp {
                 field("\(path).plannedAmount", "\(path).amount", "measure.amount"),
                 FieldView(path: "\(path).fundedElsewhere", label: t("measure.fundedElsewhere"),
                           control: .checkbox(checked: values["\(path).fundedElsewhere"] == "yes")),
-                FieldView(path: "\(path).crisisOrHolidaySupport", label: t("measure.crisis"),
-                          control: .checkbox(checked: values["\(path).crisisOrHolidaySupport"] == "yes")),
+                field("\(path).holidayPeriod", "\(path).holidayStart", "measure.holiday_start", hint: "measure.holiday_hint",
+                      control: .input(type: "date")),
+                field("\(path).holidayPeriod.end", "\(path).holidayEnd", "measure.holiday_end", control: .input(type: "date")),
             ]
             fields[4].inputmode = "decimal"
             fields[5].inputmode = "decimal"
@@ -120,7 +118,10 @@ extension PortalApp {
 
     /// Whether a finding's field is on the edit form (the card, risks, measures, priority, load).
     static func concernsEditForm(_ field: String) -> Bool {
-        ["general", "card", "risks", "measures", "priorityRisk", "loadJustification"].contains { field == $0 || field.hasPrefix($0 + ".") || field.hasPrefix($0 + "[") }
+        // A risk's evidence is a document to upload on the plan's page, not a field of this form.
+        guard !field.hasSuffix(".evidence") else { return false }
+        return ["general", "card", "risks", "measures", "priorityRisk", "loadJustification"]
+            .contains { field == $0 || field.hasPrefix($0 + ".") || field.hasPrefix($0 + "[") }
     }
 
     /// The form's values from stored content (hours and euros from minutes and cents).
@@ -138,7 +139,7 @@ extension PortalApp {
             put("risks[\(index)].justification", risk["justification"] as? String)
             put("risks[\(index)].subjects", (risk["subjects"] as? [String] ?? []).joined(separator: ", "))
             put("risks[\(index)].howSupportHelps", risk["howSupportHelps"] as? String)
-            if let evidence = risk["evidence"] as? [String], !evidence.isEmpty { values["risks[\(index)].evidence"] = evidence }
+            put("risks[\(index)].level", risk["level"] as? String)
         }
         for (index, measure) in (content["measures"] as? [[String: Any]] ?? []).enumerated() {
             let path = "measures[\(index)]"
@@ -151,7 +152,10 @@ extension PortalApp {
             put("\(path).amount", (measure["plannedAmount"] as? Int).map { LatvianFormat.money($0, language: "lv")
                 .replacingOccurrences(of: "\u{00A0}€", with: "").replacingOccurrences(of: "\u{00A0}", with: "") })
             if measure["fundedElsewhere"] as? Bool == true { put("\(path).fundedElsewhere", "yes") }
-            if measure["crisisOrHolidaySupport"] as? Bool == true { put("\(path).crisisOrHolidaySupport", "yes") }
+            if let period = measure["holidayPeriod"] as? [String: Any] {
+                put("\(path).holidayStart", period["start"] as? String)
+                put("\(path).holidayEnd", period["end"] as? String)
+            }
         }
         return FormData(values)
     }

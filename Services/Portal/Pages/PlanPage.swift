@@ -48,7 +48,12 @@ extension PortalApp {
         page["risks"] = (content?["risks"] as? [[String: Any]] ?? []).map { risk -> [String: Any] in
             let code = risk["code"] as? String ?? ""
             let label = RiskCode(rawValue: code).map { language == "en" ? $0.label.en : $0.label.lv } ?? code
-            return ["code": code, "label": label, "justification": risk["justification"] as? String ?? "", "priority": code == priority]
+            var entry: [String: Any] = ["code": code, "label": label, "justification": risk["justification"] as? String ?? "",
+                                        "priority": code == priority]
+            if let level = (risk["level"] as? String).flatMap(RiskLevel.init(rawValue:)) {
+                entry["level"] = language == "en" ? level.label.en : level.label.lv
+            }
+            return entry
         }
         page["measures"] = (content?["measures"] as? [[String: Any]] ?? []).map { measure -> [String: Any] in
             let type = MeasureType(rawValue: measure["type"] as? String ?? "")
@@ -58,6 +63,13 @@ extension PortalApp {
             if !providers.isEmpty { entry["providers"] = providers.joined(separator: ", ") }
             if let minutes = measure["plannedMinutes"] as? Int { entry["hours"] = LatvianFormat.hours(minutes, language: language) + " h" }
             if let cents = measure["plannedAmount"] as? Int { entry["amount"] = LatvianFormat.money(cents, language: language) }
+            if let kind = (measure["kind"] as? String).flatMap(ConsultationKind.init(rawValue:)) {
+                entry["kind"] = language == "en" ? kind.label.en : kind.label.lv
+            }
+            if let period = measure["holidayPeriod"] as? [String: Any] {
+                entry["holidays"] = LatvianFormat.date(period["start"] as? String ?? "", language: language) + " – "
+                    + LatvianFormat.date(period["end"] as? String ?? "", language: language)
+            }
             return entry
         }
         if let consent = plan["consent"] as? [String: Any], consent["revoked"] as? Bool != true {
@@ -65,26 +77,40 @@ extension PortalApp {
             page["consentText"] = renderer.text("plan.consent_on_file", language,
                                                 ["signer": signer, "date": LatvianFormat.date(consent["signedOn"] as? String ?? "", language: language)])
         } else {
+            // Consent gates implementation, not approval: a warning wherever the plan is shown.
             page["consentText"] = renderer.text("plan.no_consent", language)
+            page["consentPending"] = true
         }
         let documents = plan["documents"] as? [[String: Any]] ?? []
         page["documents"] = documents.map { document -> [String: Any] in
-            ["id": document["id"] as? String ?? "",
-             "purpose": renderer.text(document["purpose"] as? String == "consent" ? "upload.consent" : "upload.evidence", language),
-             "kind": document["kind"] as? String ?? "", "mediaType": document["mediaType"] as? String ?? "",
-             "size": "\(max(1, (document["sizeBytes"] as? Int ?? 0) / 1024)) KB",
-             "uploaded": LatvianFormat.dateTime(document["uploadedAt"] as? String ?? "", language: language)]
+            var entry: [String: Any] = [
+                "id": document["id"] as? String ?? "",
+                "purpose": renderer.text(document["purpose"] as? String == "consent" ? "upload.consent" : "upload.evidence", language),
+                "kind": Self.documentKindLabel(document["kind"] as? String ?? "", language: language, renderer: renderer),
+                "mediaType": document["mediaType"] as? String ?? "",
+                "size": "\(max(1, (document["sizeBytes"] as? Int ?? 0) / 1024)) KB",
+                "uploaded": LatvianFormat.dateTime(document["uploadedAt"] as? String ?? "", language: language)]
+            if let until = document["validUntil"] as? String {
+                entry["validUntil"] = renderer.text("document.valid_until", language, ["date": LatvianFormat.date(until, language: language)])
+            }
+            if document["carriedFrom"] is String { entry["carried"] = renderer.text("document.carried", language) }
+            return entry
         }
         page["hasDocuments"] = !documents.isEmpty
         let consentDocuments = documents.filter { $0["purpose"] as? String == "consent" }
         page["hasConsentDocuments"] = !consentDocuments.isEmpty && page["editable"] as? Bool == true
         let p = prefixes(language)
         let upload = uploadForm ?? FormData()
+        // One list of what a document is: the evidence kinds the rules know, and the consent form.
+        let kinds = [("", renderer.text("risk.choose", language))]
+            + EvidenceKind.allCases.map { ($0.rawValue, language == "en" ? $0.label.en : $0.label.lv) }
+            + [("consent_form", renderer.text("upload.consent", language))]
         page["uploadFields"] = [
-            FieldView(path: "purpose", label: renderer.text("upload.purpose", language), value: upload["purpose"] ?? "evidence",
-                      control: .select([("evidence", renderer.text("upload.evidence", language)), ("consent", renderer.text("upload.consent", language))])),
             FieldView(path: "kind", label: renderer.text("upload.kind", language), hint: renderer.text("upload.kind_hint", language),
-                      value: upload["kind"] ?? ""),
+                      value: upload["kind"] ?? "", control: .select(kinds)),
+            FieldView(path: "validUntil", label: renderer.text("upload.valid_until", language),
+                      hint: renderer.text("upload.valid_until_hint", language), value: upload["validUntil"] ?? "",
+                      control: .input(type: "date")),
         ].map { $0.context(errors, prefixes: p) }
         let consentValues = consentForm ?? FormData()
         page["consentFields"] = [
@@ -94,7 +120,7 @@ extension PortalApp {
             FieldView(path: "signedOn", label: renderer.text("consent.signed_on", language), hint: renderer.text("consent.signed_on_hint", language),
                       value: consentValues["signedOn"] ?? ""),
             FieldView(path: "documentId", label: renderer.text("consent.document", language), value: consentValues["documentId"] ?? "",
-                      control: .select(consentDocuments.map { ($0["id"] as? String ?? "", "\($0["kind"] as? String ?? "") — "
+                      control: .select(consentDocuments.map { ($0["id"] as? String ?? "", renderer.text("upload.consent", language) + " — "
                           + LatvianFormat.dateTime($0["uploadedAt"] as? String ?? "", language: language)) })),
         ].map { $0.context(errors, prefixes: p) }
         page["copyFields"] = [FieldView(path: "semester", label: renderer.text("plan.copy_semester", language),
@@ -150,5 +176,13 @@ extension PortalApp {
         case .student: "consent.signer_student"
         case .parentOrGuardian: "consent.signer_parent"
         }
+    }
+}
+
+extension PortalApp {
+    /// A document kind's name in the reader's language (an evidence kind, or the consent form).
+    static func documentKindLabel(_ kind: String, language: String, renderer: PageRenderer) -> String {
+        if let evidence = EvidenceKind(rawValue: kind) { return language == "en" ? evidence.label.en : evidence.label.lv }
+        return kind == "consent_form" ? renderer.text("upload.consent", language) : kind
     }
 }

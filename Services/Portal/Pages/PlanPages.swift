@@ -212,12 +212,23 @@ extension PortalApp {
             errors.add("upload-file", renderer.text("upload.missing", language))
             return try await planPage(request, visit, id: id, errors: errors, uploadForm: form.fields)
         }
-        let purpose = form.fields["purpose"] == "consent" ? "consent" : "evidence"
-        let kind = form.fields["kind"] ?? (purpose == "consent" ? "consent_form" : "evidence")
-        let allowed = CharacterSet.alphanumerics
-        let kindParameter = kind.addingPercentEncoding(withAllowedCharacters: allowed) ?? "evidence"
+        // What the document is decides what it is for: the consent form, or evidence of one kind.
+        let kind = form.fields["kind"] ?? ""
+        guard kind == "consent_form" || EvidenceKind(rawValue: kind) != nil else {
+            errors.add("kind", renderer.text("upload.kind_missing", language))
+            return try await planPage(request, visit, id: id, errors: errors, uploadForm: form.fields)
+        }
+        let purpose = kind == "consent_form" ? "consent" : "evidence"
+        var query = "purpose=\(purpose)&kind=\(kind)"
+        if let until = form.fields["validUntil"], !until.isEmpty {
+            guard purpose == "evidence", let date = CalendarDate(iso: until) else {
+                errors.add("validUntil", renderer.text("upload.valid_until_invalid", language))
+                return try await planPage(request, visit, id: id, errors: errors, uploadForm: form.fields)
+            }
+            query += "&validUntil=\(date.iso)"
+        }
         let reply = try await services.call(visit.principal, "POST",
-                                            services.endpoints.intake + "/plans/\(id)/documents?purpose=\(purpose)&kind=\(kindParameter)",
+                                            services.endpoints.intake + "/plans/\(id)/documents?\(query)",
                                             bytes: file.bytes, contentType: file.contentType,
                                             idempotencyKey: "portal-upload-\(visit.session.id)-\(UUID())")
         guard reply.status == 201 else {

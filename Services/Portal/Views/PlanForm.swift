@@ -8,7 +8,7 @@ public enum PlanForm {
     /// How many empty rows the form offers for a new risk and a new measure.
     public static let blankRows = 1
 
-    /// The content from the form, keeping what the form does not show (a risk's evidence, a
+    /// The content from the form, keeping what the form does not show (an O01 risk's name, a
     /// measure's id) from `previous`. Amounts are typed in euros and hours, stored in cents and minutes.
     public static func content(from form: FormData, previous: [String: Any]?,
                                text: (String) -> String) -> (content: [String: Any], errors: FieldErrors) {
@@ -39,8 +39,8 @@ public enum PlanForm {
                 "subjects": (form["risks[\(index)].subjects"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                     .filter { !$0.isEmpty },
                 "howSupportHelps": form["risks[\(index)].howSupportHelps"] ?? "",
-                "evidence": form.all("risks[\(index)].evidence").filter { EvidenceKind(rawValue: $0) != nil },
             ]
+            if let level = form["risks[\(index)].level"].flatMap(RiskLevel.init(rawValue:)) { risk["level"] = level.rawValue }
             if let other = kept?["otherName"] { risk["otherName"] = other }
             risks.append(risk)
         }
@@ -58,13 +58,26 @@ public enum PlanForm {
                     .map { $0.uppercased() }.filter { RiskCode(rawValue: $0) != nil },
                 "providers": form.all("\(path).provider").filter { ProviderType(rawValue: $0) != nil },
                 "fundedElsewhere": form["\(path).fundedElsewhere"] == "yes",
-                "crisisOrHolidaySupport": form["\(path).crisisOrHolidaySupport"] == "yes",
             ]
             if let id = form["\(path).id"], UUID(uuidString: id) != nil,
                previousMeasures.contains(where: { ($0["id"] as? String)?.lowercased() == id.lowercased() }) {
                 measure["id"] = id.lowercased()
             }
-            if type == .consultation { measure["kind"] = form["\(path).kind"] ?? "consultation" }
+            if type == .consultation {
+                let kind = form["\(path).kind"].flatMap(ConsultationKind.init(rawValue:)) ?? .consultation
+                measure["kind"] = kind.rawValue
+                if kind == .holidaySupport {
+                    // Both days, or neither (the rules then ask for them beside the field).
+                    let start = form["\(path).holidayStart"], end = form["\(path).holidayEnd"]
+                    if start != nil || end != nil {
+                        if let first = start.flatMap(CalendarDate.init(iso:)), let last = end.flatMap(CalendarDate.init(iso:)) {
+                            measure["holidayPeriod"] = ["start": first.iso, "end": last.iso]
+                        } else {
+                            errors.add("\(path).holidayPeriod", text("error.holiday_dates"))
+                        }
+                    }
+                }
+            }
             if let hours = form["\(path).hours"] {
                 if let value = Double(hours.replacingOccurrences(of: ",", with: ".")), value >= 0, value <= 2000 {
                     measure["plannedMinutes"] = Int((value * 60).rounded())

@@ -18,6 +18,8 @@ public enum PlanStatusRules {
         case stepCompleted(next: ApprovalLevel?)
         /// `plan.approved`.
         case approved
+        /// `plan.implementation_started`: approved, consent on file, first support delivered.
+        case implementationStarted
         /// `plan.returned`.
         case returned
         /// `plan.suspended`.
@@ -55,6 +57,7 @@ public enum PlanStatusRules {
         case .stepCompleted(.ikvd?): (.awaitingIKVD, awaiting)
         case .stepCompleted: nil
         case .approved: (.approved, awaiting)
+        case .implementationStarted: (.inImplementation, [.approved])
         case .returned: (.returned, awaiting)
         case .suspended: (.suspended, PlanLifecycle.activeStates)
         case .resumed: (.submitted, [.suspended])
@@ -72,10 +75,12 @@ public enum PlanStatusRules {
         // Events that only follow validation, arriving while the copy still says submitted:
         // the validation result is on its way.
         let followsValidation: Bool = switch change {
-        case .stepCompleted, .approved, .returned, .reviewRequested, .reported, .closed: true
+        case .stepCompleted, .approved, .implementationStarted, .returned, .reviewRequested, .reported, .closed: true
         default: false
         }
         if followsValidation && current == .submitted { return .notYet }
+        // Implementation started before this copy saw the approval it follows.
+        if change == .implementationStarted && awaiting.contains(current) { return .notYet }
         // A confirmed report whose `plan.reported` has not been applied yet.
         if change == .closed && [.approved, .inImplementation, .suspended].contains(current) { return .notYet }
         return .ignore

@@ -40,6 +40,9 @@ struct ReportingProjection: Sendable {
         handlers.on(PlanApproved.self) { envelope, context in
             try status(envelope.data.plan, .approved, PlanApproved.eventType, context)
         }
+        handlers.on(PlanImplementationStarted.self) { envelope, context in
+            try status(envelope.data.change.plan, .implementationStarted, PlanImplementationStarted.eventType, context)
+        }
         handlers.on(PlanReturned.self) { envelope, context in
             try status(envelope.data.change.plan, .returned, PlanReturned.eventType, context)
         }

@@ -4,6 +4,9 @@ import Contracts
 enum RecordingStatus: String, Sendable, Hashable, CaseIterable {
     /// Implementation may start (head approval + consent): entries are accepted.
     case open
+    /// Approved, but implementation may not start yet (consent is pending): nothing is recorded
+    /// until `plan.implementation_may_start` opens it.
+    case waiting
     /// Resumed after a suspension: closed until approval lets the new revision start again.
     case closed
     /// Suspended: nothing is recorded until it is resumed and started again.
@@ -15,6 +18,8 @@ enum RecordingStatus: String, Sendable, Hashable, CaseIterable {
     var label: (lv: String, en: String) {
         switch self {
         case .open: ("atvērts ierakstīšanai", "open for recording")
+        case .waiting: ("saskaņots, bet gaida piekrišanu – īstenošanu vēl nevar uzsākt",
+                        "approved but waiting for consent: implementation may not start yet")
         case .closed: ("atjaunots, gaida atkārtotu saskaņošanu", "resumed, awaiting approval again")
         case .suspended: ("apturēts", "suspended")
         case .deleted: ("dzēsts", "deleted")
@@ -34,7 +39,8 @@ struct PlanSnapshot: Sendable, Hashable {
 enum PlanSignal: Sendable, Hashable {
     /// `plan.implementation_may_start`: recording opens with these measures.
     case implementationMayStart([PlannedMeasurePayload])
-    /// `plan.approved`: the measures as finally approved (approval implies implementation may start).
+    /// `plan.approved`: the measures as finally approved. It does not open recording by itself:
+    /// consent gates implementation (issue #19 item 3), and only `implementation_may_start` says it is there.
     case approved([PlannedMeasurePayload])
     /// `plan.suspended`.
     case suspended
@@ -64,8 +70,10 @@ enum PlanRecording {
     static func apply(_ signal: PlanSignal, revision: Int, to current: PlanSnapshot?) -> PlanSnapshot? {
         guard let current else {
             switch signal {
-            case .implementationMayStart(let measures), .approved(let measures):
+            case .implementationMayStart(let measures):
                 return PlanSnapshot(revision: revision, status: .open, measures: measures)
+            case .approved(let measures):
+                return PlanSnapshot(revision: revision, status: .waiting, measures: measures)
             case .suspended: return PlanSnapshot(revision: revision, status: .suspended, measures: [])
             case .resumed: return PlanSnapshot(revision: revision, status: .closed, measures: [])
             case .deleted: return PlanSnapshot(revision: revision, status: .deleted, measures: [])
@@ -76,10 +84,15 @@ enum PlanRecording {
         let next: PlanSnapshot
         switch signal {
         case .implementationMayStart(let measures):
-            guard newer || current.status == .open else { return nil }
+            // Same revision: a repeat (open), or consent that came after the approval (waiting);
+            // never a late start after a suspension or resumption.
+            guard newer || current.status == .open || current.status == .waiting else { return nil }
             next = PlanSnapshot(revision: revision, status: .open, measures: measures)
         case .approved(let measures):
-            next = PlanSnapshot(revision: revision, status: newer ? .open : current.status, measures: measures)
+            // A newer revision keeps recording open if it was (a review: the earlier approval
+            // stood); otherwise it waits for its own `implementation_may_start`.
+            let status: RecordingStatus = newer ? (current.status == .open ? .open : .waiting) : current.status
+            next = PlanSnapshot(revision: revision, status: status, measures: measures)
         case .suspended:
             next = PlanSnapshot(revision: revision, status: .suspended, measures: current.measures)
         case .resumed:

@@ -72,9 +72,10 @@ public struct TimesheetsAPI: Sendable {
             let body = try await BoundedBody.read(request, limit: jsonLimit)
             let input = try StrictJSON.decode(NewEntry.self, from: body)
             guard let today = today() else { throw CommonProblems.clockUnavailable }
+            let outbox = OutboxWriter(producer: producer, correlationId: RequestCorrelation.id(of: request))
             // With Idempotency-Key a retried entry gets its stored answer instead of a second entry.
             return try await idempotent.perform(request, actor: principal.personId, route: "POST /timesheets/entries", body: body) { connection in
-                let recorded = try recorder.record(input, as: role, by: principal, today: today, on: connection)
+                let recorded = try recorder.record(input, as: role, by: principal, today: today, outbox: outbox, on: connection)
                 return try StoredResponse(status: .created, json: recorded,
                                           location: "/timesheets/entries/\(recorded.entry.id.uuidString.lowercased())")
             }

@@ -14,7 +14,7 @@ struct EntryRecorder: Sendable {
     let settings: ProgrammeSettings
 
     func record(_ input: NewEntry, as role: EntryRole, by principal: Principal, today: CalendarDate,
-                on connection: PostgresConnection) throws -> EntryRecorded {
+                outbox: OutboxWriter, on connection: PostgresConnection) throws -> EntryRecorded {
         if let refusal = EntryRules.shape(input, as: role) { throw refusal }
         guard let plan = try PlanCopy.lock(input.planId, on: connection), principal.scope == .institution(plan.institutionId) else {
             throw Refusal.notFound("planId", "entry.plan_unknown",
@@ -61,11 +61,26 @@ struct EntryRecorder: Sendable {
             """, [id, log.id, plan.planId, plan.revision, input.measureId, role.rawValue, input.providerType?.rawValue, input.subject,
                   input.remote, input.workDate.iso, input.minutes, principal.personId])
         _ = try WorkLogRecord.touch(log.id, on: connection)
+        if role == .specialist {
+            try Self.announceFirstDelivery(plan, on: input.workDate, outbox: outbox, on: connection)
+        }
         let warnings = role == .specialist
             ? WeeklyWarnings.of(plan: plan.planId, sessions: try Self.sessions(of: plan.planId, around: [input.workDate.weekStart], on: connection),
                                 weeks: [input.workDate.weekStart], settings: settings)
             : []
         return EntryRecorded(entry: try Self.view(id, on: connection), warnings: warnings)
+    }
+
+    /// The plan's first consultation starts its implementation (issue #19 item 4): announced once
+    /// per plan, in the entry's transaction (the plan row is locked, so two first entries at once
+    /// announce once). A preparer's own hours are not support delivered to the student.
+    static func announceFirstDelivery(_ plan: PlanCopy, on day: CalendarDate, outbox: OutboxWriter,
+                                      on connection: PostgresConnection) throws {
+        let first = try connection.execute("""
+            UPDATE plans SET delivery_announced_at = now() WHERE plan_id = $1 AND delivery_announced_at IS NULL
+            """, [plan.planId]) > 0
+        guard first else { return }
+        try outbox.enqueue(PlanSupportDelivered(plan: plan.reference, deliveredOn: day.iso), on: connection)
     }
 
     /// Withdraws an entry of the caller's own record while that month is open or returned: the

@@ -79,5 +79,13 @@ enum TimesheetsMigrations {
             CREATE INDEX entries_sessions ON entries (plan_id, work_date) WHERE withdrawn_at IS NULL AND role = 'specialist';
             CREATE INDEX entries_by_work_log ON entries (work_log_id, work_date, recorded_at);
             """),
+        // Consent gates implementation (issue #19 item 3): an approved plan may wait for it
+        // (`waiting`); the first consultation is announced once (`delivery_announced_at`, item 4).
+        // Plans here before announce at their next entry, which only starts an approved plan.
+        Migration(version: 110, name: "plans_waiting_and_first_delivery", sql: """
+            ALTER TABLE plans DROP CONSTRAINT plans_status_check;
+            ALTER TABLE plans ADD CONSTRAINT plans_status_check CHECK (status IN ('open', 'waiting', 'closed', 'suspended', 'deleted'));
+            ALTER TABLE plans ADD COLUMN delivery_announced_at timestamptz;
+            """),
     ]
 }

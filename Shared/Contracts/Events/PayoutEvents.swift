@@ -48,16 +48,24 @@ public struct PayoutVoided: DomainEvent {
     }
 }
 
-/// Money was paid on a plan (approval routing needs it: a paid plan cannot be deleted).
+/// Money was paid on a plan (approval routing needs it: a paid plan cannot be deleted, and a
+/// compensation paid to the student starts the plan's implementation).
 public struct PlanPaymentRecorded: DomainEvent {
     public static let eventType: EventType = "payout.plan_paid"
-    public static let schemaVersion = SchemaVersion(1, 0)
+    /// 1.1: `compensationPaidCents`.
+    public static let schemaVersion = SchemaVersion(1, 1)
     /// The plan.
     public var planId: UUID
-    /// Total paid so far in cents.
+    /// Total paid so far in cents (staff pay included).
     public var totalPaidCents: Int64
+    /// Of that, the student's compensations (everything but staff pay). Absent in 1.0 events.
+    public var compensationPaidCents: Int64?
     /// Creates the event.
-    public init(planId: UUID, totalPaidCents: Int64) { self.planId = planId; self.totalPaidCents = totalPaidCents }
+    public init(planId: UUID, totalPaidCents: Int64, compensationPaidCents: Int64? = nil) {
+        self.planId = planId
+        self.totalPaidCents = totalPaidCents
+        self.compensationPaidCents = compensationPaidCents
+    }
 }
 
 /// A batch of released payouts is ready for finance's export.

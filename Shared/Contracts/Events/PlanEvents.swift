@@ -159,6 +159,30 @@ public struct PlanImplementationMayStart: DomainEvent {
     public init(plan: PlanReference, measures: [PlannedMeasurePayload]) { self.plan = plan; self.measures = measures }
 }
 
+/// The plan entered implementation (*Īstenošanā*): it is approved, consent is on file and the
+/// first support was delivered (a consultation recorded or a compensation paid).
+public struct PlanImplementationStarted: DomainEvent {
+    public static let eventType: EventType = "plan.implementation_started"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// Details (the actor is the platform; `reason` says what started it: `consultation` or `payout`).
+    public var change: PlanLifecycleChange
+    /// Creates the event.
+    public init(change: PlanLifecycleChange) { self.change = change }
+}
+
+/// The first consultation on a plan was recorded (timesheets, once per plan): support delivery
+/// has begun, which moves an approved plan with consent on file into implementation.
+public struct PlanSupportDelivered: DomainEvent {
+    public static let eventType: EventType = "plan.support_delivered"
+    public static let schemaVersion = SchemaVersion(1, 0)
+    /// The plan.
+    public var plan: PlanReference
+    /// The day of the first delivery (`YYYY-MM-DD`).
+    public var deliveredOn: String
+    /// Creates the event.
+    public init(plan: PlanReference, deliveredOn: String) { self.plan = plan; self.deliveredOn = deliveredOn }
+}
+
 /// A lifecycle change with a mandatory reason or comment: returned, suspended, resumed,
 /// review requested, deleted (one payload shape, distinguished by type).
 public struct PlanLifecycleChange: Codable, Sendable, Hashable {

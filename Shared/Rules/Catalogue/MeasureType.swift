@@ -58,12 +58,18 @@ public enum MeasureType: String, Codable, Sendable, CaseIterable, Hashable, Codi
     }
 }
 
-/// Kinds of consultation work (seed 000 item 13).
+/// Kinds of consultation support (seed 000 items 13, 16; MK No. 460 23.1.1): the two kinds of
+/// work of item 13, and the crisis and school-holiday support that the regulation lists with the
+/// subject consultations as funded consultation support.
 public enum ConsultationKind: String, Codable, Sendable, CaseIterable, Hashable {
     /// Extra subject consultations or support-staff consultations (konsultēšana).
     case consultation
     /// A guided conversation about values, behaviour and decisions (konsultatīvais atbalsts).
     case consultativeSupport = "consultative_support"
+    /// Support in a crisis (atbalsts krīzes situācijā).
+    case crisisSupport = "crisis_support"
+    /// Support during school holidays (atbalsts skolas brīvlaikos), with its dates.
+    case holidaySupport = "holiday_support"
 
     /// The kind's name with a short explanation.
     public var label: LocalizedText {
@@ -74,6 +80,8 @@ public enum ConsultationKind: String, Codable, Sendable, CaseIterable, Hashable 
         case .consultativeSupport:
             LocalizedText(lv: "Konsultatīvais atbalsts (pedagoga profesionāli virzīta saruna)",
                           en: "Consultative support (a professionally guided conversation)")
+        case .crisisSupport: LocalizedText(lv: "Atbalsts krīzes situācijā", en: "Support in a crisis")
+        case .holidaySupport: LocalizedText(lv: "Atbalsts skolas brīvlaikos", en: "Support during school holidays")
         }
     }
 }

@@ -94,6 +94,7 @@ public enum RiskCode: String, Codable, Sendable, CaseIterable, Hashable, Compara
     public var evidence: EvidenceRequirement {
         switch self {
         case .L01: .document(.viisAttendanceExtract)
+        case .L02: .documentIfIssued(.gradeReport)
         case .L06, .L07: .descriptionOrDocument(.staffReport)
         case .S01: .documentIfProvider(.medicalStatement, providers: [.occupationalTherapist, .assistant])
         case .S03: .document(.disabilityCertificate)

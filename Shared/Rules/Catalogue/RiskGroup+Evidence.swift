@@ -45,7 +45,9 @@ public enum EvidenceKind: String, Codable, Sendable, CaseIterable, Hashable {
     case lowIncomeCertificate = "low_income_certificate"
     /// Statement that the student receives no support under specific objective 8.5.1.
     case no851SupportStatement = "no_851_support_statement"
-    /// Any other supporting document (e.g. grade extract).
+    /// Grade report (sekmju apliecinājums, seed 000 item 7), for failing grades (L02).
+    case gradeReport = "grade_report"
+    /// Any other supporting document.
     case other
 
     /// The document's name in Latvian and English.
@@ -67,6 +69,7 @@ public enum EvidenceKind: String, Codable, Sendable, CaseIterable, Hashable {
         case .no851SupportStatement:
             LocalizedText(lv: "Apliecinājums, ka nesaņem atbalstu 8.5.1. SAM ietvaros",
                           en: "Statement of not receiving support under objective 8.5.1")
+        case .gradeReport: LocalizedText(lv: "Sekmju apliecinājums", en: "Grade report")
         case .other: LocalizedText(lv: "Cits dokuments", en: "Other document")
         }
     }
@@ -88,12 +91,15 @@ public enum EvidenceRequirement: Sendable, Hashable {
     case documentIfProvider(EvidenceKind, providers: Set<ProviderType>)
     /// "As the risk requires" (O01): the preparer decides; nothing is enforced.
     case asTheRiskRequires
+    /// The document is expected where the school issues one (L02's grade report): missing, it
+    /// is a warning for the approvers, not a refusal.
+    case documentIfIssued(EvidenceKind)
 
     /// The documents that, attached, satisfy this requirement given the providers involved;
     /// `nil` when no document is needed.
     public func documentsNeeded(providers: Set<ProviderType>) -> Set<EvidenceKind>? {
         switch self {
-        case .descriptionOnly, .descriptionOrDocument, .asTheRiskRequires: nil
+        case .descriptionOnly, .descriptionOrDocument, .asTheRiskRequires, .documentIfIssued: nil
         case .document(let kind): [kind]
         case .anyOf(let kinds): Set(kinds)
         case .documentIfProvider(let kind, let triggering):

@@ -1,6 +1,6 @@
 /// What someone asks the plan to do.
 public enum PlanCommand: Codable, Sendable, Hashable {
-    /// The preparer sends the plan (consent must be on file).
+    /// The preparer sends the plan (consent may still be pending: it gates implementation).
     case submit
     /// Validation found no errors.
     case validationPassed
@@ -61,7 +61,7 @@ public enum PlanCommand: Codable, Sendable, Hashable {
         case .suspend, .resume, .delete: [.preparer, .institutionHead]
         case .consentRevoked: [.system, .preparer, .institutionCoordinator, .institutionHead]
         case .requestReview: [.preparer, .institutionHead]
-        case .startImplementation: [.preparer, .institutionCoordinator, .institutionHead]
+        case .startImplementation: [.system, .preparer, .institutionCoordinator, .institutionHead]
         case .report: [.preparer]
         case .close: [.institutionCoordinator, .institutionHead, .ikvdExpert]
         }

@@ -33,6 +33,13 @@ public enum PlanLifecycle {
             .contains(state)
     }
 
+    /// Whether an approved plan enters implementation (*Īstenošanā*): consent is on file and the
+    /// first support has been delivered (a consultation recorded or a payout released). Support
+    /// delivered while the later approval levels were still deciding counts once it is approved.
+    public static func entersImplementation(state: PlanState, consentOnFile: Bool, supportDelivered: Bool) -> Bool {
+        state == .approved && consentOnFile && supportDelivered
+    }
+
     /// Whether payouts for the plan may be released to finance (fully approved plans only;
     /// others are held, not lost).
     public static func payoutsReleasable(state: PlanState) -> Bool {
@@ -44,8 +51,8 @@ public enum PlanLifecycle {
     private static func decide(_ command: PlanCommand, state: PlanState, context: LifecycleContext) -> Outcome {
         switch command {
         case .submit:
+            // Consent gates implementation, not submission (seed 000 item 8).
             guard editableStates.contains(state) else { return notInState(command, state) }
-            guard context.consentOnFile else { return consentMissing() }
             return .success((.submitted, [.submitted]))
         case .validationPassed:
             return state == .submitted ? .success((.validated, [.validated])) : notInState(command, state)
@@ -130,7 +137,6 @@ public enum PlanLifecycle {
             return .failure(Refusal(.semesterEnded, lv: "Apturētu plānu var atjaunot tikai tā paša semestra laikā; sagatavojiet jaunu plānu.",
                                     en: "A suspended plan can only resume within the same semester; prepare a new plan."))
         }
-        guard context.consentOnFile else { return consentMissing() }
         return .success((.submitted, [.resumed, .submitted]))
     }
 

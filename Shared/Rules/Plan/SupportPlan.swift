@@ -64,31 +64,70 @@ public struct GeneralInformation: Codable, Sendable, Hashable {
     }
 }
 
-/// One identified risk with its justification and evidence.
+/// One identified risk with its level and justification. Evidence is not named here: only a
+/// document attached to the plan counts (seed 000 item 7), so the rules read the documents on
+/// file from the `ValidationContext`.
 public struct IdentifiedRisk: Codable, Sendable, Hashable {
     /// Catalogue code.
     public var code: RiskCode
     /// The preparer's name for an "other" risk (required for O01).
     public var otherName: String?
+    /// How strongly the risk shows (seed 000 item 12: "jebkurā izpausmes līmenī"); required.
+    public var level: RiskLevel?
     /// Why this is an early-school-leaving risk for this student, concretely.
     public var justification: String
     /// Subjects the consultations cover (required for L01–L04).
     public var subjects: [String]
     /// How the support reduces the risk (required for L01–L04).
     public var howSupportHelps: String
-    /// Evidence documents attached to this risk.
-    public var evidence: [EvidenceKind]
 
     /// Creates an identified risk.
-    public init(code: RiskCode, otherName: String? = nil, justification: String, subjects: [String] = [],
-                howSupportHelps: String = "", evidence: [EvidenceKind] = []) {
+    public init(code: RiskCode, otherName: String? = nil, level: RiskLevel? = .medium, justification: String,
+                subjects: [String] = [], howSupportHelps: String = "") {
         self.code = code
         self.otherName = otherName
+        self.level = level
         self.justification = justification
         self.subjects = subjects
         self.howSupportHelps = howSupportHelps
-        self.evidence = evidence
     }
+}
+
+/// The level of expression of a risk (izpausmes līmenis): a small scale the preparer marks.
+/// Every level needs the same completeness (justification, measure, hours, providers).
+public enum RiskLevel: String, Codable, Sendable, CaseIterable, Hashable {
+    /// Shows occasionally; early signs.
+    case low
+    /// Shows regularly.
+    case medium
+    /// Shows strongly or constantly; leaving school is near.
+    case high
+
+    /// The level's name.
+    public var label: LocalizedText {
+        switch self {
+        case .low: LocalizedText(lv: "Zems", en: "Low")
+        case .medium: LocalizedText(lv: "Vidējs", en: "Medium")
+        case .high: LocalizedText(lv: "Augsts", en: "High")
+        }
+    }
+}
+
+/// A span of days, both ends included.
+public struct DatePeriod: Codable, Sendable, Hashable {
+    /// The first day.
+    public var start: CalendarDate
+    /// The last day.
+    public var end: CalendarDate
+
+    /// Creates a period.
+    public init(start: CalendarDate, end: CalendarDate) {
+        self.start = start
+        self.end = end
+    }
+
+    /// Whether `date` lies within the period.
+    public func contains(_ date: CalendarDate) -> Bool { start <= date && date <= end }
 }
 
 /// One support measure of the plan.
@@ -107,13 +146,13 @@ public struct PlannedMeasure: Codable, Sendable, Hashable {
     public var plannedAmount: Cents?
     /// The same need is already funded from the state, municipal or another budget.
     public var fundedElsewhere: Bool
-    /// The consultation is crisis support or holiday support (excluded by MK No. 460).
-    public var crisisOrHolidaySupport: Bool
+    /// For school-holiday support: the holiday days the consultations are planned for.
+    public var holidayPeriod: DatePeriod?
 
     /// Creates a measure.
     public init(type: MeasureType, addresses: [RiskCode], kind: ConsultationKind? = nil,
                 providers: [ProviderType] = [], plannedMinutes: Int? = nil, plannedAmount: Cents? = nil,
-                fundedElsewhere: Bool = false, crisisOrHolidaySupport: Bool = false) {
+                fundedElsewhere: Bool = false, holidayPeriod: DatePeriod? = nil) {
         self.type = type
         self.addresses = addresses
         self.kind = kind
@@ -121,6 +160,6 @@ public struct PlannedMeasure: Codable, Sendable, Hashable {
         self.plannedMinutes = plannedMinutes
         self.plannedAmount = plannedAmount
         self.fundedElsewhere = fundedElsewhere
-        self.crisisOrHolidaySupport = crisisOrHolidaySupport
+        self.holidayPeriod = holidayPeriod
     }
 }

@@ -2,6 +2,7 @@ extension ProgrammeSettings: Codable {
     private enum CodingKeys: String, CodingKey {
         case caps, preparerLimits, weeklyConsultations, minutesPerConsultation, programmePeriod
         case semesters, targetGroups, hourlyRates, minimumJustificationWords, additionalVaguePhrases
+        case carriedEvidenceMonths
     }
 
     /// Decodes settings; every missing key (also inside `caps`, `hourlyRates`,
@@ -28,6 +29,8 @@ extension ProgrammeSettings: Codable {
             ?? defaults.minimumJustificationWords
         additionalVaguePhrases = try container.decodeIfPresent([String].self, forKey: .additionalVaguePhrases)
             ?? defaults.additionalVaguePhrases
+        carriedEvidenceMonths = try container.decodeIfPresent(Int.self, forKey: .carriedEvidenceMonths)
+            ?? defaults.carriedEvidenceMonths
     }
 
     /// Encodes every setting, defaults included.
@@ -43,6 +46,7 @@ extension ProgrammeSettings: Codable {
         try container.encode(hourlyRates, forKey: .hourlyRates)
         try container.encode(minimumJustificationWords, forKey: .minimumJustificationWords)
         try container.encode(additionalVaguePhrases, forKey: .additionalVaguePhrases)
+        try container.encode(carriedEvidenceMonths, forKey: .carriedEvidenceMonths)
     }
 }
 

@@ -26,6 +26,11 @@ extension ProgrammeSettings {
             MinutesFromSemester(from: SemesterRef(schoolYear: 2016, number: .first), minutes: 600),
         ]
 
+        /// A carried-forward document without its own end date counts for 12 months after its
+        /// upload (an operator setting: the seeds name no period; status certificates are
+        /// usually issued for up to a year).
+        public static let carriedEvidenceMonths = 12
+
         /// One consultation = one planned hour. The seeds count "hours" and "consultations"
         /// interchangeably; an operator may set e.g. 40 (an academic lesson).
         public static let minutesPerConsultation = 60

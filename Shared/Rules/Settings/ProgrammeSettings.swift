@@ -6,7 +6,8 @@
 /// ([{from, minutes}]), `weeklyConsultations` ({warningAbove, errorAbove}),
 /// `minutesPerConsultation`, `programmePeriod` ({start, plansUntil, end}), `semesters`
 /// ([{semester, start, end}]), `targetGroups` ([{from, generalGrades, vocationalCourses}]),
-/// `hourlyRates` (role → cents), `minimumJustificationWords`, `additionalVaguePhrases`.
+/// `hourlyRates` (role → cents), `minimumJustificationWords`, `additionalVaguePhrases`,
+/// `carriedEvidenceMonths`.
 public struct ProgrammeSettings: Sendable, Hashable {
     /// Compensation caps per money measure (consultations have none: they are hours).
     public var caps: [MeasureType: CompensationCap]
@@ -28,6 +29,9 @@ public struct ProgrammeSettings: Sendable, Hashable {
     public var minimumJustificationWords: Int
     /// Vague phrases added by the operator to the built-in list (matched like the built-in ones).
     public var additionalVaguePhrases: [String]
+    /// How long a document carried forward to a later plan counts when it names no end of
+    /// validity: months after its upload, up to the new semester's start.
+    public var carriedEvidenceMonths: Int
 
     /// Creates settings; every argument defaults to `ProgrammeSettings.defaults`.
     public init(
@@ -40,7 +44,8 @@ public struct ProgrammeSettings: Sendable, Hashable {
         targetGroups: [TargetGroupRule] = Defaults.targetGroups,
         hourlyRates: [StaffRole: Cents] = Defaults.hourlyRates,
         minimumJustificationWords: Int = Defaults.minimumJustificationWords,
-        additionalVaguePhrases: [String] = []
+        additionalVaguePhrases: [String] = [],
+        carriedEvidenceMonths: Int = Defaults.carriedEvidenceMonths
     ) {
         self.caps = caps
         self.preparerLimits = preparerLimits
@@ -52,6 +57,7 @@ public struct ProgrammeSettings: Sendable, Hashable {
         self.hourlyRates = hourlyRates
         self.minimumJustificationWords = minimumJustificationWords
         self.additionalVaguePhrases = additionalVaguePhrases
+        self.carriedEvidenceMonths = carriedEvidenceMonths
     }
 
     /// The defaults from DOMAIN.md and the seeds.
@@ -60,6 +66,14 @@ public struct ProgrammeSettings: Sendable, Hashable {
     /// The dates of a semester, or `nil` if the calendar does not list it.
     public func dates(of semester: SemesterRef) -> SemesterDates? {
         semesters.first { $0.semester == semester }
+    }
+
+    /// The day a student's age is taken on for a semester (DOMAIN.md §3): its first day, or
+    /// without a calendar entry 1 September (semester 1) or 1 January (semester 2).
+    public func ageReferenceDay(of semester: SemesterRef) -> CalendarDate? {
+        dates(of: semester)?.start
+            ?? CalendarDate(year: semester.schoolYear + (semester.number == .first ? 0 : 1),
+                            month: semester.number == .first ? 9 : 1, day: 1)
     }
 
     /// The semester that contains `date`, if any.

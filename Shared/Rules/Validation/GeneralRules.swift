@@ -64,15 +64,17 @@ public enum GeneralRules {
         return findings
     }
 
-    /// DOMAIN.md §3: consent first; age on the semester's start decides who signs.
+    /// DOMAIN.md §3, seed 000 item 8: consent is needed before implementation starts, not to
+    /// submit, so a plan without it is a warning that approvers see; age on the semester's start
+    /// decides who signs, and a consent signed by the wrong person is an error.
     static func consent(_ facts: PlanFacts) -> [Finding] {
         guard let consent = facts.context.consent, !consent.revoked else {
-            return [.error(.consentRequired, "consent",
-                           lv: "Pievienojiet parakstītu piekrišanas iesniegumu (pilngadīgam – 1. pielikums, nepilngadīgam – vecāku 2. pielikums).",
-                           en: "Attach the signed consent (adult: annex 1; minor: parent's annex 2).")]
+            return [.warning(.consentRequired, "consent",
+                             lv: "Piekrišanas iesniegums vēl nav pievienots: plānu var iesniegt un saskaņot, bet konsultācijas ierakstīt un kompensācijas izmaksāt varēs tikai pēc tam, kad tas būs reģistrēts.",
+                             en: "The consent form is not on file yet: the plan may be submitted and approved, but no consultation can be recorded and no payout released until it is.")]
         }
         guard let age = facts.ageAtSemesterStart else { return [] }
-        let expected: ConsentSigner = age >= 18 ? .student : .parentOrGuardian
+        let expected = ConsentSigner.expected(forAge: age)
         guard consent.signer != expected else { return [] }
         return [age >= 18
             ? .error(.consentSigner, "consent.signer",

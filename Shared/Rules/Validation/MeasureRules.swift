@@ -21,7 +21,8 @@ public enum MeasureRules {
                                        lv: "Pasākums “\(name.lv)” plānā jau ir: apvienojiet summas vienā pasākumā.",
                                        en: "“\(name.en)” is already in the plan: combine the amounts in one measure."))
             }
-            findings += measure.type.isConsultation ? consultation(measure, path: path) : money(measure, path: path)
+            findings += measure.type.isConsultation ? consultation(measure, path: path, semester: facts.semesterDates)
+                                                    : money(measure, path: path)
             if measure.fundedElsewhere && measure.type.excludedWhenFundedElsewhere {
                 findings.append(.error(.measureFundedElsewhere, "\(path).fundedElsewhere",
                                        lv: "“\(name.lv)” nevar iekļaut, ja to jau nodrošina no valsts, pašvaldības vai cita budžeta līdzekļiem.",
@@ -31,7 +32,7 @@ public enum MeasureRules {
         }
     }
 
-    static func consultation(_ measure: PlannedMeasure, path: String) -> [Finding] {
+    static func consultation(_ measure: PlannedMeasure, path: String, semester: SemesterDates?) -> [Finding] {
         var findings: [Finding] = []
         if measure.kind == nil {
             findings.append(.error(.measureKindRequired, "\(path).kind",
@@ -48,12 +49,26 @@ public enum MeasureRules {
                                    lv: "Norādiet plānoto stundu skaitu – kopējo stundu skaitu semestrī.",
                                    en: "Enter the planned hours: the total for the semester."))
         }
-        if measure.crisisOrHolidaySupport {
-            findings.append(.error(.measureExcludedSupport, "\(path).crisisOrHolidaySupport",
-                                   lv: "Atbalsts krīzes situācijā un skolas brīvlaikos projektā netiek apmaksāts: izņemiet to no plāna.",
-                                   en: "Crisis support and school-holiday support are not funded by the programme: remove it."))
+        if measure.kind == .holidaySupport {
+            findings += holidayPeriod(measure.holidayPeriod, path: "\(path).holidayPeriod", semester: semester)
         }
         return findings
+    }
+
+    /// School-holiday support (MK No. 460 23.1.1, funded like any consultation) is planned for
+    /// named holiday days within the plan's semester.
+    static func holidayPeriod(_ period: DatePeriod?, path: String, semester: SemesterDates?) -> [Finding] {
+        guard let period else {
+            return [.error(.measureHolidayPeriodRequired, path,
+                           lv: "Atbalstam skolas brīvlaikā norādiet brīvlaika pirmo un pēdējo dienu.",
+                           en: "For support during school holidays, enter the holiday's first and last day.")]
+        }
+        let inSemester = semester.map { $0.contains(period.start) && $0.contains(period.end) } ?? true
+        guard period.start > period.end || !inSemester else { return [] }
+        let bounds = semester.map { " (\($0.start) – \($0.end))" } ?? ""
+        return [.error(.measureHolidayPeriodInSemester, path,
+                       lv: "Brīvlaika dienām jābūt plāna semestrī\(bounds), pirmajai dienai – pirms pēdējās.",
+                       en: "The holiday days must lie within the plan's semester\(bounds), the first before the last.")]
     }
 
     static func money(_ measure: PlannedMeasure, path: String) -> [Finding] {

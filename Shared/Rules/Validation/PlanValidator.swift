@@ -15,8 +15,11 @@ public struct PlanFacts: Sendable {
     public let ageAtSemesterStart: Int?
     /// The student's programme kind: the card's, else the institution's (seed 002).
     public let programmeKind: InstitutionKind
-    /// Documents on file for the student plus those attached to any risk.
+    /// The kinds of the documents that count: those uploaded to the plan and those carried
+    /// forward that are still valid for its semester (`EvidenceValidity`).
     public let documents: Set<EvidenceKind>
+    /// Carried-forward documents that no longer count (named in the findings).
+    public let expiredCarriedDocuments: [CarriedDocument]
     /// The identified risk codes.
     public let riskCodes: Set<RiskCode>
 
@@ -26,9 +29,7 @@ public struct PlanFacts: Sendable {
         self.context = context
         self.settings = settings
         semesterDates = settings.dates(of: plan.semester)
-        let fallbackYear = plan.semester.schoolYear + (plan.semester.number == .first ? 0 : 1)
-        semesterStart = semesterDates?.start
-            ?? CalendarDate(year: fallbackYear, month: plan.semester.number == .first ? 9 : 1, day: 1)
+        semesterStart = settings.ageReferenceDay(of: plan.semester)
         if let age = context.studentAgeAtSemesterStart {
             ageAtSemesterStart = age
         } else if let birth = context.studentBirthDate, let start = semesterStart {
@@ -37,7 +38,12 @@ public struct PlanFacts: Sendable {
             ageAtSemesterStart = nil
         }
         programmeKind = plan.general.programmeKind ?? context.institution.kind
-        documents = context.documentsOnFile.union(plan.risks.flatMap(\.evidence))
+        let start = semesterStart
+        let carried = context.carriedDocuments.filter { document in
+            start.map { EvidenceValidity.counts(document, semesterStart: $0, settings: settings) } ?? false
+        }
+        documents = context.documentsOnFile.union(carried.map(\.kind))
+        expiredCarriedDocuments = context.carriedDocuments.filter { !carried.contains($0) }
         riskCodes = Set(plan.risks.map(\.code))
     }
 

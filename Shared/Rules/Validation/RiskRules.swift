@@ -18,6 +18,7 @@ public enum RiskRules {
                                        lv: "Nosauciet citu identificēto risku (O01): kāds tieši ir risks?",
                                        en: "Name the other identified risk (O01): what exactly is the risk?"))
             }
+            findings += level(risk, path: path)
             findings += justification(risk, path: path, settings: facts.settings)
             findings += subjects(risk, path: path)
             findings += evidence(risk, path: path, facts: facts)
@@ -82,22 +83,45 @@ public enum RiskRules {
         return findings
     }
 
-    /// "Nepieciešamie apliecinājumi": the documents each risk requires.
+    /// "Nepieciešamie apliecinājumi": the documents each risk requires, attached to the plan
+    /// (seed 000 item 7). The finding names the missing document, and a carried-forward one that
+    /// no longer counts.
     static func evidence(_ risk: IdentifiedRisk, path: String, facts: PlanFacts) -> [Finding] {
+        if case .documentIfIssued(let kind) = risk.code.evidence {
+            guard !facts.documents.contains(kind) else { return [] }
+            return [.warning(.riskEvidenceIfIssued, "\(path).evidence",
+                             lv: "Riskam \(risk.code.rawValue) pievienojiet dokumentu “\(kind.label.lv)”, ja skola tādu izsniedz.",
+                             en: "For risk \(risk.code.rawValue), attach the “\(kind.label.en)” if the school issues one.")]
+        }
         let providers = facts.providers(addressing: risk.code)
         guard let needed = risk.code.evidence.documentsNeeded(providers: providers),
               needed.isDisjoint(with: facts.documents)
         else { return [] }
         let names = needed.sorted { $0.rawValue < $1.rawValue }
-        let lv = names.map(\.label.lv).joined(separator: " vai ")
-        let en = names.map(\.label.en).joined(separator: " or ")
+        let lv = names.map { "“\($0.label.lv)”" }.joined(separator: " vai ")
+        let en = names.map { "“\($0.label.en)”" }.joined(separator: " or ")
+        let expired = facts.expiredCarriedDocuments.filter { needed.contains($0.kind) }
+            .sorted { ($0.uploadedOn, $0.kind.rawValue) < ($1.uploadedOn, $1.kind.rawValue) }.last
+        let note = expired.map { document in
+            let until = EvidenceValidity.lastValidDay(of: document, settings: facts.settings)
+            return (" No iepriekšējā plāna pārnestais dokuments (augšupielādēts \(document.uploadedOn)) bija derīgs līdz \(until).",
+                    " The document carried forward from the earlier plan (uploaded \(document.uploadedOn)) was valid until \(until).")
+        } ?? ("", "")
         if case .documentIfProvider = risk.code.evidence {
             return [.error(.riskEvidenceMedicalStatement, "\(path).evidence",
-                           lv: "Piesaistot ergoterapeitu vai asistentu riskam \(risk.code.rawValue), pievienojiet: \(lv).",
-                           en: "With an occupational therapist or assistant for risk \(risk.code.rawValue), attach: \(en).")]
+                           lv: "Piesaistot ergoterapeitu vai asistentu riskam \(risk.code.rawValue), plānam pievienojiet dokumentu \(lv).\(note.0)",
+                           en: "With an occupational therapist or assistant for risk \(risk.code.rawValue), attach to the plan: \(en).\(note.1)")]
         }
         return [.error(.riskEvidenceRequired, "\(path).evidence",
-                       lv: "Riskam \(risk.code.rawValue) pievienojiet apliecinājumu: \(lv).",
-                       en: "Attach the evidence for risk \(risk.code.rawValue): \(en).")]
+                       lv: "Riskam \(risk.code.rawValue) plānam nav pievienots dokuments \(lv): augšupielādējiet to.\(note.0)",
+                       en: "Risk \(risk.code.rawValue) needs the document \(en) attached to the plan: upload it.\(note.1)")]
+    }
+
+    /// Item 12: every risk, at whatever level it shows, is recorded with its level.
+    static func level(_ risk: IdentifiedRisk, path: String) -> [Finding] {
+        guard risk.level == nil else { return [] }
+        return [.error(.riskLevelRequired, "\(path).level",
+                       lv: "Norādiet, cik izteikts ir risks \(risk.code.rawValue) (zems, vidējs vai augsts).",
+                       en: "Say how strongly risk \(risk.code.rawValue) shows (low, medium or high).")]
     }
 }

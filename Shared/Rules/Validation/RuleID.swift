@@ -14,7 +14,8 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Hashable {
     case programmePeriod = "programme.period"
     /// The student's grade/course is in the target group for that school year (seed 002).
     case targetGroupGrade = "target_group.grade"
-    /// A consent application is on file and not revoked (seed 000 item 8).
+    /// A consent application is on file and not revoked (seed 000 item 8): needed before
+    /// implementation starts, not for submission, so missing consent is a warning.
     case consentRequired = "consent.required"
     /// The right person signed: the adult student (annex 1) or a minor's parent (annex 2).
     case consentSigner = "consent.signer"
@@ -28,6 +29,8 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Hashable {
     case riskDuplicate = "risk.duplicate"
     /// An "other" risk (O01) is named.
     case riskOtherNameRequired = "risk.other.name_required"
+    /// Every identified risk has its level of expression (item 12: at any level).
+    case riskLevelRequired = "risk.level.required"
     /// Every identified risk has a justification (item 12).
     case riskJustificationRequired = "risk.justification.required"
     /// The justification is not vague (item 19).
@@ -38,8 +41,10 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Hashable {
     case riskSubjectsRequired = "risk.subjects.required"
     /// L01–L04 say how the support reduces the risk (item 20).
     case riskHowItHelpsRequired = "risk.how_it_helps.required"
-    /// The evidence the risk requires is on file (L01, S03, E02, E03).
+    /// The evidence the risk requires is attached to the plan (L01, S03, E02, E03; item 7).
     case riskEvidenceRequired = "risk.evidence.required"
+    /// L02's grade report where the school issues one: a warning when it is not attached.
+    case riskEvidenceIfIssued = "risk.evidence.if_issued"
     /// S01 with an occupational therapist or assistant has a medical statement.
     case riskEvidenceMedicalStatement = "risk.evidence.medical_statement"
     /// Every identified risk has at least one measure (item 12).
@@ -62,8 +67,10 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Hashable {
     case measureAmountLimit = "measure.amount.limit"
     /// Not funded already by the state/municipal/another budget (consultation, meals, special transport).
     case measureFundedElsewhere = "measure.funded_elsewhere"
-    /// Consultations are not crisis or school-holiday support (MK No. 460 23.1.2).
-    case measureExcludedSupport = "measure.consultation.excluded_support"
+    /// School-holiday support names the holiday days it is planned for.
+    case measureHolidayPeriodRequired = "measure.holiday_period.required"
+    /// The holiday days lie within the plan's semester, first day before last.
+    case measureHolidayPeriodInSemester = "measure.holiday_period.in_semester"
     /// City transport only in vocational education.
     case eligibilityCityTransport = "measure.eligibility.city_transport"
     /// Learning materials: vocational, and low-income or 17+ without 8.5.1 support.
@@ -95,7 +102,7 @@ public enum RuleID: String, Codable, Sendable, CaseIterable, Hashable {
     public var outcomes: Set<Severity> {
         switch self {
         case .riskJustificationVague, .compensationCap: [.warning, .error]
-        case .loadWeeklyWarning: [.warning]
+        case .loadWeeklyWarning, .consentRequired, .riskEvidenceIfIssued: [.warning]
         default: [.error]
         }
     }

@@ -99,9 +99,16 @@ struct ApprovalHarness {
         _ = try await host.pool.withConnection { try $0.execute("UPDATE replica_assignments SET revoked = true WHERE person_id = $1", [person]) }
     }
 
-    /// A plan submitted by `preparer` and validated (with one warning), as intake and validation would publish it.
-    func validatedPlan(institution: UUID, preparer: UUID = UUID(), semester: String = "2022/2023-1", revision: Int = 2) async throws -> PlanReference {
+    /// A plan submitted by `preparer` and validated (with one warning), as intake and validation would
+    /// publish it; with `consent`, intake recorded the signed consent before the submission (it
+    /// may also come later, or never: it gates implementation, not approval).
+    func validatedPlan(institution: UUID, preparer: UUID = UUID(), semester: String = "2022/2023-1", revision: Int = 2,
+                       consent: Bool = true) async throws -> PlanReference {
         let reference = PlanReference(planId: UUID(), revision: revision, studentCode: "S-7ZK3M0Q1VX", institutionId: institution, semester: semester)
+        if consent {
+            try await upstream.publish(PlanConsentChanged(plan: reference, onFile: true, signedBy: "parent_or_guardian", change: 1),
+                                       producer: "intake")
+        }
         try await upstream.publish(Self.submitted(reference, preparer: preparer), producer: "intake")
         try await upstream.publish(PlanValidated(plan: reference, warnings: [FindingPayload(
             ruleId: "load.weekly.high", severity: "warning", path: "measures[0].plannedMinutes", messageLv: "Liela slodze", messageEn: "High load")]),

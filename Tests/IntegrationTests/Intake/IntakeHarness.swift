@@ -142,16 +142,16 @@ enum SamplePlan {
       "situation":"Skolēns dzīvo ar vecmāmiņu, māte strādā Īrijā; mācību gada sākumā kavē un nepilda mājasdarbus.",
       "goal":"Semestra beigās matemātikā un latviešu valodā sasniegt vismaz 4 balles."},
      "risks":[
-      {"code":"L02","justification":"Matemātikā un latviešu valodā 1. semestra pirmajos ieskaites darbos četri nepietiekami vērtējumi; skolēns pats saka, ka nesaprot daļskaitļus.",
+      {"code":"L02","level":"high","justification":"Matemātikā un latviešu valodā 1. semestra pirmajos ieskaites darbos četri nepietiekami vērtējumi; skolēns pats saka, ka nesaprot daļskaitļus.",
        "subjects":["matemātika","latviešu valoda"],
-       "howSupportHelps":"Individuālas konsultācijas reizi nedēļā ļaus apgūt trūkstošās tēmas un nokārtot ieskaites.","evidence":[]},
-      {"code":"F04","justification":"Vecmāmiņa nepārbauda mājasdarbus un neapmeklē vecāku sapulces; māte ar skolu sazinās reizi mēnesī.",
-       "subjects":[],"howSupportHelps":"","evidence":[]}],
+       "howSupportHelps":"Individuālas konsultācijas reizi nedēļā ļaus apgūt trūkstošās tēmas un nokārtot ieskaites."},
+      {"code":"F04","level":"medium","justification":"Vecmāmiņa nepārbauda mājasdarbus un neapmeklē vecāku sapulces; māte ar skolu sazinās reizi mēnesī.",
+       "subjects":[],"howSupportHelps":""}],
      "measures":[
       {"type":"consultation","addresses":["L02"],"kind":"consultation","providers":["teacher"],"plannedMinutes":960,
-       "fundedElsewhere":false,"crisisOrHolidaySupport":false},
+       "fundedElsewhere":false},
       {"type":"consultation","addresses":["F04"],"kind":"consultative_support","providers":["social_pedagogue"],"plannedMinutes":480,
-       "fundedElsewhere":false,"crisisOrHolidaySupport":false}],
+       "fundedElsewhere":false}],
      "priorityRisk":"L02"}
     """#
 

@@ -103,7 +103,7 @@ struct SignInDirectoryHTTPTests {
             let id = try #require(draft.string("id"))
             let empty = try await api.post("/plans/\(id)/check", preparer)
             #expect(empty.status == .ok && (empty.json["findings"] as? [Any])?.isEmpty == true)
-            let content = #"{"card":{"gradeOrCourse":8,"preparerName":"Ilze","situation":"","goal":""},"risks":[{"code":"L02","justification":"","subjects":[],"howSupportHelps":"","evidence":[]}],"measures":[]}"#
+            let content = #"{"card":{"gradeOrCourse":8,"preparerName":"Ilze","situation":"","goal":""},"risks":[{"code":"L02","justification":"","subjects":[],"howSupportHelps":""}],"measures":[]}"#
             #expect(try await api.put("/plans/\(id)/content", preparer, content).status == .ok)
             let before = try await harness.scalar("SELECT count(*) FROM plan_history")
             let checked = try await api.post("/plans/\(id)/check", preparer)

@@ -86,15 +86,24 @@ struct PayoutsHarness {
         }
     }
 
-    /// A plan whose head approved it (implementation may start), as approval would publish it.
-    func startedPlan(studentCode: String = "S-" + String(UUID().uuidString.prefix(8))) async throws -> TestPlan {
+    /// A plan whose head approved it (implementation may start), as approval would publish it:
+    /// approval says so only once consent is on file, which intake announced first (`consent`
+    /// false leaves it pending: a plan approved before its consent, issue #19 item 3).
+    func startedPlan(studentCode: String = "S-" + String(UUID().uuidString.prefix(8)), consent: Bool = true) async throws -> TestPlan {
         let plan = TestPlan(reference: PlanReference(planId: UUID(), revision: 1, studentCode: studentCode, institutionId: school,
                                                      semester: Self.semester))
+        if consent { try await recordConsent(plan) }
         try await upstream.publish(PlanImplementationMayStart(plan: plan.reference, measures: plan.measures), producer: "approval")
         #expect(await IntegrationEnvironment.eventually(timeout: .seconds(20)) {
             (try? await host.scalar("SELECT count(*) FROM pay_plans WHERE plan_id = $1", [plan.reference.planId])) == 1
         })
         return plan
+    }
+
+    /// Intake's `plan.consent_changed`: consent recorded (`change` counts the plan's changes).
+    func recordConsent(_ plan: TestPlan, onFile: Bool = true, change: Int = 1) async throws {
+        try await upstream.publish(PlanConsentChanged(plan: plan.reference, onFile: onFile, signedBy: "parent_or_guardian", change: change),
+                                   producer: "intake")
     }
 
     func approve(_ plan: TestPlan) async throws {
