@@ -46,7 +46,6 @@ struct ConsentRecords: Sendable {
                                               lv: "Pievienojiet skenēto piekrišanas veidlapu (dokuments ar mērķi consent).",
                                               en: "Attach the scanned consent form (a document with purpose consent).")
         }
-        try requireRightSigner(input.signer, plan: plan, on: connection)
         if let current = try Self.active(planId: planId, on: connection) {
             // The same PUT again (a retry) gets the same answer; a different consent needs a revocation first.
             if current.signer == input.signer.rawValue, current.signedOn == input.signedOn.iso, current.documentId == input.documentId {
@@ -56,6 +55,7 @@ struct ConsentRecords: Sendable {
                                           lv: "Piekrišana jau ir reģistrēta; vispirms atsauciet to.",
                                           en: "Consent is already on file; revoke it first.")
         }
+        try requireRightSigner(input.signer, plan: plan, on: connection)
         let id = UUID.timeOrdered()
         try connection.execute("""
             INSERT INTO consents (id, plan_id, signer, signed_on, document_id, recorded_by) VALUES ($1, $2, $3, $4::date, $5, $6)

@@ -21,7 +21,7 @@ extension PipelineSuites {
                                                                                       count: count, amqp: harness.amqp)
             return try bodies.filter { body in
                 try ContractCoding.decode(EnvelopeHeaderProbe.self, from: body).type == type
-                    && String(decoding: body, as: UTF8.self).contains(plan.uuidString.lowercased())
+                    && String(decoding: body, as: UTF8.self).lowercased().contains(plan.uuidString.lowercased())
             }.count
         }
 

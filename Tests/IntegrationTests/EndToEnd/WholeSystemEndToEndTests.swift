@@ -42,12 +42,18 @@ extension PipelineSuites {
             #expect(outcome.workLog != nil && outcome.claimPayout != nil && outcome.batch != nil)
 
             // Each service's own record of the end states.
-            let planA = try #require(UUID(uuidString: outcome.plans["A (approved, paid)"] ?? ""))
+            let planA = try #require(UUID(uuidString: outcome.plans["A (in implementation, paid)"] ?? ""))
             let planB = try #require(UUID(uuidString: outcome.plans["B (awaiting municipality)"] ?? ""))
             let planC = try #require(UUID(uuidString: outcome.plans["C (VPII, approved)"] ?? ""))
-            for (plan, state) in [(planA, "approved"), (planB, "awaiting_municipality"), (planC, "approved")] {
+            let planD = try #require(UUID(uuidString: outcome.plans["D (approved, consent pending)"] ?? ""))
+            // A: the first consultation on an approved plan with consent started its implementation (issue #19 item 4);
+            // D: approved at every level with consent pending, nothing may start (item 3).
+            for (plan, state) in [(planA, "in_implementation"), (planB, "awaiting_municipality"), (planC, "approved"), (planD, "approved")] {
                 #expect(try await system.approval.text("SELECT state FROM approval_plans WHERE plan_id = $1", [plan]) == state)
             }
+            #expect(try await system.approval.host.scalar("SELECT count(*) FROM outbox WHERE event_type = 'plan.implementation_may_start' AND convert_from(body, 'UTF8') ILIKE '%' || $1 || '%'",
+                                                          [planD.uuidString]) == 0, "no implementation without consent")
+            #expect(try await system.timesheets.text("SELECT status FROM plans WHERE plan_id = $1", [planD]) == "waiting")
             #expect(try await system.timesheets.text("SELECT state FROM work_logs WHERE id = $1", [UUID(uuidString: outcome.workLog ?? "")]) == "approved")
             // Eventually: staff pay follows worklog.approved through the broker (slow while the rest of the suite runs).
             #expect(await IntegrationEnvironment.eventually(timeout: .seconds(90)) {

@@ -30,9 +30,10 @@ extension PipelineSuites {
             let directory = try await api.seed(admin: try await host.token(.ikvdAdmin, .national))
             let preparer = try await host.token(.preparer, .institution(directory.school))
 
-            // An adult (new-format code, birth date entered: 18 on 2022-09-01) whose parent signed: refused.
+            // An adult (new-format code, birth date entered: 18 on 2022-09-01) whose parent signed: the
+            // consent is refused when recorded (consent gates implementation, so the signer is checked there).
             let adult = try await Self.plan(api, preparer: preparer, school: directory.school,
-                                            create: #""personalCode":"32579461005","birthDate":"2004-01-15""#)
+                                            create: #""personalCode":"32579461005","birthDate":"2004-01-15""#, consentStatus: 422)
             // A minor (old-format code: 14) whose parent signed: accepted.
             let minor = try await Self.plan(api, preparer: preparer, school: directory.school,
                                             create: #""personalCode":"\#(IntakeHarness.code)""#)
@@ -46,10 +47,12 @@ extension PipelineSuites {
             #expect(rows.allSatisfy { $0.0 == nil }, "no plaintext birth date: \(rows.map(\.0))")
             #expect(rows.allSatisfy { ($0.1?.count ?? 0) > 12 }, "the sealed birth date is set")
 
-            let refused = try await api.send("POST", "/plans/\(adult)/submit", preparer)
-            let rules = (refused.json["errors"] as? [[String: Any]])?.compactMap { $0["rule"] as? String } ?? []
-            #expect(refused.status == 422 && rules.contains("consent.signer") && !rules.contains("student.birth_date.required"),
-                    "the sealed birth date is read back: an adult's parent may not sign (\(refused.status) \(rules))")
+            let refused = try await Self.parentConsent(api, preparer: preparer, plan: adult)
+            #expect(refused.status == 422 && refused.body.contains("consent.signer"),
+                    "the sealed birth date is read back: an adult's parent may not sign (\(refused.status) \(refused.body))")
+            let check = try await api.send("POST", "/plans/\(adult)/check", preparer, "{}")
+            let rules = (check.json["findings"] as? [[String: Any]])?.compactMap { $0["rule"] as? String } ?? []
+            #expect(rules.contains("consent.required") && !rules.contains("student.birth_date.required"), "\(check.body)")
             let accepted = try await api.send("POST", "/plans/\(minor)/submit", preparer)
             #expect(accepted.status == 202, "\(accepted.body)")
 
@@ -104,18 +107,25 @@ extension PipelineSuites {
             try? await admin.delete(queue: AMQPTopology.deadLetterQueue(for: probe))
         }
 
-        /// A draft with content and a parent's consent, created with `create` (the personal-code fields of `POST /plans`).
-        static func plan(_ api: HTTPClientForTests, preparer: String, school: UUID, create: String) async throws -> String {
+        /// A draft with content and a parent's consent (recorded, or refused with `consentStatus`),
+        /// created with `create` (the personal-code fields of `POST /plans`).
+        static func plan(_ api: HTTPClientForTests, preparer: String, school: UUID, create: String,
+                         consentStatus: Int = 200) async throws -> String {
             let created = try await api.send("POST", "/plans", preparer,
                                              #"{"institutionId":"\#(school)",\#(create),"semester":"\#(IntakeHarness.semester)"}"#)
             let plan = try #require(created.json["id"] as? String, "\(created.body)")
             #expect(try await api.send("PUT", "/plans/\(plan)/content", preparer, content).status == 200)
+            #expect(try await parentConsent(api, preparer: preparer, plan: plan).status == consentStatus)
+            return plan
+        }
+
+        /// Uploads a consent form and records a parent's consent on it.
+        static func parentConsent(_ api: HTTPClientForTests, preparer: String, plan: String) async throws -> HTTPReply {
             let form = try await api.send("POST", "/plans/\(plan)/documents?purpose=consent&kind=consent_form", preparer,
                                           bytes: SamplePlan.pdf, contentType: "application/pdf")
             let formId = try #require(form.json["id"] as? String, "\(form.body)")
-            #expect(try await api.send("PUT", "/plans/\(plan)/consent", preparer,
-                                       #"{"signer":"parent_or_guardian","signedOn":"2022-09-05","documentId":"\#(formId)"}"#).status == 200)
-            return plan
+            return try await api.send("PUT", "/plans/\(plan)/consent", preparer,
+                                      #"{"signer":"parent_or_guardian","signedOn":"2022-09-05","documentId":"\#(formId)"}"#)
         }
 
         /// A JSON array of numbers 0…255 (how `[UInt8]` fields are encoded) as bytes.

@@ -173,9 +173,11 @@ extension PipelineSuites {
                                                producer: "intake")
             let otherPlan = PayoutsHarness.TestPlan(reference: PlanReference(planId: UUID(), revision: 1, studentCode: "S-OTHER\(UUID().uuidString.prefix(4))",
                                                                              institutionId: otherSchool, semester: PayoutsHarness.semester))
+            try await harness.recordConsent(otherPlan)
             try await harness.upstream.publish(PlanImplementationMayStart(plan: otherPlan.reference, measures: otherPlan.measures), producer: "approval")
             #expect(await IntegrationEnvironment.eventually(timeout: .seconds(20)) {
-                (try? await harness.host.scalar("SELECT count(*) FROM pay_plans WHERE plan_id = $1", [otherPlan.reference.planId])) == 1
+                (try? await harness.host.scalar("SELECT count(*) FROM pay_plans WHERE plan_id = $1 AND consent_on_file",
+                                                [otherPlan.reference.planId])) == 1
             })
             let plan = try await harness.startedPlan()
             let preparer = try await harness.token(.preparer)
