@@ -1,6 +1,7 @@
 import Auth
 import Foundation
 import Hummingbird
+import Postgres
 import ServiceKit
 
 /// Youth initiative projects (DOMAIN.md §9b) under `/payouts/youth/…`: a partner's coordinator

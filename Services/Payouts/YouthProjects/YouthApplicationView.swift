@@ -1,4 +1,5 @@
 import Auth
+import Contracts
 import Foundation
 import Postgres
 import Rules

@@ -1,5 +1,7 @@
 import Auth
+import Contracts
 import Foundation
+import HTTPTypes
 import Postgres
 import Rules
 import ServiceKit

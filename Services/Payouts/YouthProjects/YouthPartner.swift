@@ -1,5 +1,6 @@
 import Auth
 import Foundation
+import HTTPTypes
 import ServiceKit
 
 /// Who runs a youth competition: a municipality or a state vocational institution (VPII), taken
