@@ -49,6 +49,7 @@ public enum EventCatalogue {
         entry(PlanPaymentRecorded.self, "payouts", ["approval"]),
         entry(PayoutBatchReady.self, "payouts", ["notifications"]),
         entry(StaffPayeeChanged.self, "payouts", ["notifications"]),
+        entry(YouthProjectPaymentReleased.self, "payouts", ["finance"]),
         entry(NotificationDelivered.self, "notifications", []),
         entry(ReportSubmitted.self, "reporting", ["approval"]),
         entry(ReportConfirmed.self, "reporting", ["approval"]),

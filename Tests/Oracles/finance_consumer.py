@@ -6,10 +6,11 @@ payout exactly once *in effect*: it records payouts by `payoutId` (and checks th
 key never changes), so a redelivered or re-published event changes nothing.
 
     finance_consumer.py declare --url AMQP_URL --queue NAME
-        declare the queue and bind payout.released / payout.voided / payout.reversed
+        declare the queue and bind payout.released / payout.voided / payout.reversed /
+        payout.youth_project_released (a youth NGO project's payment: no plan, no student)
     finance_consumer.py drain --url AMQP_URL --queue NAME [--idle 3] [--redeliver-first]
         consume until the queue stays idle, ack each message after recording it, print JSON:
-        {"released": {"count", "total_cents", "ids"}, "voided": [...], "reversed": {...},
+        {"released": {"count", "total_cents", "ids"}, "voided": [...], "reversed": {...}, "youth": {...},
          "deliveries", "duplicates", "redelivered"}
         --redeliver-first: take the first message, do NOT ack it, reopen the channel (the
         broker redelivers it) – the way a finance consumer crash looks.
@@ -23,7 +24,7 @@ import time
 import pika
 
 EXCHANGE = "pumpurs.events"
-KEYS = ("payout.released", "payout.voided", "payout.reversed")
+KEYS = ("payout.released", "payout.voided", "payout.reversed", "payout.youth_project_released")
 
 
 def connect(url):
@@ -42,7 +43,7 @@ def declare(args):
 
 
 def drain(args):
-    released, voided, reversed_ = {}, {}, {}
+    released, voided, reversed_, youth = {}, {}, {}, {}
     deliveries = duplicates = redelivered = 0
     connection = connect(args.url)
     channel = connection.channel()
@@ -72,7 +73,8 @@ def drain(args):
         if args.plans and data.get("planId") and data["planId"].lower() not in args.plans:
             channel.basic_ack(method.delivery_tag)  # another test's plan
             continue
-        book = {"payout.released": released, "payout.voided": voided, "payout.reversed": reversed_}[kind]
+        book = {"payout.released": released, "payout.voided": voided, "payout.reversed": reversed_,
+                "payout.youth_project_released": youth}[kind]
         pid = data["payoutId"]
         if pid in book:
             duplicates += 1
@@ -80,7 +82,7 @@ def drain(args):
                 print(f"payout {pid} changed its idempotency key", file=sys.stderr)
                 sys.exit(2)
         else:
-            if kind == "payout.released":
+            if kind in ("payout.released", "payout.youth_project_released"):
                 if data["currency"] != "EUR" or not isinstance(data["amountCents"], int):
                     print(f"payout {pid}: not integer EUR cents", file=sys.stderr)
                     sys.exit(2)
@@ -93,6 +95,7 @@ def drain(args):
         "voided": sorted(voided),
         "reversed": {"count": len(reversed_), "total_cents": sum(p["amountCents"] for p in reversed_.values()),
                      "ids": sorted(reversed_)},
+        "youth": {"count": len(youth), "total_cents": sum(p["amountCents"] for p in youth.values()), "ids": sorted(youth)},
         "deliveries": deliveries, "duplicates": duplicates, "redelivered": redelivered,
     }))
 

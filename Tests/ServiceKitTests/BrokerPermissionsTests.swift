@@ -80,7 +80,7 @@ struct BrokerPermissionsTests {
         #expect(lines.contains("rabbitmqctl set_permissions -p 'pumpurs' 'pumpurs_finance' '^$' '^(finance\\.events)$' "
             + "'^(pumpurs\\.events|finance\\.events)$'"))
         #expect(lines.contains("rabbitmqctl set_topic_permissions -p 'pumpurs' 'pumpurs_finance' 'pumpurs.events' '^$' "
-            + "'^(payout\\.released|payout\\.reversed|payout\\.voided)$'"))
+            + "'^(payout\\.released|payout\\.reversed|payout\\.voided|payout\\.youth_project_released)$'"))
         let payouts = BrokerPermissions.grant(for: "payouts")
         #expect(lines.contains("rabbitmqctl set_topic_permissions -p 'pumpurs' 'pumpurs_payouts' 'pumpurs.events' "
             + "'\(payouts.topicWrite)' '\(payouts.topicRead)'"))

@@ -20,8 +20,9 @@ struct Corrections: Sendable {
         }
         let amount: Int64 = try row.decode("amount_cents")
         try connection.execute("""
-            INSERT INTO ledger (payout_id, entry, amount_cents, period, measure, plan_id, institution_id, municipality_id, reason, recorded_by)
-            SELECT payout_id, 'reversal', -amount_cents, period, measure, plan_id, institution_id, municipality_id, $2, $3
+            INSERT INTO ledger (payout_id, entry, amount_cents, period, measure, plan_id, institution_id, municipality_id, youth_project_id,
+                                reason, recorded_by)
+            SELECT payout_id, 'reversal', -amount_cents, period, measure, plan_id, institution_id, municipality_id, youth_project_id, $2, $3
             FROM ledger WHERE payout_id = $1 AND entry = 'release'
             """, [payoutId, reason, principal.personId])
         try connection.execute("UPDATE payouts SET state = 'reversed', void_reason = $2, updated_at = now() WHERE id = $1", [payoutId, reason])

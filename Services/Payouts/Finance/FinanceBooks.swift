@@ -15,9 +15,12 @@ struct FinanceBooks: Sendable {
         var payoutId: UUID
         var idempotencyKey: String
         var kind: String
-        var planId: UUID
-        var studentCode: String
-        var institutionId: UUID
+        /// A plan's payout: the plan, its student code and institution. A youth project's payment
+        /// (kind `youth_project`) has none of them but `youthProjectId`.
+        var planId: UUID?
+        var studentCode: String?
+        var institutionId: UUID?
+        var youthProjectId: UUID?
         var measure: String
         var period: String
         var amountCents: Int64
@@ -63,7 +66,7 @@ struct FinanceBooks: Sendable {
     static func payout(from row: PostgresRow) throws -> PayoutView {
         PayoutView(payoutId: try row.decode("id"), idempotencyKey: try row.decode("idempotency_key"), kind: try row.decode("kind"),
                    planId: try row.decode("plan_id"), studentCode: try row.decode("student_code"),
-                   institutionId: try row.decode("institution_id"), measure: try row.decode("measure"), period: try row.decode("period"),
+                   institutionId: try row.decode("institution_id"), youthProjectId: try row.decode("youth_project_id"), measure: try row.decode("measure"), period: try row.decode("period"),
                    amountCents: try row.decode("amount_cents"), currency: "EUR", state: try row.decode("state"),
                    holdReason: try row.decode("hold_reason"), voidReason: try row.decode("void_reason"),
                    payeeReference: try row.decode("payee_reference"), batchId: try row.decode("batch_id"),
@@ -126,7 +129,8 @@ struct FinanceBooks: Sendable {
             """, [id]).map { row in
                 ExportPayment(payoutId: try row.decode("id"), idempotencyKey: try row.decode("idempotency_key"),
                               amountCents: try row.decode("amount_cents"), period: try row.decode("period"),
-                              studentCode: try row.decode("student_code"), measure: try row.decode("measure"),
+                              // A youth project's payment names no student: the remittance says the measure and period.
+                              studentCode: try row.decode("student_code", as: String?.self) ?? "", measure: try row.decode("measure"),
                               payeeReference: try row.decode("payee_reference"), payeeName: try row.decode("payee_name"),
                               payeeIBAN: try row.decode("payee_iban"), payeeBIC: try row.decode("payee_bic"))
             }

@@ -13,7 +13,8 @@ struct LedgerTotals: Sendable {
             switch self {
             case .period: "l.period"
             case .measure: "l.measure"
-            case .institution: "l.institution_id::text"
+            // A municipality's youth project is paid through no institution: its own group.
+            case .institution: "COALESCE(l.institution_id::text, 'none')"
             case .municipality: "COALESCE(l.municipality_id::text, 'vpii')"
             }
         }
@@ -22,7 +23,7 @@ struct LedgerTotals: Sendable {
         var name: String {
             switch self {
             case .period, .measure: "NULL::text"
-            case .institution: "max(i.name)"
+            case .institution: "COALESCE(max(i.name), CASE WHEN bool_and(l.institution_id IS NULL) THEN 'Bez iestādes (pašvaldību jauniešu projekti)' END)"
             case .municipality: "COALESCE(max(m.name), 'VPII / valsts')"
             }
         }

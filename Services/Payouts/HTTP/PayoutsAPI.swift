@@ -20,6 +20,8 @@ public struct PayoutsAPI: Sendable {
     let payeeChanges: StaffPayeeChanges
     let today: @Sendable () -> CalendarDate?
     let jsonLimit = 64 * 1024
+    /// The youth-project conditions (the seeds' values).
+    let youthTerms = YouthProjectTerms.seed
 
     static let financeRoles: Set<Role> = [.finance, .ikvdAdmin]
     static let staffRoles: Set<Role> = [.preparer, .institutionCoordinator, .institutionHead, .municipalityCoordinator,
@@ -45,7 +47,9 @@ public struct PayoutsAPI: Sendable {
             Response(status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: PayoutsOpenAPI.yaml)))
         }
-        registerStaffRoutes(router.group("payouts").add(middleware: AuthenticationMiddleware(verifier: verifier, assignments: ReplicaAssignments(pool: pool))))
+        let staff = router.group("payouts").add(middleware: AuthenticationMiddleware(verifier: verifier, assignments: ReplicaAssignments(pool: pool)))
+        registerStaffRoutes(staff)
+        registerYouthRoutes(staff)
         registerFinanceRoutes(router.group("finance").add(middleware: AuthenticationMiddleware(verifier: verifier, assignments: ReplicaAssignments(pool: pool))))
         AuditLog.reads.register(on: router.group("audit").add(middleware: AuthenticationMiddleware(verifier: verifier, assignments: ReplicaAssignments(pool: pool))), pool: pool)
     }

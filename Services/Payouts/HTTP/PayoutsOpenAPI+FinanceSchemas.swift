@@ -24,8 +24,10 @@ extension PayoutsOpenAPI {
                   description: The date the bank is asked to pay on; today (UTC) or later, today when absent.
             PayoutView:
               type: object
-              required: [payoutId, idempotencyKey, kind, planId, studentCode, institutionId, measure, period, amountCents, currency,
-                         state, createdAt]
+              description: |
+                A payout. A plan's (kind `claim` or `staff`) names the plan, its student code and institution; a
+                youth project's payment (kind `youth_project`) names none of them but `youthProjectId`.
+              required: [payoutId, idempotencyKey, kind, measure, period, amountCents, currency, state, createdAt]
               properties:
                 payoutId:
                   $ref: '#/components/schemas/Uuid'
@@ -33,19 +35,24 @@ extension PayoutsOpenAPI {
                   type: string
                   description: |
                     The key finance deduplicates on: `claim:<claimId>`, or
-                    `staff:<planId>:<role>:<personId>:<month>` for staff pay.
+                    `staff:<planId>:<role>:<personId>:<month>` for staff pay, `youth:<applicationId>:<instalment>`
+                    for a youth project's payment.
                 kind:
                   type: string
-                  enum: [claim, staff]
+                  enum: [claim, staff, youth_project]
                 planId:
                   $ref: '#/components/schemas/Uuid'
                 studentCode:
                   $ref: '#/components/schemas/StudentCode'
                 institutionId:
                   $ref: '#/components/schemas/Uuid'
+                  description: The plan's institution; for a youth project run by a VPII, the VPII.
+                youthProjectId:
+                  $ref: '#/components/schemas/Uuid'
+                  description: The awarded application a youth project's payment belongs to.
                 measure:
                   type: string
-                  description: The measure type (`MeasureType`), or `staff_pay`.
+                  description: The measure type (`MeasureType`), `staff_pay`, or `youth_project`.
                 period:
                   $ref: '#/components/schemas/Period'
                 amountCents:

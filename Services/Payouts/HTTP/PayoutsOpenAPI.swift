@@ -17,11 +17,13 @@ enum PayoutsOpenAPI {
         financePaths,
         exportPaths,
         payeeChangePaths,
+        youthPaths,
         AuditLog.openAPIPath,
         components,
         schemas,
         financeSchemas,
         payeeChangeSchemas,
+        youthSchemas,
     ].joined(separator: "\n")
 
     /// `openapi`, `info`, `tags`, the global `security`, and `paths` up to the `receipts` operations.
@@ -98,6 +100,8 @@ enum PayoutsOpenAPI {
             description: 'Finance: payment batches and their SEPA and CSV exports (Maksājumu paketes).'
           - name: ledger
             description: 'Finance: totals of the payout ledger (Izmaksu uzskaite).'
+          - name: youth-projects
+            description: 'Youth initiative projects: partners'' competitions, NGO applications, decisions and payments (Jauniešu iniciatīvu projekti).'
         security:
           - bearerAuth: []
         paths:

@@ -204,6 +204,68 @@ enum PayoutsMigrations {
             );
             CREATE INDEX staff_payee_audit_by_person ON staff_payee_audit (person_id, changed_at);
             """),
+        // Issue #19 point 10: youth initiative projects (DOMAIN.md §9b). A partner's competition,
+        // the NGO applications it received (counts of participants only, never a student), the
+        // decisions, and the project's payments as payouts of their own kind: no plan, no student,
+        // but the same ledger, batches, exports and finance events as every other payout.
+        Migration(version: 106, name: "youth_initiative_projects", sql: """
+            CREATE TABLE youth_competitions (
+                id                      uuid PRIMARY KEY,
+                partner_kind            text NOT NULL CHECK (partner_kind IN ('municipality', 'vpii')),
+                partner_id              uuid NOT NULL,
+                title                   text NOT NULL,
+                opens_on                date NOT NULL,
+                closes_on               date NOT NULL CHECK (closes_on >= opens_on),
+                budget_cents            bigint NOT NULL CHECK (budget_cents > 0),
+                medium_term_plan        text NOT NULL,
+                created_by              uuid NOT NULL,
+                created_at              timestamptz NOT NULL DEFAULT now(),
+                UNIQUE (partner_kind, partner_id, title)
+            );
+            CREATE TABLE youth_applications (
+                id                      uuid PRIMARY KEY,
+                competition_id          uuid NOT NULL REFERENCES youth_competitions,
+                received_on             date NOT NULL,
+                organisation_name       text NOT NULL,
+                registration_number     text NOT NULL,
+                works_with_youth        boolean NOT NULL,
+                project_title           text NOT NULL,
+                requested_cents         bigint NOT NULL CHECK (requested_cents > 0),
+                starts_on               date NOT NULL,
+                ends_on                 date NOT NULL,
+                participants_planned    integer NOT NULL CHECK (participants_planned >= 0),
+                at_risk_participants    integer NOT NULL CHECK (at_risk_participants >= 0),
+                non_formal_methods      text NOT NULL,
+                plan_alignment          text NOT NULL,
+                payee_reference         text NOT NULL REFERENCES payees,
+                findings                jsonb NOT NULL,
+                state                   text NOT NULL DEFAULT 'submitted'
+                                        CHECK (state IN ('submitted', 'awarded', 'refused', 'withdrawn')),
+                awarded_cents           bigint CHECK (awarded_cents > 0),
+                decision_reason         text,
+                decided_by              uuid,
+                decided_at              timestamptz,
+                registered_by           uuid NOT NULL,
+                registered_at           timestamptz NOT NULL DEFAULT now(),
+                -- the same project of the same NGO is one application per competition
+                UNIQUE (competition_id, registration_number, project_title),
+                CHECK ((state = 'awarded') = (awarded_cents IS NOT NULL))
+            );
+            CREATE INDEX youth_applications_by_competition ON youth_applications (competition_id, state);
+            -- A project's payment is a payout without a plan or student.
+            ALTER TABLE payouts DROP CONSTRAINT payouts_kind_check;
+            ALTER TABLE payouts ADD CONSTRAINT payouts_kind_check CHECK (kind IN ('claim', 'staff', 'youth_project'));
+            ALTER TABLE payouts ALTER COLUMN plan_id DROP NOT NULL, ALTER COLUMN institution_id DROP NOT NULL,
+                ALTER COLUMN student_code DROP NOT NULL;
+            ALTER TABLE payouts ADD COLUMN youth_project_id uuid REFERENCES youth_applications;
+            ALTER TABLE payouts ADD CONSTRAINT payouts_subject CHECK (CASE kind
+                WHEN 'youth_project' THEN youth_project_id IS NOT NULL AND plan_id IS NULL AND student_code IS NULL
+                ELSE plan_id IS NOT NULL AND institution_id IS NOT NULL AND student_code IS NOT NULL AND youth_project_id IS NULL END);
+            CREATE INDEX payouts_by_youth_project ON payouts (youth_project_id) WHERE youth_project_id IS NOT NULL;
+            ALTER TABLE ledger ALTER COLUMN plan_id DROP NOT NULL, ALTER COLUMN institution_id DROP NOT NULL;
+            ALTER TABLE ledger ADD COLUMN youth_project_id uuid;
+            ALTER TABLE ledger ADD CONSTRAINT ledger_subject CHECK (plan_id IS NOT NULL OR youth_project_id IS NOT NULL);
+            """),
         // Consent gates implementation, not submission (issue #19 item 3): its latest state is
         // kept per plan whether or not payouts knows the plan yet, and a plan arriving later
         // starts from it (no longer "on file" by default). Plans here before keep what they had.

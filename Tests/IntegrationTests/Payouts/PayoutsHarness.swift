@@ -46,7 +46,7 @@ struct PayoutsHarness {
         // unroutable events would be retried by the relay every poll and load the broker for every test.
         try await AMQPAdmin(url: try IntegrationEnvironment.amqpURL()).declare(AMQPTopology.service(
             host.service + "sink", consuming: ["payout.released", "payout.voided", "payout.reversed", "payout.plan_paid", "payout.batch_ready",
-                                          "payout.staff_payee_changed"],
+                                          "payout.staff_payee_changed", "payout.youth_project_released"],
             deliveryLimit: 5))
         let municipality = UUID(), school = UUID()
         try await upstream.publish(MunicipalityRegistered(municipalityId: municipality, name: "Ludzas novads", region: "Latgale"), producer: "intake")

@@ -70,6 +70,18 @@ struct PayoutsOpenAPIRouteCoverageTests {
         Route(method: "GET", path: "/finance/batches/{batchId}/sepa.xml"): ["200", "401", "403", "404", "409"],
         Route(method: "GET", path: "/finance/batches/{batchId}/payouts.csv"): ["200", "401", "403", "404", "409"],
         Route(method: "GET", path: "/finance/ledger"): ["200", "401", "403", "422"],
+        // Youth initiative projects: 403 for a role that runs no competition, 404 for another partner's.
+        Route(method: "POST", path: "/payouts/youth/competitions"): ["201", "401", "403", "409", "413", "422"],
+        Route(method: "GET", path: "/payouts/youth/competitions"): ["200", "401", "403", "422"],
+        Route(method: "GET", path: "/payouts/youth/competitions/{competitionId}"): ["200", "401", "403", "404"],
+        Route(method: "POST", path: "/payouts/youth/competitions/{competitionId}/applications"): ["201", "401", "403", "404", "409", "413", "422"],
+        Route(method: "GET", path: "/payouts/youth/competitions/{competitionId}/applications"): ["200", "401", "403", "404", "422"],
+        Route(method: "GET", path: "/payouts/youth/applications/{applicationId}"): ["200", "401", "403", "404"],
+        Route(method: "POST", path: "/payouts/youth/applications/{applicationId}/award"): ["200", "401", "403", "404", "409", "413", "422"],
+        Route(method: "POST", path: "/payouts/youth/applications/{applicationId}/refuse"): ["200", "401", "403", "404", "409", "413", "422"],
+        Route(method: "POST", path: "/payouts/youth/applications/{applicationId}/withdraw"): ["200", "401", "403", "404", "409", "413", "422"],
+        Route(method: "POST", path: "/payouts/youth/applications/{applicationId}/payments"):
+            ["200", "201", "401", "403", "404", "409", "413", "422", "503"],
     ]
 
     /// The YAML lines of one documented operation: from its method key to the next operation, or
