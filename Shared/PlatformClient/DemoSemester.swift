@@ -143,6 +143,10 @@ public struct DemoSemester: Sendable {
         if let teacher {
             log("timesheets: the specialist records \(month) on plan A, the coordinator approves the month")
             let specialist = tokens["school_specialist"]!
+            // Employment first: the coordinator registers the specialist's contract (a teacher, 15.00 EUR an hour).
+            let contract = try await api.staffContract(tokens["school_coordinator"]!, person: people["school_specialist"]!, institution: school,
+                                                       profession: "teacher", hourlyRateCents: 1500, validFrom: semester.start.iso)
+            log("timesheets: the coordinator registered the specialist's contract \(contract) (teacher, 15.00 EUR/h)")
             try await Task.sleep(for: .seconds(1))   // timesheets' copy of the plan
             var entry = try await api.recordConsultation(specialist, plan: planA, measure: teacher.lowercased(), date: workDay.iso, minutes: 80,
                                                          provider: "teacher", subject: "matemātika", remote: false)

@@ -131,6 +131,15 @@ public struct PlatformAPI: Sendable {
                                    json: jsonText(["signer": "parent_or_guardian", "signedOn": signedOn, "documentId": form]))
     }
 
+    /// Registers a staff contract (the institution's coordinator or head): hours are recorded and
+    /// paid only inside one, at its rate. Returns the contract's id.
+    public func staffContract(_ keeper: String, person: String, institution: String, profession: String, hourlyRateCents: Int,
+                              validFrom: String) async throws -> String {
+        try await id(http.require([201], "staff contract", "POST", endpoints.timesheets + "/timesheets/contracts", token: keeper,
+                            json: jsonText(["personId": person, "institutionId": institution, "profession": profession,
+                                            "hourlyRateCents": hourlyRateCents, "validFrom": validFrom])))
+    }
+
     /// The plan's status and approval-visible details as intake shows them.
     public func plan(_ token: String, _ plan: String) async throws -> PlatformHTTP.Reply {
         try await http.require([200], "read plan", "GET", endpoints.intake + "/plans/\(plan)", token: token)

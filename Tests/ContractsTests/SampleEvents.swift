@@ -23,7 +23,8 @@ enum SampleEvents {
     static let assignment = RoleAssignmentChanged(
         assignmentId: otherId, personId: personId, role: "coordinator", scopeKind: "region",
         scopeId: institutionId, scopeName: "Latgale", assignedBy: otherId)
-    static let line = WorkLogLine(plan: plan, measureId: otherId, role: "specialist", providerType: "speech_therapist", minutes: 90)
+    static let line = WorkLogLine(plan: plan, measureId: otherId, role: "specialist", providerType: "speech_therapist", minutes: 90,
+                                   hourlyRateCents: 1_800)
 
     /// Every event type, one value each.
     static let all: [any DomainEvent] = [

@@ -107,3 +107,35 @@ struct StaffPayLinesTests {
         }
     }
 }
+
+@Suite("Staff pay at the contract's rate (issue #19 item 5)")
+struct StaffPayContractRateTests {
+    static let plan = PlanReference(planId: UUID(), revision: 1, studentCode: "S-1", institutionId: UUID(), semester: "2022/2023-1")
+
+    @Test("a line's contract rate pays it, without any operator rate; two rates in a month add up exactly, rounded once")
+    func contractRate() throws {
+        var settings = ProgrammeSettings.defaults
+        settings.hourlyRates = [:]
+        let lines = [
+            WorkLogLine(plan: Self.plan, measureId: UUID(), role: "specialist", providerType: "teacher", minutes: 45, hourlyRateCents: 1800),
+            WorkLogLine(plan: Self.plan, measureId: UUID(), role: "specialist", providerType: "teacher", minutes: 20, hourlyRateCents: 2401),
+        ]
+        let payables = try StaffPayLines.payables(lines, settings: settings).get()
+        // 45 × 1800 / 60 = 1350; 20 × 2401 / 60 = 800.33…: together 2150.33… → 2150.
+        #expect(payables.count == 1 && payables[0].minutes == 65 && payables[0].amount == Cents(2150))
+    }
+
+    @Test("a line from before contracts falls back to the operator's rate, and without one it stops the record")
+    func fallback() {
+        var settings = ProgrammeSettings.defaults
+        settings.hourlyRates = [.teacher: 1200]
+        let old = WorkLogLine(plan: Self.plan, measureId: UUID(), role: "specialist", providerType: "teacher", minutes: 30)
+        #expect((try? StaffPayLines.payables([old], settings: settings).get())?.first?.amount == Cents(600))
+        settings.hourlyRates = [:]
+        guard case .failure(let finding) = StaffPayLines.payables([old], settings: settings) else {
+            Issue.record("expected pay.rate.missing")
+            return
+        }
+        #expect(finding.ruleId == .payRateMissing)
+    }
+}

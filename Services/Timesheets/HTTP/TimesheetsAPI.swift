@@ -56,6 +56,7 @@ public struct TimesheetsAPI: Sendable {
         let recorder = EntryRecorder(settings: settings)
         let queries = WorkLogQueries(settings: settings)
         let decisions = WorkLogDecisions()
+        registerContracts(on: timesheets)
 
         timesheets.get("plans") { request, context in
             let principal = try context.requireRole([.specialist, .preparer, .institutionCoordinator, .institutionHead])

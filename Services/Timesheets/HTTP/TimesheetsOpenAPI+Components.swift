@@ -39,6 +39,14 @@ extension TimesheetsOpenAPI {
               schema:
                 type: string
                 format: uuid
+            ContractId:
+              name: contractId
+              in: path
+              required: true
+              description: The staff contract's id (a value that is not a UUID is reported as 404).
+              schema:
+                type: string
+                format: uuid
             Limit:
               name: limit
               in: query

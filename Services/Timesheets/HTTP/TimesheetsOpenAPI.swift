@@ -14,9 +14,11 @@ enum TimesheetsOpenAPI {
         header,
         entryPaths,
         workLogPaths,
+        contractPaths,
         AuditLog.openAPIPath,
         components,
         schemas,
+        contractSchemas,
     ].joined(separator: "\n")
 
     /// `openapi`, `info`, `tags`, the global `security`, and `paths` up to the plans open for
@@ -72,6 +74,8 @@ enum TimesheetsOpenAPI {
             description: Delivered work (Ieraksti).
           - name: worklogs
             description: Monthly work records and their approval (Darba uzskaites veidlapas).
+          - name: contracts
+            description: Staff contracts (employment first, seed 000) that gate recording and set the pay rate.
         security:
           - bearerAuth: []
         paths:

@@ -29,6 +29,14 @@ struct EntryRecorder: Sendable {
         if let refusal = RecordingWindow.check(workDate: input.workDate, semesterCode: plan.semester, today: today, settings: settings) {
             throw refusal
         }
+        // Employment first: the work must fall inside the person's contract for its profession here.
+        let profession: StaffRole = role == .preparer ? .preparer : input.providerType.map(StaffRole.init) ?? .teacher
+        let contracts = try StaffContractStore(programme: settings.programmePeriod)
+            .contracts(of: principal.personId, at: plan.institutionId, on: connection)
+        guard let contract = StaffContractRules.covering(person: principal.personId, institution: plan.institutionId,
+                                                         profession: profession, on: input.workDate, in: contracts) else {
+            throw StaffContractRules.noContract(profession: profession, on: input.workDate)
+        }
         let log = try WorkLogRecord.lockOrCreate(person: principal.personId, institution: plan.institutionId,
                                                  month: WorkMonth(input.workDate), on: connection)
         guard log.state.isEditable else {
@@ -56,10 +64,11 @@ struct EntryRecorder: Sendable {
         }
         let id = UUID.timeOrdered()
         try connection.execute("""
-            INSERT INTO entries (id, work_log_id, plan_id, plan_revision, measure_id, role, provider_type, subject, remote, work_date, minutes, recorded_by)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::date, $11, $12)
+            INSERT INTO entries (id, work_log_id, plan_id, plan_revision, measure_id, role, provider_type, subject, remote, work_date, minutes,
+                                 recorded_by, contract_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::date, $11, $12, $13)
             """, [id, log.id, plan.planId, plan.revision, input.measureId, role.rawValue, input.providerType?.rawValue, input.subject,
-                  input.remote, input.workDate.iso, input.minutes, principal.personId])
+                  input.remote, input.workDate.iso, input.minutes, principal.personId, contract.id])
         _ = try WorkLogRecord.touch(log.id, on: connection)
         if role == .specialist {
             try Self.announceFirstDelivery(plan, on: input.workDate, outbox: outbox, on: connection)

@@ -87,5 +87,35 @@ enum TimesheetsMigrations {
             ALTER TABLE plans ADD CONSTRAINT plans_status_check CHECK (status IN ('open', 'waiting', 'closed', 'suspended', 'deleted'));
             ALTER TABLE plans ADD COLUMN delivery_announced_at timestamptz;
             """),
+        // Employment first (issue #19 item 5): a staff contract gates recording and sets the pay
+        // rate. Entries keep the contract they were recorded under (older ones have none).
+        Migration(version: 120, name: "staff_contracts", sql: """
+            CREATE TABLE staff_contracts (
+                id                 uuid PRIMARY KEY,
+                person_id          uuid NOT NULL,
+                institution_id     uuid NOT NULL,
+                profession         text NOT NULL,
+                hourly_rate_cents  bigint NOT NULL CHECK (hourly_rate_cents > 0),
+                valid_from         date NOT NULL,
+                valid_until        date CHECK (valid_until IS NULL OR valid_until >= valid_from),
+                entered_by         uuid NOT NULL,
+                entered_at         timestamptz NOT NULL DEFAULT now(),
+                updated_at         timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE INDEX staff_contracts_by_person ON staff_contracts (person_id, institution_id, valid_from);
+            CREATE INDEX staff_contracts_by_institution ON staff_contracts (institution_id, person_id);
+            CREATE TABLE staff_contract_changes (
+                id           bigserial PRIMARY KEY,
+                contract_id  uuid NOT NULL REFERENCES staff_contracts (id),
+                change       text NOT NULL CHECK (change IN ('entered', 'ended')),
+                actor        uuid NOT NULL,
+                role         text NOT NULL,
+                valid_until  date,
+                reason       text,
+                at           timestamptz NOT NULL DEFAULT now()
+            );
+            ALTER TABLE entries ADD COLUMN contract_id uuid REFERENCES staff_contracts (id);
+            CREATE INDEX entries_by_contract ON entries (contract_id, work_date) WHERE contract_id IS NOT NULL;
+            """),
     ]
 }

@@ -13,9 +13,13 @@ public struct WorkLogLine: Codable, Sendable, Hashable {
     public var providerType: String?
     /// Minutes delivered.
     public var minutes: Int
+    /// The hourly rate in cents of the staff contract the work was recorded under: the pay rate
+    /// (issue #19 item 5). Absent before 1.2, and for work recorded before contracts existed.
+    public var hourlyRateCents: Int64?
     /// Creates a line.
-    public init(plan: PlanReference, measureId: UUID?, role: String, providerType: String?, minutes: Int) {
+    public init(plan: PlanReference, measureId: UUID?, role: String, providerType: String?, minutes: Int, hourlyRateCents: Int64? = nil) {
         self.plan = plan; self.measureId = measureId; self.role = role; self.providerType = providerType; self.minutes = minutes
+        self.hourlyRateCents = hourlyRateCents
     }
 }
 
@@ -40,8 +44,9 @@ public struct WorkLogSubmitted: DomainEvent {
 /// The institution coordinator approved a month's work record: staff pay follows.
 public struct WorkLogApproved: DomainEvent {
     public static let eventType: EventType = "worklog.approved"
-    /// 1.1: `WorkLogLine.measureId` may be null (a preparer's line).
-    public static let schemaVersion = SchemaVersion(1, 1)
+    /// 1.1: `WorkLogLine.measureId` may be null (a preparer's line). 1.2: `WorkLogLine.hourlyRateCents`,
+    /// the contract's rate (a line per rate when a contract changed within the month).
+    public static let schemaVersion = SchemaVersion(1, 2)
     /// Work record id.
     public var workLogId: UUID
     /// Person paid.

@@ -160,4 +160,9 @@ public enum StaffRole: String, Codable, Sendable, CaseIterable, Hashable, Coding
     public init(_ provider: ProviderType) {
         self = StaffRole(rawValue: provider.rawValue) ?? .teacher
     }
+
+    /// The profession's name (a provider's, or the plan preparer's).
+    public var label: LocalizedText {
+        ProviderType(rawValue: rawValue)?.label ?? LocalizedText(lv: "IAP sagatavotājs/uzraugs", en: "Plan preparer/supervisor")
+    }
 }

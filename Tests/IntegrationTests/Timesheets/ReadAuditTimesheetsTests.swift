@@ -15,7 +15,7 @@ extension PipelineSuites {
             let api = harness.client()
             let (_, school, _) = try await harness.directory()
             let coordinatorId = UUID()
-            let specialist = try await harness.token(.specialist, .institution(school))
+            let specialist = try await harness.recorder(.specialist, .institution(school))
             let coordinator = try await harness.token(.institutionCoordinator, .institution(school), person: coordinatorId)
             let plan = TimesheetsHarness.plan(school)
             let measure = TimesheetsHarness.consultation(960)

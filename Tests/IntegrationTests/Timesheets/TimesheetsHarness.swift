@@ -49,6 +49,24 @@ struct TimesheetsHarness {
         return try await minter.mint(personId: person, role: role, scope: scope)
     }
 
+    /// A recorder's token (specialist or preparer) for `person`, employed at the institution
+    /// (issue #19 item 5: hours only inside a contract): its coordinator registers a contract for
+    /// each of `professions` through the API, valid from the programme's start, open-ended.
+    func recorder(_ role: Role, _ scope: Scope, person: UUID = UUID(),
+                  professions: [StaffRole] = StaffRole.allCases, rateCents: Int = 1500) async throws -> String {
+        let token = try await token(role, scope, person: person)
+        guard case .institution(let institution) = scope else { return token }
+        let coordinator = try await self.token(.institutionCoordinator, scope)
+        for profession in professions {
+            let reply = try await client().send("POST", "/timesheets/contracts", coordinator, """
+                {"personId":"\(person)","institutionId":"\(institution)","profession":"\(profession.rawValue)",
+                 "hourlyRateCents":\(rateCents),"validFrom":"2017-03-01"}
+                """)
+            #expect(reply.status == 201, "contract: \(reply.body)")
+        }
+        return token
+    }
+
     func client(_ index: Int = 0) -> HTTPClientForTests { HTTPClientForTests(base: "http://127.0.0.1:\(hosts[index].port)") }
 
     /// A municipality with two general schools, in timesheets' directory copy.

@@ -19,9 +19,9 @@ extension PipelineSuites {
             let harness = try await TimesheetsHarness.start()
             let api = harness.client()
             let (_, school, other) = try await harness.directory()
-            let specialist = try await harness.token(.specialist, .institution(school))
-            let preparer = try await harness.token(.preparer, .institution(school))
-            let stranger = try await harness.token(.specialist, .institution(other))
+            let specialist = try await harness.recorder(.specialist, .institution(school))
+            let preparer = try await harness.recorder(.preparer, .institution(school))
+            let stranger = try await harness.recorder(.specialist, .institution(other))
             let plan = TimesheetsHarness.plan(school)
             let measure = TimesheetsHarness.consultation(600)
             func consult(_ date: String, _ minutes: Int, token: String? = nil, subject: String? = "matemātika") async throws -> HTTPReply {
@@ -140,8 +140,8 @@ extension PipelineSuites {
             let measures = (0..<rounds).map { _ in TimesheetsHarness.consultation(60) }
             let plan = TimesheetsHarness.plan(school)
             try await harness.start(plan, measures: measures)
-            let first = try await harness.token(.specialist, .institution(school))
-            let second = try await harness.token(.specialist, .institution(school))
+            let first = try await harness.recorder(.specialist, .institution(school))
+            let second = try await harness.recorder(.specialist, .institution(school))
             var accepted = 0, refused = 0
             let clock = ContinuousClock()
             let started = clock.now

@@ -20,10 +20,10 @@ extension PipelineSuites {
             let api = harness.client()
             let (municipality, school, other) = try await harness.directory()
             let specialistId = UUID(), coordinatorId = UUID()
-            let specialist = try await harness.token(.specialist, .institution(school), person: specialistId)
-            let colleague = try await harness.token(.specialist, .institution(school))
+            let specialist = try await harness.recorder(.specialist, .institution(school), person: specialistId)
+            let colleague = try await harness.recorder(.specialist, .institution(school))
             let coordinator = try await harness.token(.institutionCoordinator, .institution(school), person: coordinatorId)
-            let coordinatorAsSpecialist = try await harness.token(.specialist, .institution(school), person: coordinatorId)
+            let coordinatorAsSpecialist = try await harness.recorder(.specialist, .institution(school), person: coordinatorId)
             let head = try await harness.token(.institutionHead, .institution(school))
             let otherCoordinator = try await harness.token(.institutionCoordinator, .institution(other))
             let municipal = try await harness.token(.municipalityCoordinator, .municipality(municipality))
@@ -125,8 +125,8 @@ extension PipelineSuites {
             #expect(event.workLogId == UUID(uuidString: workLogId) && event.personId == specialistId && event.month == "2022-10")
             #expect(event.approvedBy == ActorPayload(personId: coordinatorId, role: "institution_coordinator"))
             let expected = [
-                WorkLogLine(plan: plan, measureId: measure.measureId, role: "specialist", providerType: "psychologist", minutes: 60),
-                WorkLogLine(plan: plan, measureId: measure.measureId, role: "specialist", providerType: "teacher", minutes: 90),
+                WorkLogLine(plan: plan, measureId: measure.measureId, role: "specialist", providerType: "psychologist", minutes: 60, hourlyRateCents: 1500),
+                WorkLogLine(plan: plan, measureId: measure.measureId, role: "specialist", providerType: "teacher", minutes: 90, hourlyRateCents: 1500),
             ]
             #expect(event.lines == expected, "\(event.lines)")
             await harness.stop()
