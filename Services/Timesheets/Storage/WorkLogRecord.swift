@@ -69,11 +69,13 @@ struct WorkLogRecord: Sendable {
     /// The record's entries as the totals need them.
     static func work(of id: UUID, on connection: PostgresConnection) throws -> [RecordedWork] {
         try connection.query("""
-            SELECT plan_id, measure_id, role, provider_type, minutes, withdrawn_at IS NOT NULL AS withdrawn FROM entries WHERE work_log_id = $1
+            SELECT plan_id, measure_id, role, provider_type, subject, minutes, withdrawn_at IS NOT NULL AS withdrawn
+            FROM entries WHERE work_log_id = $1
             """, [id]).map { row in
                 RecordedWork(planId: try row.decode("plan_id"), measureId: try row.decode("measure_id"),
                              role: EntryRole(rawValue: try row.decode("role", as: String.self)) ?? .specialist,
-                             providerType: try row.decode("provider_type"), minutes: try row.decode("minutes"),
+                             providerType: try row.decode("provider_type"), subject: try row.decode("subject"),
+                             minutes: try row.decode("minutes"),
                              withdrawn: try row.decode("withdrawn"))
             }
     }

@@ -13,9 +13,31 @@ public struct WorkLogLine: Codable, Sendable, Hashable {
     public var providerType: String?
     /// Minutes delivered.
     public var minutes: Int
+    /// How many sessions (timesheet entries) the minutes are: the programme counts consultations,
+    /// not only hours (seed 001). Since 1.2; nil from an older producer.
+    public var sessions: Int?
+    /// The line's sessions that named a subject, per subject (normalised: `matemātika`). Since 1.2;
+    /// nil from an older producer.
+    public var subjects: [WorkLogSubjectSessions]?
     /// Creates a line.
-    public init(plan: PlanReference, measureId: UUID?, role: String, providerType: String?, minutes: Int) {
+    public init(plan: PlanReference, measureId: UUID?, role: String, providerType: String?, minutes: Int,
+                sessions: Int? = nil, subjects: [WorkLogSubjectSessions]? = nil) {
         self.plan = plan; self.measureId = measureId; self.role = role; self.providerType = providerType; self.minutes = minutes
+        self.sessions = sessions; self.subjects = subjects
+    }
+}
+
+/// The sessions of a work-log line that named one subject (subject consultations). Since 1.2.
+public struct WorkLogSubjectSessions: Codable, Sendable, Hashable {
+    /// The subject, normalised (trimmed, lower case; never text holding a personal code).
+    public var subject: String
+    /// Sessions (timesheet entries) on it.
+    public var sessions: Int
+    /// Their minutes.
+    public var minutes: Int
+    /// Creates the figures of one subject.
+    public init(subject: String, sessions: Int, minutes: Int) {
+        self.subject = subject; self.sessions = sessions; self.minutes = minutes
     }
 }
 
@@ -40,8 +62,9 @@ public struct WorkLogSubmitted: DomainEvent {
 /// The institution coordinator approved a month's work record: staff pay follows.
 public struct WorkLogApproved: DomainEvent {
     public static let eventType: EventType = "worklog.approved"
-    /// 1.1: `WorkLogLine.measureId` may be null (a preparer's line).
-    public static let schemaVersion = SchemaVersion(1, 1)
+    /// 1.1: `WorkLogLine.measureId` may be null (a preparer's line). 1.2 (additive): each line's
+    /// `sessions` and its sessions per `subjects`, for reporting's consultation counts.
+    public static let schemaVersion = SchemaVersion(1, 2)
     /// Work record id.
     public var workLogId: UUID
     /// Person paid.
