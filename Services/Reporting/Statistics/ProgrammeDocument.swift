@@ -12,16 +12,6 @@ struct ProgrammeDocument: Encodable, Sendable {
     var suppression: StatisticsDocument.SuppressionInfo
     var tables: [ProgrammeTable]
 
-    /// The report for `plans` (every plan of the request's school year) as `principal` may see it.
-    init(_ request: StatisticsRequest, table: String?, plans: [PlanFacts], for principal: Principal) {
-        let suppress = Suppression.applies(to: principal.role)
-        semester = request.semester
-        schoolYear = request.schoolYear
-        scope = StatisticsDocument.scopeText(principal.scope)
-        suppression = StatisticsDocument.SuppressionInfo(applied: suppress, threshold: Suppression.threshold, marker: Suppression.marker)
-        tables = ProgrammeStatistics.tables(plans, period: request.period, suppress: suppress, only: table)
-    }
-
     /// RFC 4180 CSV of the first table, wide: a code column, the row heading, then one column per
     /// figure, headings `latviski / in English`; the totals row last. Hidden figures are `<5`, a
     /// figure that does not apply is empty.
@@ -38,6 +28,18 @@ struct ProgrammeDocument: Encodable, Sendable {
     static func heading(_ text: LocalizedText) -> String { text.lv == text.en ? text.lv : "\(text.lv) / \(text.en)" }
 
     enum CodingKeys: String, CodingKey { case semester, schoolYear, scope, suppression, tables }
+}
+
+extension ProgrammeDocument {
+    /// The report for `plans` (every plan of the request's school year) as `principal` may see it.
+    init(_ request: StatisticsRequest, table: String?, plans: [PlanFacts], for principal: Principal) {
+        let suppress = Suppression.applies(to: principal.role)
+        semester = request.semester
+        schoolYear = request.schoolYear
+        scope = StatisticsDocument.scopeText(principal.scope)
+        suppression = StatisticsDocument.SuppressionInfo(applied: suppress, threshold: Suppression.threshold, marker: Suppression.marker)
+        tables = ProgrammeStatistics.tables(plans, period: request.period, suppress: suppress, only: table)
+    }
 }
 
 extension ProgrammeTable: Encodable {
