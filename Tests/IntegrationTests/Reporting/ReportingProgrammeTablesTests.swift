@@ -107,7 +107,7 @@ extension PipelineSuites {
                 let found = tables.first { $0["name"] as? String == table }
                 let line = row == "total" ? found?["total"] as? [String: Any]
                     : (found?["rows"] as? [[String: Any]])?.first { $0["key"] as? String == row }
-                return (line?[column] as? NSNumber)?.int64Value
+                return (line?[column] as? Int).map(Int64.init)
             }
             for (subject, count) in bySubject { #expect(figure("consultations_by_subject", subject, "consultations") == count, "\(subject)") }
             #expect(figure("consultations_by_subject", "total", "consultations") == bySubject.values.reduce(0, +))
@@ -146,7 +146,7 @@ extension PipelineSuites {
             let scoped = try await h.client.send("GET", "/statistics/programme?semester=2022/2023-1&table=plans_by_region", coordinator)
             let scopedRows = ((scoped.json["tables"] as? [[String: Any]])?.first?["rows"] as? [[String: Any]]) ?? []
             #expect(scopedRows.first { $0["key"] as? String == "Latgale" }?["plans"] as? String == "<5", "\(scoped.body)")
-            #expect((scopedRows.first { $0["key"] as? String == "Kurzeme" }?["plans"] as? NSNumber)?.intValue == 0, "outside the scope")
+            #expect((scopedRows.first { $0["key"] as? String == "Kurzeme" }?["plans"] as? Int) == 0, "outside the scope")
             #expect(try await h.client.send("GET", "/statistics/programme?schoolYear=2022/2023", try await h.token(.preparer, .institution(h.ludzaSchool))).status == 403)
             await h.stop()
             await timesheets.stop()
