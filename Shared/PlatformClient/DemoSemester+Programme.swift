@@ -15,8 +15,7 @@ extension DemoSemester {
         var empty = Self.programmeTables
         var lines: [String] = []
         while true {
-            let query = semester.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(["-"])) ?? semester
-            let reply = try await api.http.send("GET", reporting + "/statistics/programme?semester=\(query)", token: token)
+            let reply = try await api.http.send("GET", reporting + "/statistics/programme?semester=\(semester)", token: token)
             let tables = (reply.json["tables"] as? [[String: Any]]) ?? []
             lines = tables.map(Self.summary)
             empty = Self.programmeTables.filter { name in !(tables.first { $0["name"] as? String == name }.map(Self.showsSomething) ?? false) }

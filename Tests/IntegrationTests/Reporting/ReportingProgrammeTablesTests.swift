@@ -84,7 +84,7 @@ extension PipelineSuites {
             })
 
             // What timesheets holds: consultations not withdrawn, by normalised subject and by provider.
-            let entries = try await timesheets.host.pool.withConnection { connection in
+            let entries: [(String, String?)] = try await timesheets.host.pool.withConnection { connection in
                 try connection.query("""
                     SELECT provider_type, subject FROM entries WHERE withdrawn_at IS NULL AND role = 'specialist' AND plan_id = ANY($1::uuid[])
                     """, ["{" + plans.map { $0.reference.planId.uuidString.lowercased() }.joined(separator: ",") + "}"]).map {
