@@ -30,14 +30,14 @@ struct ProgrammeStatisticsTests {
     static let kuldiga = School(key: "f", region: "Kurzeme", partner: "municipality:kuldiga")
 
     static func plan(_ school: School, semester: Int = 1, status: String = "approved", risks: [String] = ["L01"],
-                     measures: [String] = ["consultation"], specialists: [String: Int] = [:], subjects: [String: Int] = [:]) -> PlanFacts {
-        PlanFacts(planId: UUID(), group: .total, groups: school.groups, semester: "2022/2023-\(semester)", status: status, riskCodes: risks,
-                  measures: measures.map { PlanFacts.Measure(type: $0) }, specialistSessions: specialists, subjectSessions: subjects)
+                     measures: [String] = ["consultation"], specialists: [String: Int] = [:], subjects: [String: Int] = [:]) -> Reporting.PlanFacts {
+        Reporting.PlanFacts(planId: UUID(), group: .total, groups: school.groups, semester: "2022/2023-\(semester)", status: status, riskCodes: risks,
+                  measures: measures.map { Reporting.PlanFacts.Measure(type: $0) }, specialistSessions: specialists, subjectSessions: subjects)
     }
 
     /// A school year: varied schools, statuses, semesters and deliveries (deterministic).
-    static let plans: [PlanFacts] = {
-        var plans: [PlanFacts] = []
+    static let plans: [Reporting.PlanFacts] = {
+        var plans: [Reporting.PlanFacts] = []
         let schools = [ludzaA, ludzaB, rezekne, latgaleVPII, valmieraVPII, kuldiga]
         let risks = ["L01", "L02", "E02", "F04", "S01"]
         let subjects = ["matemātika", "fizika", "latviešu valoda"]
@@ -58,7 +58,7 @@ struct ProgrammeStatisticsTests {
         return found?.cells[index]
     }
 
-    static func tables(_ plans: [PlanFacts], _ period: StatisticsPeriod = .schoolYear, suppress: Bool = false) -> [String: ProgrammeTable] {
+    static func tables(_ plans: [Reporting.PlanFacts], _ period: StatisticsPeriod = .schoolYear, suppress: Bool = false) -> [String: ProgrammeTable] {
         Dictionary(uniqueKeysWithValues: ProgrammeStatistics.tables(plans, period: period, suppress: suppress).map { ($0.name, $0) })
     }
 
@@ -162,7 +162,8 @@ struct ProgrammeStatisticsTests {
             }
         }
         // Partners are organisations: never hidden.
-        #expect(!(tables["partners_by_region"]?.rows ?? []).flatMap(\.cells).contains(.suppressed))
+        let partnerCells = (tables["partners_by_region"]?.rows ?? []).flatMap(\.cells)
+        #expect(!partnerCells.isEmpty && !partnerCells.contains(PublishedCell.suppressed))
     }
 
     @Test("a small VPII count hides its region's other kind too, and the region's total")

@@ -1,6 +1,8 @@
 import Auth
+import Foundation
 import HTTPTypes
 import Hummingbird
+import Postgres
 import ServiceKit
 
 /// `GET /statistics/programme` and `/statistics/programme.csv`: the programme's own report (seed

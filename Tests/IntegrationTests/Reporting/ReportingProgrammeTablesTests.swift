@@ -1,6 +1,7 @@
 import Auth
 import Contracts
 import Foundation
+import Postgres
 import Rules
 import TestSupport
 import Testing
@@ -48,7 +49,7 @@ extension PipelineSuites {
             }
             var workLogs: Set<String> = []
             func consult(_ plan: ReportingHarness.Plan, _ measure: M, _ provider: ProviderType, _ date: String, _ subject: String?) async throws -> String {
-                let token = try #require(specialists[plan.reference.institutionId])
+                let token = specialists[plan.reference.institutionId] ?? ""
                 let payload = measure.payload
                 let reply = try await api.send("POST", "/timesheets/entries", token, TimesheetsHarness.consultationBody(
                     plan.reference, payload, date: date, minutes: 45, provider: provider.rawValue, subject: subject, remote: false))
@@ -65,7 +66,7 @@ extension PipelineSuites {
             _ = try await consult(p1, p1.measure(.consultation, 1), .psychologist, "2022-10-17", nil)
             _ = try await consult(v1, v1.measure(.consultation, 1), .speechTherapist, "2022-10-17", nil)
             let withdrawn = try await consult(v1, v1.measure(.consultation, 1), .speechTherapist, "2022-10-19", nil)
-            let withdraw = try await api.send("POST", "/timesheets/entries/\(withdrawn)/withdraw", try #require(specialists[h.valmieraVPII]))
+            let withdraw = try await api.send("POST", "/timesheets/entries/\(withdrawn)/withdraw", specialists[h.valmieraVPII] ?? "")
             #expect(withdraw.status == 200, "\(withdraw.body)")
 
             // Each month is submitted by its owner and approved by the institution's coordinator.
@@ -74,8 +75,8 @@ extension PipelineSuites {
                     try $0.query("SELECT institution_id FROM work_logs WHERE id = $1", [UUID(uuidString: workLog)]).first?.decode("institution_id", as: UUID.self)
                 }
                 let institution = try #require(detail)
-                #expect(try await api.send("POST", "/timesheets/worklogs/\(workLog)/submit", try #require(specialists[institution])).status == 200)
-                let approved = try await api.send("POST", "/timesheets/worklogs/\(workLog)/approve", try #require(coordinators[institution]))
+                #expect(try await api.send("POST", "/timesheets/worklogs/\(workLog)/submit", specialists[institution] ?? "").status == 200)
+                let approved = try await api.send("POST", "/timesheets/worklogs/\(workLog)/approve", coordinators[institution] ?? "")
                 #expect(approved.status == 200, "\(approved.body)")
             }
             // Reporting hears timesheets' worklog.approved through the broker.
