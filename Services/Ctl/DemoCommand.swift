@@ -66,6 +66,8 @@ struct DemoCommand: AsyncParsableCommand {
               ids         \(outcomeFile)
               tokens      \(output)/tokens.env   (set -a; . .local/demo/tokens.env; set +a; then e.g. $SCHOOL_PREPARER)
               statistics curl -s "http://127.0.0.1:8086/statistics?semester=\(outcome.semester)&groupBy=partner" -H "Authorization: Bearer $IKVD_EXPERT"
+              programme  curl -s "http://127.0.0.1:8086/statistics/programme?semester=\(outcome.semester)" -H "Authorization: Bearer $IKVD_EXPERT"
+                         (one table as CSV: /statistics/programme.csv?semester=…&table=plans_by_region)
               emails      .local/mail/*.eml (python3 Tests/Oracles/mail_summary.py .local/mail @demo.pumpurs.example.lv)
             """)
         for note in outcome.notes { print("  note: \(note)") }

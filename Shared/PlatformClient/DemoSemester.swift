@@ -218,6 +218,10 @@ public struct DemoSemester: Sendable {
             } else {
                 notes.append("report: HTTP \(written.status)/\(submitted.status) \(written.text.prefix(200)) \(submitted.text.prefix(200))")
             }
+            log("reporting: the programme's tables (seed 001) for \(code)")
+            let programme = try await checkProgrammeTables(reporting: reporting, semester: code, token: tokens["ikvd_expert"]!)
+            for line in programme.lines { log("  \(line)") }
+            notes += programme.notes
         }
         return Outcome(municipality: municipality, school: school, vpii: vpii, people: people, tokens: tokens,
                        plans: ["A (in implementation, paid)": planA, "B (awaiting municipality)": planB,

@@ -23,8 +23,9 @@ enum SampleEvents {
     static let assignment = RoleAssignmentChanged(
         assignmentId: otherId, personId: personId, role: "coordinator", scopeKind: "region",
         scopeId: institutionId, scopeName: "Latgale", assignedBy: otherId)
-    static let line = WorkLogLine(plan: plan, measureId: otherId, role: "specialist", providerType: "speech_therapist", minutes: 90,
-                                   hourlyRateCents: 1_800)
+    static let line = WorkLogLine(plan: plan, measureId: otherId, role: "specialist", providerType: "teacher", minutes: 90, sessions: 2,
+                                  subjects: [WorkLogSubjectSessions(subject: "matemātika", sessions: 2, minutes: 90)],
+                                  hourlyRateCents: 1_800)
 
     /// Every event type, one value each.
     static let all: [any DomainEvent] = [

@@ -5,12 +5,6 @@ import HTTPTypes
 import Rules
 import ServiceKit
 
-/// Planning regions as the programme names them (DOMAIN.md §1: six regions).
-public enum PlanningRegion {
-    /// The accepted names (also the `region` scope values).
-    public static let all: Set<String> = ["Rīga", "Rīgas reģions", "Latgale", "Vidzeme", "Kurzeme", "Zemgale"]
-}
-
 /// `POST /directory/municipalities`.
 struct NewMunicipality: Codable, Sendable {
     var name: String

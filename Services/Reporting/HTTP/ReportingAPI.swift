@@ -50,6 +50,7 @@ public struct ReportingAPI: Sendable {
             if let nosniff = HTTPField.Name("X-Content-Type-Options") { headers[nosniff] = "nosniff" }
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document.csv)))
         }
+        registerProgramme(api)
         registerReports(api.group("reports"))
         AuditLog.reads.register(on: api.group("audit"), pool: pool)
     }

@@ -54,6 +54,15 @@ extension ReportingOpenAPI {
                 type: string
                 enum: [total, region, partner, institution_type, institution]
                 default: total
+            ProgrammeTable:
+              name: table
+              in: query
+              required: false
+              description: One table of the programme's report (required for the CSV).
+              schema:
+                type: string
+                enum: [partners_by_region, plans_by_region, plans_by_risk, plans_by_measure, consultations_by_subject,
+                       consultations_by_specialist]
             Limit:
               name: limit
               in: query

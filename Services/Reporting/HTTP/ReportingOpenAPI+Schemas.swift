@@ -88,10 +88,11 @@ extension ReportingOpenAPI {
                 name:
                   type: string
                   enum: [plans_by_status, plans_by_risk, plans_by_risk_group, measures_by_type, subject_consultations,
-                         specialist_consultations, hours, money_by_measure]
+                         specialist_consultations, hours, money_by_measure, plans_by_partner_kind, consultations_by_subject,
+                         consultations_by_specialist]
                 category:
                   type: string
-                  description: What a row's `category` is (`status`, `risk`, `riskGroup`, `measure`, `subject`, `provider`, `work`).
+                  description: What a row's `category` is (`status`, `risk`, `riskGroup`, `measure`, `subject`, `provider`, `work`, `partnerKind`).
                 columns:
                   type: array
                   description: The figure members of every row, e.g. `[plans, plannedMinutes, deliveredMinutes]`.

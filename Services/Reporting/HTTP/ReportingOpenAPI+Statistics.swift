@@ -21,6 +21,9 @@ extension ReportingOpenAPI {
                 | `specialist_consultations` | `provider` | `plans`, `measures`, `deliveredMinutes` |
                 | `hours` | `work` (`consultation`, `preparer`) | `plans`, `plannedMinutes`, `deliveredMinutes` |
                 | `money_by_measure` | `measure` (money measures, `staff_pay`) | `plans`, `plannedCents`, `paidCents` |
+                | `plans_by_partner_kind` | `partnerKind` (`municipality`, `vpii`) | `plans` (not deleted; the kinds split the plans) |
+                | `consultations_by_subject` | `subject` (as delivered) | `plans`, `consultations` (sessions) |
+                | `consultations_by_specialist` | `provider` | `plans`, `consultations` (sessions) |
 
                 Definitions: a subject consultation is a `consultation` measure of kind consultation that
                 addresses a risk naming subjects (L01–L04); a measure covering two subjects counts under both,

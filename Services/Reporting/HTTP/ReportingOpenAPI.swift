@@ -13,10 +13,12 @@ enum ReportingOpenAPI {
     static let yaml: String = [
         header,
         statisticsPaths,
+        programmePaths,
         reportPaths,
         AuditLog.openAPIPath,
         components,
         schemas,
+        programmeSchemas,
     ].joined(separator: "\n")
 
     /// `openapi`, `info`, `tags`, the global `security`, and `paths` up to the statistics.

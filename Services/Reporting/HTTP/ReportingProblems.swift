@@ -32,6 +32,12 @@ enum ReportingProblems {
     static let groupBy = CommonProblems.invalidField("groupBy", "statistics.group_by",
                                                      lv: "groupBy: total, region, partner, institution_type vai institution.",
                                                      en: "groupBy: total, region, partner, institution_type or institution.")
+    static let table = CommonProblems.invalidField("table", "statistics.table",
+                                                   lv: "table: \(ProgrammeStatistics.tableNames.joined(separator: ", ")).",
+                                                   en: "table: \(ProgrammeStatistics.tableNames.joined(separator: ", ")).")
+    static let tableRequired = CommonProblems.invalidField("table", "statistics.table_required",
+                                                           lv: "CSV ir viena tabula: norādiet table (piem., plans_by_region).",
+                                                           en: "A CSV holds one table: give table (e.g. plans_by_region).")
     static let state = CommonProblems.invalidField("state", "report.state", lv: "state: not_started, draft, submitted vai confirmed.",
                                                    en: "state: not_started, draft, submitted or confirmed.")
 }

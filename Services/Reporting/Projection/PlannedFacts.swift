@@ -56,14 +56,7 @@ public enum PlannedFacts {
     /// Subjects as the statistics group them: trimmed, inner spaces collapsed, lower case, at most
     /// 80 characters, each once, sorted; anything holding a personal code is dropped.
     public static func normalisedSubjects(_ subjects: [String]) -> [String] {
-        let normalised = subjects.compactMap { text -> String? in
-            let words = text.split(whereSeparator: { $0.isWhitespace || $0.isNewline })
-            let joined = words.joined(separator: " ").lowercased()
-            guard !joined.isEmpty, !PersonalCode.occurs(in: joined),
-                  !joined.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return nil }
-            return String(joined.prefix(80))
-        }
-        return Array(Set(normalised)).sorted()
+        Array(Set(subjects.compactMap(SubjectName.normalised))).sorted()
     }
 
     /// Calendar months the semester spans (the calendar in the settings; 4 for an autumn and 5 for

@@ -146,13 +146,26 @@ struct ReportingProjection: Sendable {
     }
 
     /// The lines of an approved work record, keyed by record and line number (timesheets writes
-    /// them in a fixed order), so the record counts once however often it arrives.
+    /// them in a fixed order), so the record counts once however often it arrives; a line's
+    /// subjects are written only with the line itself (two spellings that normalise to one add up).
     func workLog(_ event: WorkLogApproved, _ context: HandlerContext) throws {
         for (index, line) in event.lines.enumerated() {
-            try context.connection.execute("""
-                INSERT INTO rep_work_lines (work_log_id, line_no, plan_id, measure_id, role, provider_type, month, minutes)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (work_log_id, line_no) DO NOTHING
-                """, [event.workLogId, index, line.plan.planId, line.measureId, line.role, line.providerType, event.month, line.minutes])
+            let written = try context.connection.execute("""
+                INSERT INTO rep_work_lines (work_log_id, line_no, plan_id, measure_id, role, provider_type, month, minutes, sessions)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (work_log_id, line_no) DO NOTHING
+                """, [event.workLogId, index, line.plan.planId, line.measureId, line.role, line.providerType, event.month, line.minutes,
+                      line.sessions.map(Int64.init)])
+            guard written > 0 else { continue }
+            // Normalised again: a subject is free text, and reporting trusts no producer with that.
+            for subject in line.subjects ?? [] {
+                guard let name = SubjectName.normalised(subject.subject) else { continue }
+                try context.connection.execute("""
+                    INSERT INTO rep_work_line_subjects (work_log_id, line_no, subject, sessions, minutes) VALUES ($1, $2, $3, $4, $5)
+                    ON CONFLICT (work_log_id, line_no, subject) DO UPDATE
+                        SET sessions = rep_work_line_subjects.sessions + EXCLUDED.sessions,
+                            minutes = rep_work_line_subjects.minutes + EXCLUDED.minutes
+                    """, [event.workLogId, index, name, Int64(subject.sessions), Int64(subject.minutes)])
+            }
         }
     }
 

@@ -43,7 +43,9 @@ public struct StatisticsSlice: Sendable, Hashable {
 /// - groupings: a group's cell is the sum of the cells of the groups of any finer grouping that
 ///   nest in it (institutions in a partner, region or type; partners in a region when every
 ///   partner lies in one region; every grouping in the total);
-/// - statuses: a group's status cells add up to its plans (the existing rule).
+/// - statuses: a group's status cells add up to its plans (the existing rule), and its status
+///   cells but `deleted` to its plans not deleted (published in plans per region);
+/// - partner kinds: a group's municipal and VPII cells add up to its plans not deleted.
 ///
 /// Primary suppression is ``Suppression/isSmall(_:_:)`` (1–4 plans or counts). Then, until
 /// nothing changes, a relation with exactly one hidden cell hides one more: its smallest shown
@@ -117,7 +119,14 @@ public enum ConsistentSuppression {
             }
         }
         let partitions = Set(tables.values.flatMap { $0.enumerated().filter { $0.element.partitionsPlans }.map(\.offset) })
-        let relations = relations(cells: plans.keys.sorted(), institutions: institutions, partitionTables: partitions)
+        var subtotals: [Int: Set<String>] = [:]
+        for list in tables.values {
+            for (index, table) in list.enumerated() where table.partitionsPlans && !table.publicSubtotalExcluding.isEmpty {
+                subtotals[index] = table.publicSubtotalExcluding
+            }
+        }
+        let relations = relations(cells: plans.keys.sorted(), institutions: institutions, partitionTables: partitions,
+                                  publicSubtotals: subtotals)
 
         var byCell: [Cell: [Int]] = [:]
         for (index, relation) in relations.enumerated() {
@@ -147,7 +156,7 @@ public enum ConsistentSuppression {
 
     /// Every exact relation between the cells (deterministic order).
     static func relations(cells: [Cell], institutions: [String: [StatisticsRequest.Grouping: String]],
-                          partitionTables: Set<Int>) -> [Relation] {
+                          partitionTables: Set<Int>, publicSubtotals: [Int: Set<String>] = [:]) -> [Relation] {
         let present = Set(cells)
         var relations: [Relation] = []
 
@@ -188,6 +197,12 @@ public enum ConsistentSuppression {
         }
         for (_, line) in lines.sorted(by: { $0.value[0] < $1.value[0] }) where line.count > 1 {
             relations.append(Relation(total: nil, parts: line))
+        }
+        // A group's plans but some statuses (not deleted: plans per region) are published too.
+        for (_, line) in lines.sorted(by: { $0.value[0] < $1.value[0] }) {
+            guard let excluded = publicSubtotals[line[0].table] else { continue }
+            let kept = line.filter { !excluded.contains($0.category) }
+            if kept.count > 1 && kept.count < line.count { relations.append(Relation(total: nil, parts: kept)) }
         }
         return relations
     }

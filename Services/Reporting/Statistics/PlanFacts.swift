@@ -47,6 +47,12 @@ public struct PlanFacts: Sendable, Hashable {
     public var measures: [Measure]
     /// Specialists' approved minutes by provider type (`unknown` when a line names none).
     public var specialistMinutes: [String: Int]
+    /// Specialists' approved sessions (consultations delivered: timesheet entries) by provider type.
+    public var specialistSessions: [String: Int]
+    /// Approved sessions that named a subject, by normalised subject.
+    public var subjectSessions: [String: Int]
+    /// Their minutes, by subject.
+    public var subjectMinutes: [String: Int]
     /// The preparer's approved minutes on the plan.
     public var preparerMinutes: Int
     /// Money paid by payout measure (the measure type, or `staff_pay`), released minus reversed.
@@ -55,7 +61,8 @@ public struct PlanFacts: Sendable, Hashable {
     /// Creates plan facts.
     public init(planId: UUID, group: StatisticsGroup, groups: [StatisticsRequest.Grouping: StatisticsGroup] = [:], semester: String = "",
                 status: String, riskCodes: [String] = [], measures: [Measure] = [],
-                specialistMinutes: [String: Int] = [:], preparerMinutes: Int = 0, paidCents: [String: Int64] = [:]) {
+                specialistMinutes: [String: Int] = [:], specialistSessions: [String: Int] = [:], subjectSessions: [String: Int] = [:],
+                subjectMinutes: [String: Int] = [:], preparerMinutes: Int = 0, paidCents: [String: Int64] = [:]) {
         self.planId = planId
         self.group = group
         self.groups = groups
@@ -64,6 +71,9 @@ public struct PlanFacts: Sendable, Hashable {
         self.riskCodes = riskCodes
         self.measures = measures
         self.specialistMinutes = specialistMinutes
+        self.specialistSessions = specialistSessions
+        self.subjectSessions = subjectSessions
+        self.subjectMinutes = subjectMinutes
         self.preparerMinutes = preparerMinutes
         self.paidCents = paidCents
     }
@@ -75,6 +85,16 @@ extension PlanFacts {
         var copy = self
         copy.group = groups[grouping] ?? (grouping == .total ? .total : group)
         return copy
+    }
+
+    /// The kind of programme partner its institution belongs to: `municipality` (a municipal
+    /// institution: the municipality is the partner), `vpii` (a state vocational institution is its
+    /// own partner) or `unknown` (not in the directory copy).
+    public var partnerKind: String {
+        let key = groups[.partner]?.key ?? ""
+        if key.hasPrefix("vpii:") { return "vpii" }
+        if key.hasPrefix("municipality:") { return "municipality" }
+        return "unknown"
     }
 
     /// The periods of its school year the plan counts in: its semester's and the year.

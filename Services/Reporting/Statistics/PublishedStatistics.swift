@@ -22,6 +22,15 @@ public enum PublishedStatistics {
         return result
     }
 
+    /// The published tables of several slices, decided together (the whole year's set once).
+    public static func slices(_ slices: [StatisticsSlice], plans: [PlanFacts], suppress: Bool) -> [StatisticsSlice: [PublishedTable]] {
+        let all = tables(plans, slices: suppress ? StatisticsSlice.all : slices)
+        let hidden = suppress ? ConsistentSuppression.hidden(all, institutions: institutions(plans)) : []
+        return Dictionary(uniqueKeysWithValues: slices.map { slice in
+            (slice, ConsistentSuppression.publish(all[slice] ?? [], of: slice, hidden: hidden))
+        })
+    }
+
     /// The published tables of `slice`. With `suppress` (everyone outside IKVD) the whole school
     /// year's set is decided together, so this slice cannot be differenced against another.
     public static func slice(_ slice: StatisticsSlice, plans: [PlanFacts], suppress: Bool) -> [PublishedTable] {

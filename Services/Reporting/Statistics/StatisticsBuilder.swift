@@ -12,7 +12,7 @@ public enum StatisticsBuilder {
     public static let tableNames = [
         "plans_by_status", "plans_by_risk", "plans_by_risk_group", "measures_by_type", "subject_consultations",
         "specialist_consultations", "hours", "money_by_measure",
-    ]
+    ] + programmeSourceNames
 
     /// Every table for `plans`.
     public static func tables(_ plans: [PlanFacts]) -> [StatisticsTable] {
@@ -20,7 +20,8 @@ public enum StatisticsBuilder {
         let all = plans
         let plans = plans.filter { $0.status != PlanState.deleted.rawValue }
         return [
-            table("plans_by_status", "status", plansOnly, partitions: true, rank: rank(PlanState.allCases.map(\.rawValue)), all) { plan in
+            table("plans_by_status", "status", plansOnly, partitions: true, publicSubtotalExcluding: [PlanState.deleted.rawValue],
+                  rank: rank(PlanState.allCases.map(\.rawValue)), all) { plan in
                 [(plan.status, [1])]
             },
             table("plans_by_risk", "risk", plansOnly, rank: rank(RiskCode.allCases.map(\.rawValue)), plans) { plan in
@@ -71,7 +72,7 @@ public enum StatisticsBuilder {
                     return (type, [1, plannedCents, plan.paidCents[type] ?? 0])
                 }
             },
-        ]
+        ] + programmeSourceTables(plans)
     }
 
     /// Orders known categories by their catalogue position, then anything else by name.
@@ -83,7 +84,7 @@ public enum StatisticsBuilder {
     /// Sums each plan's contributions per group and category. A contribution's first value is
     /// the plan itself (1); a category appears at most once per plan.
     static func table(_ name: String, _ categoryName: String, _ columns: [StatisticsTable.Column], partitions: Bool = false,
-                      rank: (String) -> (Int, String), _ plans: [PlanFacts],
+                      publicSubtotalExcluding: Set<String> = [], rank: (String) -> (Int, String), _ plans: [PlanFacts],
                       _ contributions: (PlanFacts) -> [(String, [Int64?])]) -> StatisticsTable {
         struct Key: Hashable { var group: StatisticsGroup; var category: String }
         var sums: [Key: [Int64?]] = [:]
@@ -104,7 +105,7 @@ public enum StatisticsBuilder {
         }.map { row($0.group, $0.category, sums[$0] ?? []) }
         let totalRows = totals.keys.sorted { rank($0) < rank($1) }.map { row(.total, $0, totals[$0] ?? []) }
         return StatisticsTable(name: name, categoryName: categoryName, columns: columns, partitionsPlans: partitions,
-                               rows: rows, totals: totalRows)
+                               publicSubtotalExcluding: publicSubtotalExcluding, rows: rows, totals: totalRows)
     }
 
     /// Column-wise sum; nil (not applicable) only where both sides are nil.

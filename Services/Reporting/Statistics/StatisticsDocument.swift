@@ -25,12 +25,7 @@ struct StatisticsDocument: Encodable, Sendable {
         semester = request.semester
         schoolYear = request.schoolYear
         groupBy = request.grouping.rawValue
-        scope = switch principal.scope {
-        case .national: "national"
-        case .region(let name): "region:\(name)"
-        case .municipality(let id): "municipality:\(id.uuidString.lowercased())"
-        case .institution(let id): "institution:\(id.uuidString.lowercased())"
-        }
+        scope = Self.scopeText(principal.scope)
         suppression = SuppressionInfo(applied: suppress, threshold: Suppression.threshold, marker: Suppression.marker)
         let slice = StatisticsSlice(request.period, request.grouping)
         tables = PublishedStatistics.slice(slice, plans: plans, suppress: suppress).map { table in
@@ -38,6 +33,16 @@ struct StatisticsDocument: Encodable, Sendable {
             // With one group the totals repeat the rows.
             if request.grouping == .total { published.totals = [] }
             return published
+        }
+    }
+
+    /// The caller's scope as the documents name it.
+    static func scopeText(_ scope: Scope) -> String {
+        switch scope {
+        case .national: "national"
+        case .region(let name): "region:\(name)"
+        case .municipality(let id): "municipality:\(id.uuidString.lowercased())"
+        case .institution(let id): "institution:\(id.uuidString.lowercased())"
         }
     }
 
@@ -126,6 +131,12 @@ enum CategoryLabels {
         case "measure":
             code == "staff_pay" ? LocalizedText(lv: "Darbinieku atlīdzība", en: "Staff pay") : MeasureType(rawValue: code)?.label
         case "provider": ProviderType(rawValue: code)?.label
+        case "partnerKind":
+            switch code {
+            case "municipality": LocalizedText(lv: "Pašvaldību izglītības iestādes", en: "Municipal institutions")
+            case "vpii": LocalizedText(lv: "Valsts profesionālās izglītības iestādes (VPII)", en: "State vocational institutions (VPII)")
+            default: LocalizedText(lv: "Nezināms", en: "Unknown")
+            }
         case "subject":
             code == Suppression.hiddenCategory ? LocalizedText(lv: "Slēpti priekšmeti (<5)", en: "Hidden subjects (<5)") : nil
         case "work":

@@ -132,7 +132,8 @@ struct StatisticsQuery: Sendable {
             plans[try row.decode("plan_id", as: UUID.self)]?.measures.append(measure)
         }
         for row in try connection.query("""
-            SELECT w.plan_id, w.role, COALESCE(w.provider_type, 'unknown') AS provider, sum(w.minutes)::bigint AS minutes
+            SELECT w.plan_id, w.role, COALESCE(w.provider_type, 'unknown') AS provider, sum(w.minutes)::bigint AS minutes,
+                   COALESCE(sum(w.sessions), 0)::bigint AS sessions
             FROM rep_work_lines w JOIN rep_plans p ON p.plan_id = w.plan_id \(joins) WHERE \(filter) GROUP BY 1, 2, 3
             """, parameters) {
             let id = try row.decode("plan_id", as: UUID.self)
@@ -140,8 +141,20 @@ struct StatisticsQuery: Sendable {
             if try row.decode("role", as: String.self) == "preparer" {
                 plans[id]?.preparerMinutes += minutes
             } else {
-                plans[id]?.specialistMinutes[try row.decode("provider", as: String.self), default: 0] += minutes
+                let provider = try row.decode("provider", as: String.self)
+                plans[id]?.specialistMinutes[provider, default: 0] += minutes
+                plans[id]?.specialistSessions[provider, default: 0] += Int(try row.decode("sessions", as: Int64.self))
             }
+        }
+        for row in try connection.query("""
+            SELECT w.plan_id, s.subject, sum(s.sessions)::bigint AS sessions, sum(s.minutes)::bigint AS minutes
+            FROM rep_work_line_subjects s JOIN rep_work_lines w ON w.work_log_id = s.work_log_id AND w.line_no = s.line_no
+            JOIN rep_plans p ON p.plan_id = w.plan_id \(joins) WHERE \(filter) AND w.role = 'specialist' GROUP BY 1, 2
+            """, parameters) {
+            let id = try row.decode("plan_id", as: UUID.self)
+            let subject = try row.decode("subject", as: String.self)
+            plans[id]?.subjectSessions[subject, default: 0] += Int(try row.decode("sessions", as: Int64.self))
+            plans[id]?.subjectMinutes[subject, default: 0] += Int(try row.decode("minutes", as: Int64.self))
         }
         for row in try connection.query("""
             SELECT x.plan_id, x.measure, sum(x.amount_cents - COALESCE(r.amount_cents, 0))::bigint AS cents

@@ -45,17 +45,23 @@ public struct StatisticsTable: Sendable, Hashable {
     /// Whether the categories split each group's plans (every plan in exactly one category), so
     /// that a group's categories add up to its number of plans.
     public var partitionsPlans: Bool
+    /// Categories whose plans are left out of a second published sum of a group's plans (the
+    /// statuses but `deleted`: plans per region counts the plans not deleted), so that sum is
+    /// protected like the group's total. Only for a table that partitions plans.
+    public var publicSubtotalExcluding: Set<String>
     /// The rows per group and category, groups in order, categories in catalogue order.
     public var rows: [Row]
     /// One row per category over every group (the group is ``StatisticsGroup/total``).
     public var totals: [Row]
 
     /// Creates a table.
-    public init(name: String, categoryName: String, columns: [Column], partitionsPlans: Bool = false, rows: [Row], totals: [Row]) {
+    public init(name: String, categoryName: String, columns: [Column], partitionsPlans: Bool = false,
+                publicSubtotalExcluding: Set<String> = [], rows: [Row], totals: [Row]) {
         self.name = name
         self.categoryName = categoryName
         self.columns = columns
         self.partitionsPlans = partitionsPlans
+        self.publicSubtotalExcluding = publicSubtotalExcluding
         self.rows = rows
         self.totals = totals
     }

@@ -123,5 +123,20 @@ enum ReportingMigrations {
             ALTER TABLE rep_plan_measures ALTER COLUMN planned_minutes TYPE bigint;
             ALTER TABLE rep_work_lines ALTER COLUMN minutes TYPE bigint;
             """),
+        // Issue #19 point 9: the programme counts consultations (sessions), not only hours.
+        // `worklog.approved` 1.2 carries them per line; a line from an older producer has none (NULL).
+        Migration(version: 103, name: "work_line_sessions", sql: """
+            ALTER TABLE rep_work_lines ADD COLUMN sessions bigint;
+            -- the sessions of a work line that named a subject, per normalised subject
+            CREATE TABLE rep_work_line_subjects (
+                work_log_id  uuid NOT NULL,
+                line_no      integer NOT NULL,
+                subject      text NOT NULL,
+                sessions     bigint NOT NULL,
+                minutes      bigint NOT NULL,
+                PRIMARY KEY (work_log_id, line_no, subject),
+                FOREIGN KEY (work_log_id, line_no) REFERENCES rep_work_lines
+            );
+            """),
     ]
 }

@@ -69,13 +69,15 @@ struct WorkLogRecord: Sendable {
     /// The record's entries as the totals need them.
     static func work(of id: UUID, on connection: PostgresConnection) throws -> [RecordedWork] {
         try connection.query("""
-            SELECT e.plan_id, e.measure_id, e.role, e.provider_type, e.minutes, e.withdrawn_at IS NOT NULL AS withdrawn, c.hourly_rate_cents
+            SELECT e.plan_id, e.measure_id, e.role, e.provider_type, e.subject, e.minutes, e.withdrawn_at IS NOT NULL AS withdrawn,
+                   c.hourly_rate_cents
             FROM entries e LEFT JOIN staff_contracts c ON c.id = e.contract_id WHERE e.work_log_id = $1
             """, [id]).map { row in
                 RecordedWork(planId: try row.decode("plan_id"), measureId: try row.decode("measure_id"),
                              role: EntryRole(rawValue: try row.decode("role", as: String.self)) ?? .specialist,
-                             providerType: try row.decode("provider_type"), minutes: try row.decode("minutes"),
-                             withdrawn: try row.decode("withdrawn"), hourlyRateCents: try row.decode("hourly_rate_cents"))
+                             providerType: try row.decode("provider_type"), subject: try row.decode("subject"),
+                             minutes: try row.decode("minutes"), withdrawn: try row.decode("withdrawn"),
+                             hourlyRateCents: try row.decode("hourly_rate_cents"))
             }
     }
 }

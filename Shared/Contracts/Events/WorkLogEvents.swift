@@ -13,13 +13,34 @@ public struct WorkLogLine: Codable, Sendable, Hashable {
     public var providerType: String?
     /// Minutes delivered.
     public var minutes: Int
+    /// How many sessions (timesheet entries) the minutes are: the programme counts consultations,
+    /// not only hours (seed 001). Since 1.2; nil from an older producer.
+    public var sessions: Int?
+    /// The line's sessions that named a subject, per subject (normalised: `matemātika`). Since 1.2;
+    /// nil from an older producer.
+    public var subjects: [WorkLogSubjectSessions]?
     /// The hourly rate in cents of the staff contract the work was recorded under: the pay rate
-    /// (issue #19 item 5). Absent before 1.2, and for work recorded before contracts existed.
+    /// (issue #19 item 5). Since 1.2; absent for work recorded before contracts existed.
     public var hourlyRateCents: Int64?
     /// Creates a line.
-    public init(plan: PlanReference, measureId: UUID?, role: String, providerType: String?, minutes: Int, hourlyRateCents: Int64? = nil) {
+    public init(plan: PlanReference, measureId: UUID?, role: String, providerType: String?, minutes: Int,
+                sessions: Int? = nil, subjects: [WorkLogSubjectSessions]? = nil, hourlyRateCents: Int64? = nil) {
         self.plan = plan; self.measureId = measureId; self.role = role; self.providerType = providerType; self.minutes = minutes
-        self.hourlyRateCents = hourlyRateCents
+        self.sessions = sessions; self.subjects = subjects; self.hourlyRateCents = hourlyRateCents
+    }
+}
+
+/// The sessions of a work-log line that named one subject (subject consultations). Since 1.2.
+public struct WorkLogSubjectSessions: Codable, Sendable, Hashable {
+    /// The subject, normalised (trimmed, lower case; never text holding a personal code).
+    public var subject: String
+    /// Sessions (timesheet entries) on it.
+    public var sessions: Int
+    /// Their minutes.
+    public var minutes: Int
+    /// Creates the figures of one subject.
+    public init(subject: String, sessions: Int, minutes: Int) {
+        self.subject = subject; self.sessions = sessions; self.minutes = minutes
     }
 }
 
@@ -44,8 +65,9 @@ public struct WorkLogSubmitted: DomainEvent {
 /// The institution coordinator approved a month's work record: staff pay follows.
 public struct WorkLogApproved: DomainEvent {
     public static let eventType: EventType = "worklog.approved"
-    /// 1.1: `WorkLogLine.measureId` may be null (a preparer's line). 1.2: `WorkLogLine.hourlyRateCents`,
-    /// the contract's rate (a line per rate when a contract changed within the month).
+    /// 1.1: `WorkLogLine.measureId` may be null (a preparer's line). 1.2 (additive): each line's
+    /// `sessions` and its sessions per `subjects`, for reporting's consultation counts, and the
+    /// staff contract's `hourlyRateCents` (a line per rate when a contract changed within the month).
     public static let schemaVersion = SchemaVersion(1, 2)
     /// Work record id.
     public var workLogId: UUID

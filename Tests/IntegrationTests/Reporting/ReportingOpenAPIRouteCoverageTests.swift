@@ -42,6 +42,8 @@ struct ReportingOpenAPIRouteCoverageTests {
         Route(method: "GET", path: "/audit"): ["200", "401", "403", "422"],
         Route(method: "GET", path: "/statistics"): ["200", "401", "403", "422"],
         Route(method: "GET", path: "/statistics.csv"): ["200", "401", "403", "422"],
+        Route(method: "GET", path: "/statistics/programme"): ["200", "401", "403", "422"],
+        Route(method: "GET", path: "/statistics/programme.csv"): ["200", "401", "403", "422"],
         Route(method: "GET", path: "/reports"): ["200", "401", "403", "422"],
         Route(method: "GET", path: "/reports/{planId}"): ["200", "401", "403", "404"],
         Route(method: "PUT", path: "/reports/{planId}"): ["200", "401", "403", "404", "409", "413", "422"],
@@ -105,7 +107,8 @@ struct ReportingOpenAPIRouteCoverageTests {
                 #expect(response.headers[.contentType] == "application/yaml; charset=utf-8")
                 #expect(String(buffer: response.body) == ReportingOpenAPI.yaml)
             }
-            for (uri, method) in [("/statistics", HTTPRequest.Method.get), ("/statistics.csv", .get), ("/reports", .get),
+            for (uri, method) in [("/statistics", HTTPRequest.Method.get), ("/statistics.csv", .get), ("/statistics/programme", .get),
+                                  ("/statistics/programme.csv", .get), ("/reports", .get),
                                   ("/reports/\(UUID())/submit", .post)] {
                 try await client.execute(uri: uri, method: method) { response in
                     #expect(response.status == .unauthorized, "\(uri)")

@@ -17,12 +17,15 @@ extension PipelineSuites {
             var plans: [ReportingHarness.Plan] = []
             var lines: [(plan: ReportingHarness.Plan, measure: UUID?, provider: ProviderType?, minutes: Int)] = []
             var payouts: [(plan: ReportingHarness.Plan, measure: String, cents: Int64, reversed: Bool)] = []
+            /// The VPII (its plans are the VPII kind of partner).
+            var vpii: UUID?
         }
 
         static func script(_ h: ReportingHarness) -> Script {
             typealias M = ReportingHarness.Measure
             func teacher(_ risk: RiskCode, _ minutes: Int) -> M { M(type: .consultation, addresses: [risk], kind: .consultation, providers: [.teacher], minutes: minutes) }
             var s = Script()
+            s.vpii = h.valmieraVPII
             let p1 = h.plan(h.ludzaSchool, .approved, risks: [(.L02, ["Matemātika", "Fizika"]), (.F04, [])],
                             measures: [teacher(.L02, 600), M(type: .consultation, addresses: [.F04], kind: .consultativeSupport, providers: [.psychologist], minutes: 300),
                                        M(type: .meals, addresses: [.F04], cents: 7_000)])
@@ -100,6 +103,7 @@ extension PipelineSuites {
             for plan in plans {
                 add("plans_by_status", plan.state.rawValue, "plans", 1)
                 guard plan.state != .deleted else { continue }
+                add("plans_by_partner_kind", plan.reference.institutionId == s.vpii ? "vpii" : "municipality", "plans", 1)
                 for risk in plan.risks { add("plans_by_risk", risk.code.rawValue, "plans", 1) }
                 for group in Set(plan.risks.map(\.code.group.rawValue)) { add("plans_by_risk_group", group, "plans", 1) }
                 for type in Set(plan.measures.map(\.type)) {

@@ -125,8 +125,10 @@ extension PipelineSuites {
             #expect(event.workLogId == UUID(uuidString: workLogId) && event.personId == specialistId && event.month == "2022-10")
             #expect(event.approvedBy == ActorPayload(personId: coordinatorId, role: "institution_coordinator"))
             let expected = [
-                WorkLogLine(plan: plan, measureId: measure.measureId, role: "specialist", providerType: "psychologist", minutes: 60, hourlyRateCents: 1500),
-                WorkLogLine(plan: plan, measureId: measure.measureId, role: "specialist", providerType: "teacher", minutes: 90, hourlyRateCents: 1500),
+                WorkLogLine(plan: plan, measureId: measure.measureId, role: "specialist", providerType: "psychologist", minutes: 60,
+                            sessions: 1, subjects: [], hourlyRateCents: 1500),
+                WorkLogLine(plan: plan, measureId: measure.measureId, role: "specialist", providerType: "teacher", minutes: 90, sessions: 2,
+                            subjects: [WorkLogSubjectSessions(subject: "matemātika", sessions: 2, minutes: 90)], hourlyRateCents: 1500),
             ]
             #expect(event.lines == expected, "\(event.lines)")
             await harness.stop()
