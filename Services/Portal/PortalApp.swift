@@ -43,6 +43,7 @@ public struct PortalApp: Sendable {
         registerSignIn(on: router)
         registerPlans(on: router)
         registerReport(on: router)
+        registerStaff(on: router)
     }
 }
 

@@ -42,6 +42,29 @@ struct WorkLogLifecycleTests {
         #expect(outcome(.returnForCorrection(comment: " \n"), .submitted, Self.coordinator) == "worklog.comment_required")
     }
 
+    @Test("the coordinator attests a staff member's record they made; then the head or another coordinator decides, never the attester (issue #19 item 6)")
+    func attest() {
+        #expect(outcome(.attest, .open, Self.coordinator) == "submitted")
+        #expect(outcome(.attest, .returned, Self.coordinator) == "submitted")
+        #expect(outcome(.attest, .submitted, Self.coordinator) == "worklog.not_editable")
+        #expect(outcome(.attest, .open, Self.coordinator, entries: 0) == "worklog.empty")
+        #expect(outcome(.attest, .open, Self.owner) == "worklog.attest_not_allowed")
+        #expect(outcome(.attest, .open, WorkLogActor(role: .institutionCoordinator, isOwner: true)) == "worklog.attest_not_allowed")
+        #expect(outcome(.attest, .open, WorkLogActor(role: .institutionHead, isOwner: false)) == "worklog.attest_not_allowed")
+        func decided(_ actor: WorkLogActor, attested: Bool) -> String {
+            switch WorkLogLifecycle.apply(.approve, to: .submitted, by: actor, activeEntries: 1, attested: attested) {
+            case .success(let next): next.rawValue
+            case .failure(let refusal): refusal.rule
+            }
+        }
+        let attester = WorkLogActor(role: .institutionCoordinator, isOwner: false, isAttester: true)
+        #expect(decided(attester, attested: true) == "worklog.own_attestation")
+        #expect(decided(Self.coordinator, attested: true) == "approved", "another coordinator")
+        #expect(decided(WorkLogActor(role: .institutionHead, isOwner: false), attested: true) == "approved", "the head")
+        #expect(decided(WorkLogActor(role: .institutionHead, isOwner: false), attested: false) == "auth.role_not_allowed",
+                "a record the person confirmed is the coordinator's to decide")
+    }
+
     @Test("refusals map to the right kind: 403 for who, 409 for state, 422 for input")
     func kinds() {
         func kind(_ result: Result<WorkLogState, Refusal>) -> Refusal.Kind? {

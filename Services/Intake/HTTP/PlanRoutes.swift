@@ -51,7 +51,7 @@ extension IntakeAPI {
             return try JSONResponse.make(.ok, view)
         }
         plans.post(":planId/submit") { request, context in
-            let actor = try context.requireRole(PlanAccess.authors)
+            let actor = try context.requireRole(PlanAccess.submitters)
             let id = try context.parameters.requireUUID("planId")
             let body = try await BoundedBody.read(request, limit: limits.jsonBody)
             try StrictJSON.requireEmptyObject(body)

@@ -72,6 +72,9 @@ struct PlanAccess: Sendable {
                                      .municipalityCoordinator, .vpiiCoordinator, .ikvdExpert]
     /// Roles that write plan content and submit.
     static let authors: Set<Role> = [.preparer, .institutionHead]
+    /// Roles that submit: the authors, and the institution coordinator, who may forward a plan a
+    /// teacher prepared for approval (seed 000 item 6; recorded as "forwarded by").
+    static let submitters: Set<Role> = authors.union([.institutionCoordinator])
     /// Roles that may attach documents and record consent.
     static let documentKeepers: Set<Role> = [.preparer, .institutionHead, .institutionCoordinator]
 

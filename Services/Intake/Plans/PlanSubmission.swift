@@ -49,15 +49,29 @@ struct PlanSubmission: Sendable {
             UPDATE plans SET status = 'submitted', revision = $2, findings = $3::jsonb, status_note = NULL, updated_at = now()
             WHERE id = $1
             """, [record.id, revision, try PlanRecord.encodeJSON(findings.map(FindingView.init))])
-        try connection.execute("INSERT INTO plan_history (plan_id, from_status, to_status, actor) VALUES ($1, $2, 'submitted', $3)",
-                               [record.id, record.status.rawValue, actor.personId])
-        try Audit.record(actor: actor, action: "plan.submit", subject: "plan:\(record.id.lowercased)",
+        // The institution coordinator forwards a plan a teacher prepared (seed 000 item 6): the plan
+        // stays its preparer's, the history says who forwarded it.
+        let forwarded = actor.role == .institutionCoordinator
+        try connection.execute("INSERT INTO plan_history (plan_id, from_status, to_status, actor, reason) VALUES ($1, $2, 'submitted', $3, $4)",
+                               [record.id, record.status.rawValue, actor.personId, forwarded ? "forwarded" : nil])
+        try Audit.record(actor: actor, action: forwarded ? "plan.forward" : "plan.submit", subject: "plan:\(record.id.lowercased)",
                          correlationId: outbox.correlationId, on: connection)
         record.status = .submitted
         record.revision = revision
         record.findings = findings.map(FindingView.init)
-        try enqueue(event(record, content: content, plan: plan, context: context, actor: actor), outbox: outbox, on: connection)
+        let preparer = forwarded ? try preparer(of: record, on: connection) : nil
+        try enqueue(event(record, content: content, plan: plan, context: context, actor: actor, forwardedFor: preparer),
+                    outbox: outbox, on: connection)
         return record
+    }
+
+    /// Who prepared the plan: the last person who submitted it themselves, else its creator.
+    func preparer(of record: PlanRecord, on connection: PostgresConnection) throws -> UUID {
+        try connection.query("""
+            SELECT actor FROM plan_history WHERE plan_id = $1 AND to_status = 'submitted' AND reason IS NULL
+              AND from_status IN ('draft', 'rejected_by_validation', 'returned', 'under_review')
+            ORDER BY id DESC LIMIT 1
+            """, [record.id]).first.map { try $0.decode("actor", as: UUID.self) } ?? record.createdBy
     }
 
     /// A resumed plan goes through validation and approval again (DOMAIN.md §3): a new revision
@@ -86,11 +100,7 @@ struct PlanSubmission: Sendable {
             """, [record.id, actor.personId])
         record.status = .submitted
         // The plan is still the preparer's (for the own-plan rule and their emails), not the resumer's.
-        let preparer = try connection.query("""
-            SELECT actor FROM plan_history WHERE plan_id = $1 AND to_status = 'submitted'
-              AND from_status IN ('draft', 'rejected_by_validation', 'returned', 'under_review')
-            ORDER BY id DESC LIMIT 1
-            """, [record.id]).first.map { try $0.decode("actor", as: UUID.self) } ?? record.createdBy
+        let preparer = try preparer(of: record, on: connection)
         let submitter = try Principal(personId: preparer, role: .preparer, scope: .institution(record.institutionId))
         try enqueue(event(record, content: content, plan: plan, context: context, actor: submitter), outbox: outbox, on: connection)
     }
@@ -152,7 +162,7 @@ struct PlanSubmission: Sendable {
     /// `plan.content_submitted`: the plan and its context as the rules library's JSON, with no
     /// personal code and no birth date (the context carries the age at the semester's start).
     func event(_ record: PlanRecord, content: PlanContent, plan: SupportPlan, context: ValidationContext,
-               actor: Principal) throws -> PlanContentSubmitted {
+               actor: Principal, forwardedFor: UUID? = nil) throws -> PlanContentSubmitted {
         let reference = PlanReference(planId: record.id, revision: record.revision, studentCode: record.studentCode,
                                       institutionId: record.institutionId, semester: record.semesterText)
         let measures = content.measures.map { entry in
@@ -166,7 +176,10 @@ struct PlanSubmission: Sendable {
                 riskCodes: measure.addresses.map(\.rawValue))
         }
         return PlanContentSubmitted(
-            plan: reference, submittedBy: ActorPayload(personId: actor.personId, role: actor.role.rawValue, actingFor: actor.actingFor),
+            // A forwarded plan is submitted for its preparer: both count as its authors downstream
+            // (neither decides it), and the preparer stays the person the plan's emails go to.
+            plan: reference, submittedBy: ActorPayload(personId: actor.personId, role: actor.role.rawValue,
+                                                       actingFor: forwardedFor ?? actor.actingFor),
             content: try JSONResponse.encode(plan), context: try JSONResponse.encode(Self.shareable(context, plan: plan, settings: settings)),
             riskCodes: content.risks.map(\.code.rawValue), measures: measures)
     }

@@ -20,6 +20,8 @@ extension PortalApp {
             ] as [String: Any],
         ]
         if let notice { page["notice"] = notice }
+        // The staff page (contracts, the month's records) is the coordinator's and the head's.
+        if PortalApp.staffKeepers.contains(visit.role.role) { page["staffLink"] = true }
         return page
     }
 
@@ -27,7 +29,10 @@ extension PortalApp {
     func notice(_ request: Request, _ language: String) -> String? {
         let known = ["saved": "plan.saved_ok", "submitted": "plan.submitted_ok", "checked": "plan.check_ok", "uploaded": "upload.ok",
                      "consent": "consent.ok", "copied": "plan.copied_ok", "declared": "esf.saved_ok",
-                     "report_saved": "report.saved_ok", "report_submitted": "report.submitted_ok", "report_confirmed": "report.confirmed_ok"]
+                     "report_saved": "report.saved_ok", "report_submitted": "report.submitted_ok", "report_confirmed": "report.confirmed_ok",
+                     "contract_saved": "staff.contract_saved", "contract_ended": "staff.contract_ended",
+                     "worklog_attest": "staff.worklog_attested", "worklog_approve": "staff.worklog_approved",
+                     "worklog_return": "staff.worklog_returned"]
         return request.uri.queryParameters["notice"].flatMap { known[String($0)] }.map { renderer.text($0, language) }
     }
 

@@ -17,6 +17,14 @@ enum EntryRole: String, Sendable, Hashable, CaseIterable {
         default: return nil
         }
     }
+
+    /// The role an entry is recorded as: the recorder's own, or, when the institution coordinator
+    /// records for someone, what the entry says (a consultation names its measure; a preparer's
+    /// own work does not).
+    static func of(_ entry: NewEntry, by role: Role) -> EntryRole? {
+        if role == .institutionCoordinator { return entry.measureId == nil ? .preparer : .specialist }
+        return EntryRole(role)
+    }
 }
 
 /// `POST /timesheets/entries`: one delivered piece of work. Time is whole minutes (`90` is
@@ -33,6 +41,9 @@ struct NewEntry: Codable, Sendable, Hashable {
     var subject: String?
     /// Remote (`true`) or in person (`false`); required for consultations.
     var remote: Bool?
+    /// Whose work it is, when the institution coordinator records it for a staff member (seed 000
+    /// item 6); absent when people record their own.
+    var personId: UUID?
 }
 
 /// The checks on an entry that need no stored totals. The hour limits come from the rules

@@ -14,8 +14,11 @@ enum WorkLogState: String, Sendable, Hashable, CaseIterable {
 
 /// A command on a work record.
 enum WorkLogCommand: Sendable, Hashable {
-    /// The owner hands the month in.
+    /// The owner hands the month in, confirming it.
     case submit
+    /// The institution coordinator, who made the record for a staff member (seed 000 item 6:
+    /// "darba laika uzskaites veidošana"), hands it in attesting it themselves.
+    case attest
     /// The institution coordinator approves it.
     case approve
     /// The institution coordinator returns it for corrections; the comment says what to fix.
@@ -25,6 +28,7 @@ enum WorkLogCommand: Sendable, Hashable {
     var name: String {
         switch self {
         case .submit: "submit"
+        case .attest: "attest"
         case .approve: "approve"
         case .returnForCorrection: "return"
         }
@@ -42,6 +46,16 @@ struct WorkLogActor: Sendable, Hashable {
     var role: Role
     /// Whether the record is the caller's own.
     var isOwner: Bool
+    /// Whether the caller attested the record (handed it in for its owner).
+    var isAttester: Bool = false
+}
+
+/// Who vouched for a submitted record: its owner, or the coordinator who made it.
+enum WorkLogConfirmation: String, Sendable, Hashable, CaseIterable {
+    /// The person confirmed their own record (they submitted it).
+    case person
+    /// The institution coordinator attested it.
+    case coordinator
 }
 
 /// The work record's state machine: pure, so every transition and refusal is tested without IO.
@@ -49,7 +63,7 @@ struct WorkLogActor: Sendable, Hashable {
 enum WorkLogLifecycle {
     /// The state after `command`, or why not. `activeEntries` counts the entries not withdrawn.
     static func apply(_ command: WorkLogCommand, to state: WorkLogState, by actor: WorkLogActor,
-                      activeEntries: Int) -> Result<WorkLogState, Refusal> {
+                      activeEntries: Int, attested: Bool = false) -> Result<WorkLogState, Refusal> {
         switch command {
         case .submit:
             guard actor.isOwner else {
@@ -66,11 +80,35 @@ enum WorkLogLifecycle {
                                           en: "An empty work record cannot be submitted."))
             }
             return .success(.submitted)
+        case .attest:
+            guard actor.role == .institutionCoordinator, !actor.isOwner else {
+                return .failure(.forbidden("workLogId", "worklog.attest_not_allowed",
+                                           lv: "Apliecināt var iestādes koordinators citas personas darba uzskaiti.",
+                                           en: "The institution coordinator attests another person's work record."))
+            }
+            guard state.isEditable else {
+                return .failure(.conflict("state", "worklog.not_editable",
+                                          lv: "Darba uzskaite jau ir iesniegta vai apstiprināta.",
+                                          en: "The work record has already been submitted or approved."))
+            }
+            guard activeEntries > 0 else {
+                return .failure(.conflict("entries", "worklog.empty", lv: "Tukšu darba uzskaiti iesniegt nevar.",
+                                          en: "An empty work record cannot be submitted."))
+            }
+            return .success(.submitted)
         case .approve, .returnForCorrection:
-            guard actor.role == .institutionCoordinator else {
+            // The coordinator decides; a record the coordinator attested is decided by someone else:
+            // another coordinator or the head (nobody approves what they vouched for).
+            let decider = actor.role == .institutionCoordinator || (actor.role == .institutionHead && attested)
+            guard decider else {
                 return .failure(.forbidden("role", "auth.role_not_allowed",
-                                           lv: "Darba uzskaiti apstiprina vai atgriež iestādes koordinators.",
-                                           en: "Work records are approved or returned by the institution coordinator."))
+                                           lv: "Darba uzskaiti apstiprina vai atgriež iestādes koordinators (koordinatora apliecinātu – vadītājs vai cits koordinators).",
+                                           en: "Work records are approved or returned by the institution coordinator (one the coordinator attested: by the head or another coordinator)."))
+            }
+            guard !actor.isAttester else {
+                return .failure(.forbidden("workLogId", "worklog.own_attestation",
+                                           lv: "Paša apliecinātu darba uzskaiti apstiprināt vai atgriezt nevar.",
+                                           en: "Nobody approves or returns a work record they attested."))
             }
             guard !actor.isOwner else {
                 return .failure(.forbidden("workLogId", "worklog.own_record",

@@ -14,6 +14,13 @@ extension TimesheetsAPI {
         var reason: String
     }
 
+    /// `GET /timesheets/deliveries` answer.
+    struct DeliveriesView: Codable, Sendable {
+        var institutionId: String
+        var month: String
+        var lines: [ServicesDelivered.Line]
+    }
+
     func registerContracts(on timesheets: RouterGroup<AuthenticatedRequestContext>) {
         let store = StaffContractStore(programme: settings.programmePeriod)
         timesheets.post("contracts") { request, context in
@@ -49,6 +56,16 @@ extension TimesheetsAPI {
             let institution = try uuid("institutionId"), person = try uuid("personId")
             let items = try await pool.withConnection { try store.list(for: principal, institution: institution, person: person, on: $0) }
             return try JSONResponse.make(.ok, ["items": items])
+        }
+        timesheets.get("deliveries") { request, context in
+            let principal = try context.requireRole(ServicesDelivered.viewers)
+            guard case .institution(let institution) = principal.scope else { throw AuthProblem(.roleNotAllowed) }
+            guard let text = request.uri.queryParameters["month"], let month = WorkMonth(text: String(text)) else {
+                throw Refusal.invalid("month", "worklog.month_format", lv: "Mēnesis jānorāda kā 2022-10.", en: "Give the month as 2022-10.")
+            }
+            let lines = try await pool.withConnection { try ServicesDelivered().lines(institution: institution, month: month, on: $0) }
+            return try JSONResponse.make(.ok, DeliveriesView(institutionId: institution.uuidString.lowercased(), month: month.description,
+                                                             lines: lines))
         }
         timesheets.get("contracts/:contractId") { request, context in
             let principal = try context.requireRole(StaffContractStore.readers)

@@ -39,6 +39,7 @@ public struct TimesheetsAPI: Sendable {
     /// The work-record commands: path and how the body's comment becomes the command.
     static let commands: [(String, @Sendable (String?) throws -> WorkLogCommand)] = [
         ("submit", { _ in .submit }),
+        ("attest", { _ in .attest }),
         ("approve", { _ in .approve }),
         ("return", { .returnForCorrection(comment: try required($0)) }),
     ]
@@ -68,10 +69,10 @@ public struct TimesheetsAPI: Sendable {
             })
         }
         timesheets.post("entries") { request, context in
-            let principal = try context.requireRole(WorkLogAccess.recorders)
-            guard let role = EntryRole(principal.role) else { throw AuthProblem(.roleNotAllowed) }
+            let principal = try context.requireRole(WorkLogAccess.recorders.union([.institutionCoordinator]))
             let body = try await BoundedBody.read(request, limit: jsonLimit)
             let input = try StrictJSON.decode(NewEntry.self, from: body)
+            guard let role = EntryRole.of(input, by: principal.role) else { throw AuthProblem(.roleNotAllowed) }
             guard let today = today() else { throw CommonProblems.clockUnavailable }
             let outbox = OutboxWriter(producer: producer, correlationId: RequestCorrelation.id(of: request))
             // With Idempotency-Key a retried entry gets its stored answer instead of a second entry.

@@ -198,3 +198,75 @@ extension TimesheetsOpenAPI {
                   format: uuid
         """#
 }
+
+extension TimesheetsOpenAPI {
+    /// `GET /timesheets/deliveries` under `paths` (issue #19 item 6).
+    static let deliveryPaths = #"""
+          /timesheets/deliveries:
+            get:
+              tags: [worklogs]
+              operationId: listServicesDelivered
+              summary: Services delivered at the school in a month
+              description: |
+                The institution's coordinator or head (seed 000 item 6: the coordinator oversees the services
+                received): per plan, measure, provider and staff member, the sessions, minutes and remote sessions of
+                every entry not withdrawn, whatever state its work record is in, and how many the coordinator recorded
+                for the person. At most 2,000 lines.
+              parameters:
+                - name: month
+                  in: query
+                  required: true
+                  schema:
+                    $ref: '#/components/schemas/Month'
+              responses:
+                '200':
+                  description: The month's deliveries.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [institutionId, month, lines]
+                        properties:
+                          institutionId:
+                            type: string
+                            format: uuid
+                          month:
+                            $ref: '#/components/schemas/Month'
+                          lines:
+                            type: array
+                            items:
+                              type: object
+                              required: [planId, studentCode, role, personId, sessions, minutes, remoteSessions, recordedByOthers]
+                              properties:
+                                planId:
+                                  type: string
+                                  format: uuid
+                                studentCode:
+                                  type: string
+                                measureId:
+                                  type: string
+                                  format: uuid
+                                role:
+                                  type: string
+                                  enum: [specialist, preparer]
+                                providerType:
+                                  $ref: '#/components/schemas/ProviderType'
+                                personId:
+                                  type: string
+                                  format: uuid
+                                sessions:
+                                  type: integer
+                                minutes:
+                                  $ref: '#/components/schemas/Minutes'
+                                remoteSessions:
+                                  type: integer
+                                recordedByOthers:
+                                  type: integer
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '403':
+                  $ref: '#/components/responses/Forbidden'
+                '422':
+                  $ref: '#/components/responses/UnprocessableContent'
+        """#
+}

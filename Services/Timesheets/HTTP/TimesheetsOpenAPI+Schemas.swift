@@ -92,6 +92,13 @@ extension TimesheetsOpenAPI {
                 remote:
                   type: boolean
                   description: Remote (`true`) or in person (`false`); required for specialists.
+                personId:
+                  type: string
+                  format: uuid
+                  description: |
+                    Whose work it is, when the institution coordinator records it for a staff member (seed 000 item 6:
+                    the coordinator makes the staff's work records); required then, absent otherwise. The entry goes into
+                    that person's record for the month, inside their contract; `recordedBy` says who wrote it down.
             Entry:
               type: object
               required: [id, workLogId, planId, studentCode, role, workDate, minutes, recordedBy, recordedAt, withdrawn]
@@ -180,6 +187,9 @@ extension TimesheetsOpenAPI {
             WorkLogSummary:
               type: object
               required: [id, personId, institutionId, month, state, version, totalMinutes, createdAt, updatedAt]
+              description: |
+                `confirmation` says who vouched for the record when it was handed in: `person` (the owner submitted it)
+                or `coordinator` (the institution coordinator attested it); `confirmedBy` is who.
               properties:
                 id:
                   type: string

@@ -99,6 +99,38 @@ extension TimesheetsOpenAPI {
                   $ref: '#/components/responses/ContentTooLarge'
                 '422':
                   $ref: '#/components/responses/UnprocessableContent'
+          /timesheets/worklogs/{workLogId}/attest:
+            post:
+              tags: [worklogs]
+              operationId: attestWorkLog
+              summary: Attest and hand in a staff member's month (Apliecināt)
+              description: |
+                The institution coordinator, for a staff member's record they made (seed 000 item 6), instead of the person
+                confirming it: 403 `worklog.attest_not_allowed` for anyone else or for their own record; otherwise as
+                submit (409 `worklog.not_editable`, `worklog.empty`). The record becomes `submitted` with `confirmation`
+                `coordinator`; it is then approved or returned by the head or another coordinator, never by the one who
+                attested it (403 `worklog.own_attestation`).
+              parameters:
+                - $ref: '#/components/parameters/WorkLogId'
+                - $ref: '#/components/parameters/CorrelationId'
+                - $ref: '#/components/parameters/IdempotencyKey'
+              requestBody:
+                $ref: '#/components/requestBodies/DecisionOptional'
+              responses:
+                '200':
+                  $ref: '#/components/responses/Decided'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '403':
+                  $ref: '#/components/responses/Forbidden'
+                '404':
+                  $ref: '#/components/responses/NotFound'
+                '409':
+                  $ref: '#/components/responses/Conflict'
+                '413':
+                  $ref: '#/components/responses/ContentTooLarge'
+                '422':
+                  $ref: '#/components/responses/UnprocessableContent'
           /timesheets/worklogs/{workLogId}/approve:
             post:
               tags: [worklogs]

@@ -15,6 +15,7 @@ enum TimesheetsOpenAPI {
         entryPaths,
         workLogPaths,
         contractPaths,
+        deliveryPaths,
         AuditLog.openAPIPath,
         components,
         schemas,

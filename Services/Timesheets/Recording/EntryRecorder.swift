@@ -16,6 +16,24 @@ struct EntryRecorder: Sendable {
     func record(_ input: NewEntry, as role: EntryRole, by principal: Principal, today: CalendarDate,
                 outbox: OutboxWriter, on connection: PostgresConnection) throws -> EntryRecorded {
         if let refusal = EntryRules.shape(input, as: role) { throw refusal }
+        // Whose work: the recorder's own, or (the institution coordinator making the staff's
+        // records, seed 000 item 6) the person named; recorded_by says who wrote it down.
+        let owner: UUID
+        if principal.role == .institutionCoordinator {
+            guard let person = input.personId, person != principal.personId else {
+                throw Refusal.invalid("personId", "entry.person_required",
+                                      lv: "Norādiet, kura darbinieka darbu ierakstāt (savas stundas ieraksta ar savu lomu).",
+                                      en: "Name the staff member whose work you record (your own hours go under your own role).")
+            }
+            owner = person
+        } else {
+            guard input.personId == nil || input.personId == principal.personId else {
+                throw Refusal.forbidden("personId", "entry.not_coordinator",
+                                        lv: "Citas personas darbu ieraksta tikai iestādes koordinators.",
+                                        en: "Only the institution coordinator records another person's work.")
+            }
+            owner = principal.personId
+        }
         guard let plan = try PlanCopy.lock(input.planId, on: connection), principal.scope == .institution(plan.institutionId) else {
             throw Refusal.notFound("planId", "entry.plan_unknown",
                                    lv: "Plāns nav atrasts: stundas var ierakstīt savas iestādes plānam, kad atļauts uzsākt tā īstenošanu.",
@@ -32,12 +50,12 @@ struct EntryRecorder: Sendable {
         // Employment first: the work must fall inside the person's contract for its profession here.
         let profession: StaffRole = role == .preparer ? .preparer : input.providerType.map(StaffRole.init) ?? .teacher
         let contracts = try StaffContractStore(programme: settings.programmePeriod)
-            .contracts(of: principal.personId, at: plan.institutionId, on: connection)
-        guard let contract = StaffContractRules.covering(person: principal.personId, institution: plan.institutionId,
+            .contracts(of: owner, at: plan.institutionId, on: connection)
+        guard let contract = StaffContractRules.covering(person: owner, institution: plan.institutionId,
                                                          profession: profession, on: input.workDate, in: contracts) else {
             throw StaffContractRules.noContract(profession: profession, on: input.workDate)
         }
-        let log = try WorkLogRecord.lockOrCreate(person: principal.personId, institution: plan.institutionId,
+        let log = try WorkLogRecord.lockOrCreate(person: owner, institution: plan.institutionId,
                                                  month: WorkMonth(input.workDate), on: connection)
         guard log.state.isEditable else {
             throw Refusal.conflict("workDate", "worklog.not_editable",

@@ -22,9 +22,12 @@ struct WorkLogDecisions: Sendable {
                 .at(state: record.state.rawValue, version: record.version)
         }
         let work = try WorkLogRecord.work(of: record.id, on: connection)
-        let actor = WorkLogActor(role: principal.role, isOwner: principal.personId == record.personId)
+        let attested = record.state == .submitted && record.confirmation == .coordinator
+        let actor = WorkLogActor(role: principal.role, isOwner: principal.personId == record.personId,
+                                 isAttester: attested && record.confirmedBy == principal.personId)
         let state: WorkLogState
-        switch WorkLogLifecycle.apply(command, to: record.state, by: actor, activeEntries: work.filter { !$0.withdrawn }.count) {
+        switch WorkLogLifecycle.apply(command, to: record.state, by: actor, activeEntries: work.filter { !$0.withdrawn }.count,
+                                      attested: attested) {
         case .success(let next): state = next
         case .failure(let refusal): throw refusal.at(state: record.state.rawValue, version: record.version)
         }
@@ -32,7 +35,7 @@ struct WorkLogDecisions: Sendable {
         let moved = try WorkLogRecord.move(record, to: state, command: command, actor: payload, on: connection)
         let month = record.month
         switch command {
-        case .submit:
+        case .submit, .attest:
             try outbox.enqueue(WorkLogSubmitted(workLogId: record.id, personId: record.personId, institutionId: record.institutionId,
                                                 month: month), on: connection)
         case .approve:

@@ -117,5 +117,14 @@ enum TimesheetsMigrations {
             ALTER TABLE entries ADD COLUMN contract_id uuid REFERENCES staff_contracts (id);
             CREATE INDEX entries_by_contract ON entries (contract_id, work_date) WHERE contract_id IS NOT NULL;
             """),
+        // The institution coordinator makes the staff's work records (issue #19 item 6): an entry
+        // keeps who recorded it (already: `recorded_by`), a record says who vouched for it when it
+        // was handed in, the person (submit) or the coordinator (attest).
+        Migration(version: 130, name: "work_log_confirmation", sql: """
+            ALTER TABLE work_logs
+                ADD COLUMN confirmation text CHECK (confirmation IN ('person', 'coordinator')),
+                ADD COLUMN confirmed_by uuid,
+                ADD COLUMN confirmed_at timestamptz;
+            """),
     ]
 }

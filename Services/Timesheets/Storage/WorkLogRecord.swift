@@ -12,6 +12,10 @@ struct WorkLogRecord: Sendable {
     var version: Int
     var createdAt: Date
     var updatedAt: Date
+    /// Who vouched for the record when it was handed in (nil while open, or from before).
+    var confirmation: WorkLogConfirmation?
+    /// The person who confirmed or attested it.
+    var confirmedBy: UUID?
 
     init(row: PostgresRow) throws {
         id = try row.decode("id")
@@ -23,6 +27,8 @@ struct WorkLogRecord: Sendable {
         version = try row.decode("version")
         createdAt = try row.decode("created_at")
         updatedAt = try row.decode("updated_at")
+        confirmation = try row.decode("confirmation", as: String?.self).flatMap(WorkLogConfirmation.init(rawValue:))
+        confirmedBy = try row.decode("confirmed_by")
     }
 
     /// The record, locked for the rest of the transaction (commands and entry changes queue here).
@@ -56,9 +62,18 @@ struct WorkLogRecord: Sendable {
     /// Moves the record to `state`, bumps the version and keeps the transition in the history; the record as stored now.
     static func move(_ record: WorkLogRecord, to state: WorkLogState, command: WorkLogCommand, actor: ActorPayload,
                      on connection: PostgresConnection) throws -> WorkLogRecord {
+        // Handing it in says who vouched for it (the person, or the coordinator who attested it).
+        let confirmation: WorkLogConfirmation? = switch command {
+        case .submit: .person
+        case .attest: .coordinator
+        default: nil
+        }
         let moved = try WorkLogRecord(row: try connection.query("""
-            UPDATE work_logs SET state = $2, version = version + 1, updated_at = now() WHERE id = $1 RETURNING *
-            """, [record.id, state.rawValue]).single())
+            UPDATE work_logs SET state = $2, version = version + 1, updated_at = now(),
+                confirmation = COALESCE($3, confirmation), confirmed_by = CASE WHEN $3::text IS NULL THEN confirmed_by ELSE $4 END,
+                confirmed_at = CASE WHEN $3::text IS NULL THEN confirmed_at ELSE now() END
+            WHERE id = $1 RETURNING *
+            """, [record.id, state.rawValue, confirmation?.rawValue, actor.personId]).single())
         try connection.execute("""
             INSERT INTO work_log_transitions (work_log_id, command, from_state, to_state, actor, role, comment)
             VALUES ($1, $2, $3, $4, $5, $6, $7)

@@ -65,6 +65,9 @@ struct WorkLogSummary: Codable, Sendable {
     var totalMinutes: Int
     var createdAt: String
     var updatedAt: String
+    /// Who vouched for it when handed in: `person` (confirmed) or `coordinator` (attested).
+    var confirmation: String?
+    var confirmedBy: UUID?
 
     init(_ record: WorkLogRecord, totalMinutes: Int) {
         id = record.id
@@ -76,6 +79,8 @@ struct WorkLogSummary: Codable, Sendable {
         self.totalMinutes = totalMinutes
         createdAt = Timestamp.format(record.createdAt)
         updatedAt = Timestamp.format(record.updatedAt)
+        confirmation = record.confirmation?.rawValue
+        confirmedBy = record.confirmedBy
     }
 }
 

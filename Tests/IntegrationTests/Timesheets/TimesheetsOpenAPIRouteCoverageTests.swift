@@ -58,7 +58,7 @@ struct TimesheetsOpenAPIRouteCoverageTests {
     func commandsCovered() async throws {
         let registered = Set(OpenAPIDocumentReader.routes(of: try await Self.router()))
         let operations = Self.documented().operations
-        #expect(TimesheetsAPI.commands.map(\.0) == ["submit", "approve", "return"], "the command list changed: update the document and this test")
+        #expect(TimesheetsAPI.commands.map(\.0) == ["submit", "attest", "approve", "return"], "the command list changed: update the document and this test")
         for (command, _) in TimesheetsAPI.commands {
             let route = Route(method: "POST", path: "/timesheets/worklogs/{workLogId}/\(command)")
             #expect(registered.contains(route), "\(route) is not routed")
