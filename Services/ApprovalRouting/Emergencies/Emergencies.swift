@@ -1,6 +1,7 @@
 import Auth
 import Contracts
 import Foundation
+import HTTPTypes
 import Postgres
 import Rules
 import ServiceKit
@@ -84,7 +85,8 @@ struct Emergencies: Sendable {
                                                 message: "Ārkārtējā situācija jau ir beigusies (\(Timestamp.format(endedAt))).",
                                                 messageEn: "The emergency has already ended (\(Timestamp.format(endedAt))).")])
         }
-        guard let last = input.endsOn ?? (try row.decode("e", as: String?.self)).flatMap(CalendarDate.init(iso:)) ?? today() else {
+        let declaredEnd = (try row.decode("e", as: String?.self)).flatMap(CalendarDate.init(iso:))
+        guard let last = input.endsOn ?? declaredEnd ?? today() else {
             throw CommonProblems.clockUnavailable
         }
         guard last >= start else {

@@ -1,6 +1,7 @@
 import Auth
 import Foundation
 import Hummingbird
+import Postgres
 import ServiceKit
 
 /// The emergency routes (seed 004): declare, list, read one with its per-plan results, end.

@@ -103,9 +103,9 @@ extension PipelineSuites {
             let envelopes = try bodies.map { try ContractCoding.decode(EnvelopeHeaderProbe.self, from: $0).type }
             #expect(Set(envelopes) == Set(Self.probed), "\(envelopes)")
             let declaredText = bodies.map { String(decoding: $0, as: UTF8.self) }.first { $0.contains("emergency.declared") } ?? ""
-            #expect(declaredText.contains(#"{"paused":2,"region":"Latgale"}"#) && declaredText.contains(#""homeMealsFrom":"2022-10-10""#), declaredText)
+            #expect(declaredText.contains(#"{"paused":2,"region":"Latgale"}"#) && declaredText.contains(#""homeMealsFrom":"2022-10-10""#), "\(declaredText)")
             let endedText = bodies.map { String(decoding: $0, as: UTF8.self) }.first { $0.contains("emergency.ended") } ?? ""
-            #expect(endedText.contains(#""resumedPlans":1"#) && endedText.contains(#""staysSuspended":1"#), endedText)
+            #expect(endedText.contains(#""resumedPlans":1"#) && endedText.contains(#""staysSuspended":1"#), "\(endedText)")
             await harness.stop()
         }
     }
