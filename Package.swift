@@ -100,7 +100,7 @@ let package = Package(
                           path: "Services/RiskValidationMain", swiftSettings: swiftSettings),
 
         .target(name: "ApprovalRouting", dependencies: ["Rules", "Contracts", "Postgres", "Auth", "ServiceKit", hummingbird, log],
-                path: "Services/ApprovalRouting", swiftSettings: swiftSettings),
+                path: "Services/ApprovalRouting", exclude: ["Emergencies/NOTES.md"], swiftSettings: swiftSettings),
         .target(name: "Notifications", dependencies: ["Contracts", "Postgres", "Auth", "ServiceKit", "Mail", mustache, hummingbird, log],
                 path: "Services/Notifications", swiftSettings: swiftSettings),
         .executableTarget(name: "NotificationsMain", dependencies: ["Notifications", "ServiceKit", "Auth"],

@@ -100,5 +100,40 @@ public enum ApprovalMigrations {
             ALTER TABLE approval_plans ADD COLUMN support_delivered text
                 CHECK (support_delivered IN ('consultation', 'payout'));
             """),
+        // Emergency periods (issue #19 item 8, seed 004) and what each did to each plan in scope:
+        // one row per plan for the declaration (`pause`) and one for the end (`resume`), with the
+        // plan's lifecycle state then. The pause is an overlay: `approval_plans.state` is not changed.
+        Migration(version: 104, name: "emergencies", sql: """
+            CREATE TABLE emergencies (
+                id                        uuid PRIMARY KEY,
+                name                      text NOT NULL,
+                reason                    text NOT NULL,
+                starts_on                 date NOT NULL,
+                ends_on                   date CHECK (ends_on IS NULL OR ends_on >= starts_on),
+                scope_kind                text NOT NULL CHECK (scope_kind IN ('national', 'region', 'municipality')),
+                scope_region              text,
+                scope_municipality        uuid,
+                home_meals_from           date,
+                home_meals_lowest_grade   integer NOT NULL,
+                home_meals_highest_grade  integer NOT NULL CHECK (home_meals_highest_grade >= home_meals_lowest_grade),
+                home_meals_plan_semester  text,
+                declared_by               uuid NOT NULL,
+                declared_role             text NOT NULL,
+                declared_at               timestamptz NOT NULL DEFAULT now(),
+                ended_by                  uuid,
+                ended_at                  timestamptz,
+                end_comment               text
+            );
+            CREATE TABLE emergency_plan_results (
+                emergency_id  uuid NOT NULL REFERENCES emergencies (id),
+                plan_id       uuid NOT NULL REFERENCES approval_plans (plan_id),
+                action        text NOT NULL CHECK (action IN ('pause', 'resume')),
+                state         text NOT NULL,
+                outcome       text NOT NULL,
+                region        text NOT NULL,
+                at            timestamptz NOT NULL DEFAULT now(),
+                PRIMARY KEY (emergency_id, action, plan_id)
+            );
+            """),
     ]
 }

@@ -75,6 +75,11 @@ enum SampleEvents {
         ReportConfirmed(plan: plan, confirmedBy: actor),
         PlanReported(change: change),
         PlanClosed(change: change),
+        EmergencyDeclared(emergencyId: otherId, name: "Ārkārtējā situācija", startsOn: "2020-03-13", endsOn: "2020-06-09",
+                          scope: EmergencyScopePayload(kind: "municipality", region: "Latgale", municipalityId: institutionId),
+                          homeMealsFrom: "2020-03-31", homeMealsLowestGrade: 5, homeMealsHighestGrade: 12, homeMealsPlanSemester: "2019/2020-2",
+                          declaredBy: actor, pausedByRegion: [EmergencyRegionCount(region: "Latgale", paused: 12)]),
+        EmergencyEnded(emergencyId: otherId, endsOn: "2020-06-09", endedBy: actor, resumedPlans: 11, staysSuspended: 1),
     ]
 
     /// The samples as test arguments, named by event type in the test report.

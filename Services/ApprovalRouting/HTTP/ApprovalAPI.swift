@@ -69,6 +69,7 @@ public struct ApprovalAPI: Sendable {
     let producer: String
     let verifier: TokenVerifier
     let decisions: ApprovalDecisions
+    let emergencies: Emergencies
     let delegations = Delegations()
     let queue = WorkQueue()
     let idempotent: IdempotentRequests
@@ -83,6 +84,7 @@ public struct ApprovalAPI: Sendable {
         self.verifier = verifier
         self.today = today
         self.decisions = ApprovalDecisions(today: today, settings: settings)
+        self.emergencies = Emergencies(settings: settings, today: today)
         self.idempotent = IdempotentRequests(pool: pool)
     }
 
@@ -162,6 +164,7 @@ public struct ApprovalAPI: Sendable {
             }
             return try JSONResponse.make(.ok, ["results": results])
         }
+        registerEmergencies(on: approvals)
         approvals.post("delegations") { request, context in
             let principal = try context.requireRole(Delegations.delegable)
             let input = try await BoundedBody.decode(NewDelegation.self, from: request, limit: jsonLimit)

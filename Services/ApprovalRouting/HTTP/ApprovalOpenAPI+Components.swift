@@ -63,6 +63,13 @@ extension ApprovalOpenAPI {
               schema:
                 type: string
                 format: uuid
+            EmergencyId:
+              name: emergencyId
+              in: path
+              required: true
+              schema:
+                type: string
+                format: uuid
           requestBodies:
             CommentOptional:
               required: false

@@ -15,9 +15,11 @@ enum ApprovalOpenAPI {
         header,
         decisionPaths,
         delegationPaths,
+        emergencyPaths,
         AuditLog.openAPIPath,
         components,
         schemas,
+        emergencySchemas,
     ].joined(separator: "\n")
 
     /// `openapi`, `info`, `tags`, the global `security`, and `paths` up to the `queue` operations (the
@@ -62,6 +64,8 @@ enum ApprovalOpenAPI {
             description: Approval decisions and lifecycle commands on one plan (Lēmumi).
           - name: delegations
             description: Delegation of approval rights for a date range (Aizvietošana).
+          - name: emergencies
+            description: Emergency periods that pause the plans in scope, and their end (Ārkārtējās situācijas).
         security:
           - bearerAuth: []
         paths:

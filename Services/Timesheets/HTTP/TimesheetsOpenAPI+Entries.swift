@@ -19,7 +19,9 @@ extension TimesheetsOpenAPI {
                 `entry.preparer.no_measure`); the plan (404 `entry.plan_unknown` when it is not known to be open to the
                 caller's institution, e.g. before its implementation may start; 409 `entry.plan_not_open` when suspended,
                 resumed or deleted); the date (422 `entry.date.future`, `semester.unknown`, `entry.date.outside_semester`);
-                the month (409 `worklog.not_editable` once submitted or approved); the measure (422 `entry.measure.unknown`,
+                the month (409 `worklog.not_editable` once submitted or approved); an emergency period (422
+                `emergency.consultation.remote_only` for a consultation that is not remote on a day inside an emergency
+                covering the institution, seed 004); the measure (422 `entry.measure.unknown`,
                 `entry.measure.not_consultation`, `entry.provider.not_planned`); the hours (422
                 `hours.delivered.exceeds_planned`: everyone's minutes on the measure may reach its planned minutes but
                 never exceed them; 422 `hours.preparer.limit`: the preparers' minutes on the plan for its semester may reach

@@ -65,6 +65,11 @@ struct EntryRecorder: Sendable {
         }
         switch role {
         case .specialist:
+            // Seed 004: during an emergency consultations continue remotely only.
+            if let refusal = try EmergencyPeriods.check(remote: input.remote ?? false, on: input.workDate, institution: plan.institutionId,
+                                                        on: connection) {
+                throw refusal
+            }
             let measure = try EntryRules.measure(for: input, in: plan.measures).get()
             let delivered = try minutes("plan_id = $1 AND measure_id = $2", [plan.planId, measure.measureId], on: connection)
             if let refusal = Refusal.firstError(of: HoursRules.checkDelivery(planned: measure.plannedMinutes ?? 0, alreadyDelivered: delivered,

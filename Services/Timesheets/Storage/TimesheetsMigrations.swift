@@ -87,6 +87,23 @@ enum TimesheetsMigrations {
             ALTER TABLE plans ADD CONSTRAINT plans_status_check CHECK (status IN ('open', 'waiting', 'closed', 'suspended', 'deleted'));
             ALTER TABLE plans ADD COLUMN delivery_announced_at timestamptz;
             """),
+        // Emergency periods from approval's `emergency.*` events (issue #19 item 8, seed 004):
+        // inside one, only remote consultations are recorded at the institutions in scope. A
+        // period whose end arrives before its declaration (competing consumers) waits as a row with
+        // no start, which no rule reads until the declaration fills it in.
+        Migration(version: 111, name: "emergency_periods", sql: """
+            CREATE TABLE emergency_periods (
+                id                  uuid PRIMARY KEY,
+                name                text,
+                starts_on           date,
+                ends_on             date,
+                scope_kind          text CHECK (scope_kind IN ('national', 'region', 'municipality')),
+                scope_region        text,
+                scope_municipality  uuid,
+                ended               boolean NOT NULL DEFAULT false,
+                updated_at          timestamptz NOT NULL DEFAULT now()
+            );
+            """),
         // Employment first (issue #19 item 5): a staff contract gates recording and sets the pay
         // rate. Entries keep the contract they were recorded under (older ones have none).
         Migration(version: 120, name: "staff_contracts", sql: """
