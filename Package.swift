@@ -113,7 +113,7 @@ let package = Package(
         .executableTarget(name: "TimesheetsMain", dependencies: ["Timesheets", "ServiceKit", "Auth"],
                           path: "Services/TimesheetsMain", swiftSettings: swiftSettings),
         .target(name: "Payouts", dependencies: ["Rules", "CivilCalendar", "Contracts", "Postgres", "Auth", "ServiceKit", hummingbird, crypto, log],
-                path: "Services/Payouts", swiftSettings: swiftSettings),
+                path: "Services/Payouts", exclude: ["YouthProjects/NOTES.md"], swiftSettings: swiftSettings),
         .executableTarget(name: "PayoutsMain", dependencies: ["Payouts", "ServiceKit", "Auth"],
                           path: "Services/PayoutsMain", swiftSettings: swiftSettings),
         // Semester reports and programme statistics: a read model built from events, in its own schema.

@@ -21,6 +21,8 @@ public struct DemoSemester: Sendable {
         public var workLog: String?
         public var claimPayout: String?
         public var batch: String?
+        /// The emergency period declared for the demo's municipality (seed 004).
+        public var emergency: String? = nil
         public var notes: [String]
     }
 
@@ -154,6 +156,13 @@ public struct DemoSemester: Sendable {
             if String(day2.iso.prefix(7)) == month {
                 entry = try await api.recordConsultation(specialist, plan: planA, measure: teacher.lowercased(), date: day2.iso, minutes: 40,
                                                          provider: "teacher", subject: "latviešu valoda", remote: true)
+                // The coordinator writes down one more session for the specialist (seed 000 item 6: the
+                // coordinator makes the staff's work records); the specialist then confirms the month.
+                let coordinated = try await api.http.send("POST", api.endpoints.timesheets + "/timesheets/entries", token: tokens["school_coordinator"]!,
+                                                          json: jsonText(["planId": planA, "measureId": teacher.lowercased(), "workDate": day2.iso,
+                                                                          "minutes": 30, "providerType": "teacher", "subject": "matemātika",
+                                                                          "remote": false, "personId": people["school_specialist"]!]))
+                if coordinated.status != 201 { notes.append("coordinator's entry: HTTP \(coordinated.status) \(coordinated.text.prefix(200))") }
             }
             // The first consultation on an approved plan with consent on file starts its implementation.
             do {
@@ -202,6 +211,24 @@ public struct DemoSemester: Sendable {
                                                 json: jsonText(["period": month]))
             if reply.status == 201 { batch = reply.string("batchId") } else { notes.append("batch: HTTP \(reply.status) \(reply.text.prefix(200))") }
         }
+        // An emergency (seed 004) for the demo's municipality from the day after the work to the semester's end:
+        // its plans are paused (only remote consultations), each with its result.
+        log("approval: IKVD declares an emergency period for the demo's municipality (remote consultations only)")
+        let startsOn = min(workDay.adding(days: 1) ?? workDay, semester.end)
+        var emergency: String?
+        do {
+            let declared = try await api.http.send("POST", api.endpoints.approval + "/approvals/emergencies", token: tokens["ikvd_expert"]!,
+                                                   json: jsonText(["name": "Demonstrācijas ārkārtējā situācija", "reason": "Demonstrācija: mācības attālināti",
+                                                                   "startsOn": startsOn.iso, "endsOn": semester.end.iso,
+                                                                   "scope": ["kind": "municipality", "municipalityId": municipality]]))
+            if declared.status == 201 {
+                emergency = (declared.json["emergency"] as? [String: Any])?["id"] as? String
+                let paused = (declared.json["results"] as? [[String: Any]] ?? []).count
+                log("  emergency \(emergency ?? "?"): \(paused) plan(s) of the municipality paused, each with its result")
+            } else {
+                notes.append("emergency: HTTP \(declared.status) \(declared.text.prefix(200))")
+            }
+        }
         if let reporting = api.endpoints.reporting {
             log("reporting: the preparer's implementation report on plan C, submitted and confirmed by the VPII head")
             let report = jsonText(["risks": [
@@ -226,7 +253,8 @@ public struct DemoSemester: Sendable {
         return Outcome(municipality: municipality, school: school, vpii: vpii, people: people, tokens: tokens,
                        plans: ["A (in implementation, paid)": planA, "B (awaiting municipality)": planB,
                                "D (approved, consent pending)": planD, (api.endpoints.reporting == nil ? "C (VPII, approved)" : "C (VPII, reported and closed)"): planC],
-                       semester: code, month: month, workLog: workLog, claimPayout: claimPayout, batch: batch, notes: notes)
+                       semester: code, month: month, workLog: workLog, claimPayout: claimPayout, batch: batch, emergency: emergency,
+                       notes: notes)
     }
 
     /// The same plan for a vocational student: course 2 instead of grade 8.

@@ -40,6 +40,7 @@ extension PipelineSuites {
             let outcome = try await demo.run()
             #expect(outcome.notes.isEmpty, "\(outcome.notes)")
             #expect(outcome.workLog != nil && outcome.claimPayout != nil && outcome.batch != nil)
+            #expect(outcome.emergency != nil, "the demo declares an emergency period (seed 004)")
 
             // Each service's own record of the end states.
             let planA = try #require(UUID(uuidString: outcome.plans["A (in implementation, paid)"] ?? ""))
@@ -60,16 +61,16 @@ extension PipelineSuites {
                 (try? await system.payouts.host.scalar("SELECT count(*) FROM payouts WHERE plan_id = $1 AND state = 'released'", [planA])) == 2
             }, "the claim and the specialist's pay are released")
             let staff = try await system.payouts.host.scalar("SELECT amount_cents FROM payouts WHERE plan_id = $1 AND kind = 'staff'", [planA])
-            #expect(staff == 3000, "120 minutes at the teacher's 15.00 an hour")
+            #expect(staff == 3750, "150 minutes (30 of them written down by the coordinator) at the contract's 15.00 an hour")
             #expect(await IntegrationEnvironment.eventually(timeout: .seconds(60)) {
-                (try? await system.approval.host.scalar("SELECT amount_paid::int FROM approval_plans WHERE plan_id = $1", [planA])) == 7250
+                (try? await system.approval.host.scalar("SELECT amount_paid::int FROM approval_plans WHERE plan_id = $1", [planA])) == 8000
             }, "approval knows what the plan has been paid (it can no longer be deleted)")
 
             // Finance's own AMQP client: both payouts once, the sum equal to the ledger.
             let view = try await system.finance(["drain", "--queue", finance, "--idle", "3", "--plans", planA.uuidString])
             let released = view["released"] as? [String: Any] ?? [:]
             #expect(released["count"] as? Int == 2)
-            #expect(released["total_cents"] as? Int == 7250)
+            #expect(released["total_cents"] as? Int == 8000)
             #expect(released["total_cents"] as? Int == (try await system.payouts.host.scalar(
                 "SELECT COALESCE(sum(amount_cents), 0)::int FROM ledger WHERE plan_id = $1", [planA])))
             _ = try await system.finance(["delete", "--queue", finance])

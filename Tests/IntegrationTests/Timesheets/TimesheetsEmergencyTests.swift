@@ -26,7 +26,7 @@ extension PipelineSuites {
             let harness = try await TimesheetsHarness.start()
             let api = harness.client()
             let (municipality, school, _) = try await harness.directory()
-            let specialist = try await harness.token(.specialist, .institution(school))
+            let specialist = try await harness.recorder(.specialist, .institution(school))
             let plan = TimesheetsHarness.plan(school)
             let measure = TimesheetsHarness.consultation(1200)
             try await harness.start(plan, measures: [measure])
