@@ -44,6 +44,7 @@ public struct PortalApp: Sendable {
         registerPlans(on: router)
         registerReport(on: router)
         registerStaff(on: router)
+        registerEmergencies(on: router)
     }
 }
 

@@ -22,6 +22,7 @@ extension PortalApp {
         if let notice { page["notice"] = notice }
         // The staff page (contracts, the month's records) is the coordinator's and the head's.
         if PortalApp.staffKeepers.contains(visit.role.role) { page["staffLink"] = true }
+        if PortalApp.emergencyKeepers.contains(visit.role.role) { page["emergencyLink"] = true }
         return page
     }
 
@@ -32,7 +33,8 @@ extension PortalApp {
                      "report_saved": "report.saved_ok", "report_submitted": "report.submitted_ok", "report_confirmed": "report.confirmed_ok",
                      "contract_saved": "staff.contract_saved", "contract_ended": "staff.contract_ended",
                      "worklog_attest": "staff.worklog_attested", "worklog_approve": "staff.worklog_approved",
-                     "worklog_return": "staff.worklog_returned"]
+                     "worklog_return": "staff.worklog_returned",
+                     "emergency_declared": "emergency.declared_ok", "emergency_ended": "emergency.ended_ok"]
         return request.uri.queryParameters["notice"].flatMap { known[String($0)] }.map { renderer.text($0, language) }
     }
 

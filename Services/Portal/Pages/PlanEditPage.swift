@@ -69,8 +69,8 @@ extension PortalApp {
                 FieldView(path: "\(path).fundedElsewhere", label: t("measure.fundedElsewhere"),
                           control: .checkbox(checked: values["\(path).fundedElsewhere"] == "yes")),
                 field("\(path).holidayPeriod", "\(path).holidayStart", "measure.holiday_start", hint: "measure.holiday_hint",
-                      control: .input(type: "date")),
-                field("\(path).holidayPeriod.end", "\(path).holidayEnd", "measure.holiday_end", control: .input(type: "date")),
+                      control: .input(type: "text")),
+                field("\(path).holidayPeriod.end", "\(path).holidayEnd", "measure.holiday_end", hint: "date.hint", control: .input(type: "text")),
             ]
             fields[4].inputmode = "decimal"
             fields[5].inputmode = "decimal"

@@ -110,7 +110,7 @@ extension PortalApp {
                       value: upload["kind"] ?? "", control: .select(kinds)),
             FieldView(path: "validUntil", label: renderer.text("upload.valid_until", language),
                       hint: renderer.text("upload.valid_until_hint", language), value: upload["validUntil"] ?? "",
-                      control: .input(type: "date")),
+                      control: .input(type: "text")),
         ].map { $0.context(errors, prefixes: p) }
         let consentValues = consentForm ?? FormData()
         page["consentFields"] = [

@@ -101,7 +101,7 @@ extension PortalApp {
                 "rate": LatvianFormat.money(contract["hourlyRateCents"] as? Int ?? 0, language: language),
                 "from": LatvianFormat.date(contract["validFrom"] as? String ?? "", language: language),
                 "until": (contract["validUntil"] as? String).map { LatvianFormat.date($0, language: language) } ?? t("staff.open_ended"),
-                "endFields": [FieldView(path: "end-\(id)", name: "validUntil", label: t("staff.end_date"), value: "", control: .input(type: "date"))
+                "endFields": [FieldView(path: "end-\(id)", name: "validUntil", label: t("staff.end_date"), hint: t("date.hint"), value: "", control: .input(type: "text"))
                     .context(errors, prefixes: p),
                               FieldView(path: "end-\(id)-reason", name: "reason", label: t("staff.end_reason"), value: "").context(errors, prefixes: p)],
             ]
@@ -116,9 +116,9 @@ extension PortalApp {
             FieldView(path: "personId", label: t("staff.person"), value: values["personId"] ?? "", control: .select(personOptions)),
             FieldView(path: "profession", label: t("staff.profession"), value: values["profession"] ?? "", control: .select(professionOptions)),
             FieldView(path: "hourlyRateCents", name: "rate", label: t("staff.rate"), hint: t("staff.rate_hint"), value: values["rate"] ?? ""),
-            FieldView(path: "validFrom", label: t("staff.valid_from"), value: values["validFrom"] ?? "", control: .input(type: "date")),
+            FieldView(path: "validFrom", label: t("staff.valid_from"), hint: t("date.hint"), value: values["validFrom"] ?? "", control: .input(type: "text")),
             FieldView(path: "validUntil", label: t("staff.valid_until"), hint: t("staff.valid_until_hint"), value: values["validUntil"] ?? "",
-                      control: .input(type: "date")),
+                      control: .input(type: "text")),
         ]
         fields[2].inputmode = "decimal"
         page["contractFields"] = fields.map { $0.context(errors, prefixes: p) }
