@@ -118,12 +118,7 @@ struct ApprovalProjection: Sendable {
     /// newer recording arrived first — it happened.
     func consentChanged(_ event: PlanConsentChanged, _ context: HandlerContext) throws {
         let connection = context.connection
-        let newer = try connection.execute("""
-            INSERT INTO plan_consents (plan_id, on_file, change) VALUES ($1, $2, COALESCE($3, 0))
-            ON CONFLICT (plan_id) DO UPDATE SET on_file = EXCLUDED.on_file,
-                change = COALESCE($3, plan_consents.change), updated_at = now()
-            WHERE $3::int IS NULL OR plan_consents.change < $3
-            """, [event.plan.planId, event.onFile, event.change]) > 0
+        let newer = try ConsentReplica.record(event, on: connection)
         try connection.execute("""
             UPDATE approval_plans SET consent_on_file = $2, consent_change = COALESCE($3, consent_change), updated_at = now()
             WHERE plan_id = $1 AND ($3::int IS NULL OR consent_change < $3)

@@ -44,12 +44,7 @@ struct PayoutsProjection: Sendable {
             // Only a newer change than the last one seen moves the flag (an older one, redelivered late, is history).
             // Kept per plan also before payouts knows the plan: consent may come before or after approval.
             let event = envelope.data
-            try context.connection.execute("""
-                INSERT INTO plan_consents (plan_id, on_file, change) VALUES ($1, $2, COALESCE($3, 0))
-                ON CONFLICT (plan_id) DO UPDATE SET on_file = EXCLUDED.on_file,
-                    change = COALESCE($3, plan_consents.change), updated_at = now()
-                WHERE $3::int IS NULL OR plan_consents.change < $3
-                """, [event.plan.planId, event.onFile, event.change])
+            try ConsentReplica.record(event, on: context.connection)
             let updated = try context.connection.execute("""
                 UPDATE pay_plans SET consent_on_file = $2, consent_change = COALESCE($3, consent_change), updated_at = now()
                 WHERE plan_id = $1 AND ($3::int IS NULL OR consent_change < $3)

@@ -70,32 +70,14 @@ enum WorkLogLifecycle {
                 return .failure(.forbidden("workLogId", "worklog.not_owner", lv: "Iesniegt var tikai savu darba uzskaiti.",
                                            en: "Only the record's owner may submit it."))
             }
-            guard state.isEditable else {
-                return .failure(.conflict("state", "worklog.not_editable",
-                                          lv: "Darba uzskaite jau ir iesniegta vai apstiprināta.",
-                                          en: "The work record has already been submitted or approved."))
-            }
-            guard activeEntries > 0 else {
-                return .failure(.conflict("entries", "worklog.empty", lv: "Tukšu darba uzskaiti iesniegt nevar.",
-                                          en: "An empty work record cannot be submitted."))
-            }
-            return .success(.submitted)
+            return handIn(state, activeEntries: activeEntries)
         case .attest:
             guard actor.role == .institutionCoordinator, !actor.isOwner else {
                 return .failure(.forbidden("workLogId", "worklog.attest_not_allowed",
                                            lv: "Apliecināt var iestādes koordinators citas personas darba uzskaiti.",
                                            en: "The institution coordinator attests another person's work record."))
             }
-            guard state.isEditable else {
-                return .failure(.conflict("state", "worklog.not_editable",
-                                          lv: "Darba uzskaite jau ir iesniegta vai apstiprināta.",
-                                          en: "The work record has already been submitted or approved."))
-            }
-            guard activeEntries > 0 else {
-                return .failure(.conflict("entries", "worklog.empty", lv: "Tukšu darba uzskaiti iesniegt nevar.",
-                                          en: "An empty work record cannot be submitted."))
-            }
-            return .success(.submitted)
+            return handIn(state, activeEntries: activeEntries)
         case .approve, .returnForCorrection:
             // The coordinator decides; a record the coordinator attested is decided by someone else:
             // another coordinator or the head (nobody approves what they vouched for).
@@ -127,5 +109,20 @@ enum WorkLogLifecycle {
             if case .approve = command { return .success(.approved) }
             return .success(.returned)
         }
+    }
+
+    /// Handing a record in (submitted by its owner or attested by the coordinator): only an open
+    /// or returned record with at least one entry.
+    private static func handIn(_ state: WorkLogState, activeEntries: Int) -> Result<WorkLogState, Refusal> {
+        guard state.isEditable else {
+            return .failure(.conflict("state", "worklog.not_editable",
+                                      lv: "Darba uzskaite jau ir iesniegta vai apstiprināta.",
+                                      en: "The work record has already been submitted or approved."))
+        }
+        guard activeEntries > 0 else {
+            return .failure(.conflict("entries", "worklog.empty", lv: "Tukšu darba uzskaiti iesniegt nevar.",
+                                      en: "An empty work record cannot be submitted."))
+        }
+        return .success(.submitted)
     }
 }
