@@ -55,8 +55,8 @@ public enum EventCatalogue {
         entry(ReportConfirmed.self, "reporting", ["approval"]),
         entry(PlanReported.self, "approval", ["intake", "reporting"]),
         entry(PlanClosed.self, "approval", ["intake", "reporting"]),
-        entry(EmergencyDeclared.self, "approval", ["timesheets"]),
-        entry(EmergencyEnded.self, "approval", ["timesheets"]),
+        entry(EmergencyDeclared.self, "approval", ["timesheets", "reporting"]),
+        entry(EmergencyEnded.self, "approval", ["timesheets", "reporting"]),
     ]
 
     /// The catalogue row for a type.

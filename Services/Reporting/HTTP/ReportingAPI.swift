@@ -51,6 +51,7 @@ public struct ReportingAPI: Sendable {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: document.csv)))
         }
         registerProgramme(api)
+        registerEmergencies(api)
         registerReports(api.group("reports"))
         AuditLog.reads.register(on: api.group("audit"), pool: pool)
     }

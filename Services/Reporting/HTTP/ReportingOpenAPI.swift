@@ -14,6 +14,7 @@ enum ReportingOpenAPI {
         header,
         statisticsPaths,
         programmePaths,
+        emergencyPaths,
         reportPaths,
         AuditLog.openAPIPath,
         components,

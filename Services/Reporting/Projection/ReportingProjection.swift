@@ -25,6 +25,7 @@ struct ReportingProjection: Sendable {
     var handlers: EventHandlers {
         var handlers = EventHandlers()
         DirectoryReplica.register([.institutions, .people], on: &handlers)
+        EmergencyEffect.register(on: &handlers)
         // The submission with its content (for the subjects of subject consultations).
         handlers.on(PlanContentSubmitted.self) { envelope, context in try submitted(envelope.data, context) }
         handlers.on(PlanValidated.self) { envelope, context in

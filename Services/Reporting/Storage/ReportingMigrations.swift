@@ -138,5 +138,27 @@ enum ReportingMigrations {
                 FOREIGN KEY (work_log_id, line_no) REFERENCES rep_work_lines
             );
             """),
+        // The emergency periods IKVD declares (issue #19 item 8, seed 004) and their effect: plans
+        // paused per region when declared, resumed and still suspended when ended.
+        Migration(version: 104, name: "emergencies", sql: """
+            CREATE TABLE rep_emergencies (
+                id               uuid PRIMARY KEY,
+                name             text,
+                starts_on        date,
+                ends_on          date,
+                scope_kind       text,
+                scope_region     text,
+                ended            boolean NOT NULL DEFAULT false,
+                resumed_plans    integer,
+                stays_suspended  integer,
+                updated_at       timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE TABLE rep_emergency_regions (
+                emergency_id  uuid NOT NULL,
+                region        text NOT NULL,
+                paused        integer NOT NULL CHECK (paused >= 0),
+                PRIMARY KEY (emergency_id, region)
+            );
+            """),
     ]
 }

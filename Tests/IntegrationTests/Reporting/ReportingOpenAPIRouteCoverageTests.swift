@@ -44,6 +44,7 @@ struct ReportingOpenAPIRouteCoverageTests {
         Route(method: "GET", path: "/statistics.csv"): ["200", "401", "403", "422"],
         Route(method: "GET", path: "/statistics/programme"): ["200", "401", "403", "422"],
         Route(method: "GET", path: "/statistics/programme.csv"): ["200", "401", "403", "422"],
+        Route(method: "GET", path: "/statistics/emergencies"): ["200", "401", "403"],
         Route(method: "GET", path: "/reports"): ["200", "401", "403", "422"],
         Route(method: "GET", path: "/reports/{planId}"): ["200", "401", "403", "404"],
         Route(method: "PUT", path: "/reports/{planId}"): ["200", "401", "403", "404", "409", "413", "422"],
