@@ -22,6 +22,15 @@ struct PayoutsProjection: Sendable {
     var handlers: EventHandlers {
         var handlers = EventHandlers()
         DirectoryReplica.register([.institutions, .people], on: &handlers)
+        EmergencyReplica.register(on: &handlers)
+        handlers.on(PlanSubmitted.self) { envelope, context in
+            // The first submission's day and the latest grade (the emergency exceptions read both).
+            try context.connection.execute("""
+                INSERT INTO plan_submissions (plan_id, grade_or_course, first_submitted_on) VALUES ($1, $2, ($3 AT TIME ZONE 'UTC')::date)
+                ON CONFLICT (plan_id) DO UPDATE SET grade_or_course = COALESCE(EXCLUDED.grade_or_course, plan_submissions.grade_or_course),
+                    first_submitted_on = LEAST(plan_submissions.first_submitted_on, EXCLUDED.first_submitted_on), updated_at = now()
+                """, [envelope.data.plan.planId, envelope.data.gradeOrCourse, envelope.occurredAt])
+        }
         handlers.on(PlanImplementationMayStart.self) { envelope, context in
             try PayPlan.upsert(envelope.data.plan, measures: envelope.data.measures, approved: false, on: context.connection)
             try settle(envelope.data.plan.planId, context)

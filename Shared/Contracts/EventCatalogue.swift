@@ -18,7 +18,7 @@ public enum EventCatalogue {
 
     /// All events.
     public static let entries: [Entry] = [
-        entry(PlanSubmitted.self, "intake", ["approval", "notifications"]),
+        entry(PlanSubmitted.self, "intake", ["approval", "notifications", "payouts"]),
         entry(PlanContentSubmitted.self, "intake", ["risk_validation", "reporting"]),
         entry(PlanValidated.self, "risk_validation", ["intake", "approval", "reporting"]),
         entry(PlanValidationFailed.self, "risk_validation", ["intake", "approval", "notifications", "reporting"]),
@@ -55,8 +55,8 @@ public enum EventCatalogue {
         entry(ReportConfirmed.self, "reporting", ["approval"]),
         entry(PlanReported.self, "approval", ["intake", "reporting"]),
         entry(PlanClosed.self, "approval", ["intake", "reporting"]),
-        entry(EmergencyDeclared.self, "approval", ["timesheets", "reporting"]),
-        entry(EmergencyEnded.self, "approval", ["timesheets", "reporting"]),
+        entry(EmergencyDeclared.self, "approval", ["timesheets", "payouts", "reporting"]),
+        entry(EmergencyEnded.self, "approval", ["timesheets", "payouts", "reporting"]),
     ]
 
     /// The catalogue row for a type.

@@ -52,7 +52,7 @@ struct EventCatalogueTests {
     @Test("lookup by type finds the row, and nothing for an unknown type")
     func lookup() {
         #expect(EventCatalogue.entry(for: "plan.submitted")?.producer == "intake")
-        #expect(EventCatalogue.entry(for: "plan.submitted")?.consumers == ["approval", "notifications"])
+        #expect(EventCatalogue.entry(for: "plan.submitted")?.consumers == ["approval", "notifications", "payouts"])
         #expect(EventCatalogue.entry(for: "plan.nope") == nil)
         #expect(EventCatalogue.entry(for: "PLAN.SUBMITTED") == nil)
     }

@@ -29,7 +29,7 @@ enum SampleEvents {
 
     /// Every event type, one value each.
     static let all: [any DomainEvent] = [
-        PlanSubmitted(plan: plan, submittedBy: actor, riskCodes: ["R1"], measures: [measure]),
+        PlanSubmitted(plan: plan, submittedBy: actor, riskCodes: ["R1"], measures: [measure], gradeOrCourse: 8),
         PlanContentSubmitted(plan: plan, submittedBy: actor, content: Array(#"{"risks":[]}"#.utf8),
                              context: Array(#"{"studentAgeAtSemesterStart":16}"#.utf8), riskCodes: ["R1"], measures: [measure]),
         PlanValidated(plan: plan, warnings: [finding]),

@@ -20,7 +20,7 @@ struct SubmissionPayloadTests {
         let data = try Self.data(sample)
         #expect(data["content"] == nil, "plan.submitted carries the plan's text")
         #expect(data["context"] == nil, "plan.submitted carries the validation context")
-        #expect(Set(data.keys) == ["plan", "submittedBy", "riskCodes", "measures"])
+        #expect(Set(data.keys) == ["plan", "submittedBy", "riskCodes", "measures", "gradeOrCourse"])
         // Not merely left empty in the sample: the type has no such fields.
         let fields = Mirror(reflecting: sample.event).children.compactMap(\.label)
         #expect(!fields.contains("content") && !fields.contains("context"), "fields: \(fields)")
@@ -34,6 +34,6 @@ struct SubmissionPayloadTests {
         #expect(data["content"] != nil && data["context"] != nil)
         #expect(EventCatalogue.entry(for: "plan.content_submitted")?.producer == "intake")
         #expect(EventCatalogue.entry(for: "plan.content_submitted")?.consumers.sorted() == ["reporting", "risk_validation"])
-        #expect(EventCatalogue.entry(for: "plan.submitted")?.consumers.sorted() == ["approval", "notifications"])
+        #expect(EventCatalogue.entry(for: "plan.submitted")?.consumers.sorted() == ["approval", "notifications", "payouts"])
     }
 }

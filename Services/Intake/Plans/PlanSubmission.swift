@@ -61,7 +61,7 @@ struct PlanSubmission: Sendable {
         record.findings = findings.map(FindingView.init)
         let preparer = forwarded ? try preparer(of: record, on: connection) : nil
         try enqueue(event(record, content: content, plan: plan, context: context, actor: actor, forwardedFor: preparer),
-                    outbox: outbox, on: connection)
+                    grade: content.card.gradeOrCourse, outbox: outbox, on: connection)
         return record
     }
 
@@ -102,12 +102,16 @@ struct PlanSubmission: Sendable {
         // The plan is still the preparer's (for the own-plan rule and their emails), not the resumer's.
         let preparer = try preparer(of: record, on: connection)
         let submitter = try Principal(personId: preparer, role: .preparer, scope: .institution(record.institutionId))
-        try enqueue(event(record, content: content, plan: plan, context: context, actor: submitter), outbox: outbox, on: connection)
+        try enqueue(event(record, content: content, plan: plan, context: context, actor: submitter), grade: content.card.gradeOrCourse,
+                    outbox: outbox, on: connection)
     }
 
-    /// Both messages of one submission, in the caller's transaction: the announcement first.
-    func enqueue(_ event: PlanContentSubmitted, outbox: OutboxWriter, on connection: PostgresConnection) throws {
-        try outbox.enqueue(event.announcement, on: connection)
+    /// Both messages of one submission, in the caller's transaction: the announcement first (with
+    /// the card's grade or course, which payouts' emergency exceptions need).
+    func enqueue(_ event: PlanContentSubmitted, grade: Int?, outbox: OutboxWriter, on connection: PostgresConnection) throws {
+        var announcement = event.announcement
+        announcement.gradeOrCourse = grade
+        try outbox.enqueue(announcement, on: connection)
         try outbox.enqueue(event, on: connection)
     }
 

@@ -22,6 +22,10 @@ struct ExpenseClaims: Sendable {
         var description: String
         var receiptId: UUID
         var payee: PayeeInput
+        /// Meals delivered home during an emergency (seed 004's first exception).
+        var deliveredHome: Bool?
+        /// A vocational student on placement during an emergency (seed 004's second exception).
+        var onPlacement: Bool?
     }
 
     /// A claim with its payout and the cap's verdict.
@@ -63,6 +67,11 @@ struct ExpenseClaims: Sendable {
             rule = finding.ruleId.rawValue; severity = finding.severity.rawValue; field = finding.path
             message = finding.message.lv; messageEn = finding.message.en
         }
+
+        init(_ finding: EmergencyFinding) {
+            rule = finding.rule.rawValue; severity = finding.severity.rawValue; field = finding.path
+            message = finding.message.lv; messageEn = finding.message.en
+        }
     }
 
     func submit(_ input: Input, by principal: Principal, outbox: OutboxWriter, on connection: PostgresConnection) throws -> View {
@@ -83,6 +92,15 @@ struct ExpenseClaims: Sendable {
                                               en: "This measure is not compensated in money (it is delivered in hours).")
         }
         let period = try self.period(input.period, cap: cap, plan: plan)
+        // An emergency in the plan's area pays only the seed's two exceptions (seed 004).
+        let emergency = try PayoutPeriod(period).flatMap { claimed -> EmergencyFinding? in
+            guard let days = claimed.days(semesters: settings) else { return nil }
+            return try EmergencyClaimCheck.finding(measure: type, from: days.first, to: days.last, deliveredHome: input.deliveredHome ?? false,
+                                                   onPlacement: input.onPlacement ?? false, plan: plan, on: connection)
+        }
+        if let emergency, emergency.severity == .error {
+            throw CommonProblems.invalidField(emergency.path, emergency.rule.rawValue, lv: emergency.message.lv, en: emergency.message.en)
+        }
         guard (1...100_000_00).contains(input.amountCents) else {
             throw CommonProblems.invalidField("amountCents", "claim.amount", lv: "Summa centos: no 1 līdz 10 000 000.",
                                               en: "The amount in cents: from 1 to 10,000,000.")
@@ -121,7 +139,7 @@ struct ExpenseClaims: Sendable {
                                        amount: decision.amount, claimed: Cents(input.amountCents), capped: decision.cappedBy,
                                        personId: nil, role: nil, minutes: nil, payeeReference: payee)
         _ = try book.record(new, outbox: outbox, on: connection)
-        return try view(id, for: principal, findings: findings, on: connection)
+        return try view(id, for: principal, findings: findings, extra: emergency.map { [FindingView($0)] } ?? [], on: connection)
     }
 
     /// The claimed period, checked against the cap's period and the plan's semester.
@@ -152,7 +170,8 @@ struct ExpenseClaims: Sendable {
         return try row.decode("sha256")
     }
 
-    func view(_ id: UUID, for principal: Principal, findings: [Finding] = [], on connection: PostgresConnection) throws -> View {
+    func view(_ id: UUID, for principal: Principal, findings: [Finding] = [], extra: [FindingView] = [],
+              on connection: PostgresConnection) throws -> View {
         guard let row = try connection.query("""
             SELECT c.*, p.id AS payout_id, p.amount_cents, p.capped_cents, p.state, p.hold_reason, p.void_reason, p.student_code,
                    p.institution_id, i.municipality_id, i.region
@@ -173,7 +192,7 @@ struct ExpenseClaims: Sendable {
                     payout: PayoutSummary(payoutId: try row.decode("payout_id"), amountCents: try row.decode("amount_cents"),
                                           cappedByCents: try row.decode("capped_cents"), state: try row.decode("state"),
                                           holdReason: try row.decode("hold_reason"), voidReason: try row.decode("void_reason")),
-                    findings: findings.map(FindingView.init))
+                    findings: findings.map(FindingView.init) + extra)
     }
 
     /// The claims of a plan the caller may see, newest first (a plan outside the scope is 404).

@@ -161,13 +161,23 @@ extension PayoutsOpenAPI {
                 payee:
                   $ref: '#/components/schemas/PayeeInput'
                   description: Whom to pay (the person who paid the expense).
+                deliveredHome:
+                  type: boolean
+                  description: |
+                    During an emergency period in the plan's area (seed 004): meals delivered home. Inside such a period
+                    only the period's two exceptions are paid, each as a warning finding naming it
+                    (`emergency.meals.delivered_home`, `emergency.placement.support_kept`); anything else is 422
+                    (`emergency.claim.paused`, or the exception's rule with what is missing).
+                onPlacement:
+                  type: boolean
+                  description: During an emergency period: a vocational student on placement (transport, lodging, meals kept).
             ClaimFinding:
               type: object
               required: [rule, severity, field, message, messageEn]
               properties:
                 rule:
                   type: string
-                  description: Stable rule id, `compensation.cap`.
+                  description: Stable rule id, `compensation.cap`, or during an emergency `emergency.meals.delivered_home` or `emergency.placement.support_kept`.
                 severity:
                   type: string
                   enum: [error, warning]

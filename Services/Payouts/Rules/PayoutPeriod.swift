@@ -30,6 +30,14 @@ public enum PayoutPeriod: Sendable, Hashable, CustomStringConvertible {
         return (first, last)
     }
 
+    /// The days the period covers: a month's, or a semester's from the calendar.
+    public func days(semesters settings: ProgrammeSettings) -> (first: CalendarDate, last: CalendarDate)? {
+        switch self {
+        case .month: monthBounds
+        case .semester(let semester): settings.dates(of: semester).map { ($0.start, $0.end) }
+        }
+    }
+
     /// Why `self` cannot be claimed for a measure capped per `capPeriod` on a plan of `semester`
     /// (dates from the settings) on `today`, or nil when it can: a month must overlap the
     /// semester and have begun; a semester period must be the plan's own semester.

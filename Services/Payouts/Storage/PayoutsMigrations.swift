@@ -1,4 +1,5 @@
 import Postgres
+import ServiceKit
 
 /// The payouts schema. Money is integer cents (`bigint`), times `timestamptz` (UTC), and nothing
 /// is deleted: payouts change state with who/when/why, the ledger only grows (a trigger refuses
@@ -279,6 +280,17 @@ enum PayoutsMigrations {
             INSERT INTO plan_consents (plan_id, on_file, change)
             SELECT plan_id, consent_on_file, consent_change FROM pay_plans;
             ALTER TABLE pay_plans ALTER COLUMN consent_on_file SET DEFAULT false;
+            """),
+        // Emergency periods and their payment exceptions (issue #19 item 8, seed 004): the periods
+        // from approval (the kit's replica), and what the exceptions need to know of a plan: its
+        // grade or course and the day it was first submitted (from `plan.submitted` 2.1).
+        Migration(version: 130, name: "emergency_periods_and_plan_submissions", sql: EmergencyReplica.migrationSQL + """
+            CREATE TABLE plan_submissions (
+                plan_id             uuid PRIMARY KEY,
+                grade_or_course     integer,
+                first_submitted_on  date NOT NULL,
+                updated_at          timestamptz NOT NULL DEFAULT now()
+            );
             """),
     ]
 }

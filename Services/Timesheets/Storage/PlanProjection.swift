@@ -12,7 +12,7 @@ struct PlanProjection: Sendable {
     var handlers: EventHandlers {
         var handlers = EventHandlers()
         DirectoryReplica.register([.institutions, .people], on: &handlers)
-        EmergencyPeriods.register(on: &handlers)
+        EmergencyReplica.register(on: &handlers)
         handlers.on(PlanImplementationMayStart.self) { envelope, context in
             try Self.apply(.implementationMayStart(envelope.data.measures), to: envelope.data.plan, messageId: envelope.id, context)
         }

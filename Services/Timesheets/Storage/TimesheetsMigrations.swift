@@ -143,5 +143,14 @@ enum TimesheetsMigrations {
                 ADD COLUMN confirmed_by uuid,
                 ADD COLUMN confirmed_at timestamptz;
             """),
+        // The payment terms of an emergency travel with it: the kit's replica keeps them, so
+        // timesheets' table gets the same columns as payouts' (one writer for both).
+        Migration(version: 140, name: "emergency_period_terms", sql: """
+            ALTER TABLE emergency_periods
+                ADD COLUMN home_meals_from date,
+                ADD COLUMN home_meals_lowest_grade integer,
+                ADD COLUMN home_meals_highest_grade integer,
+                ADD COLUMN home_meals_plan_semester text;
+            """),
     ]
 }

@@ -37,8 +37,9 @@ public struct PlanSubmitted: DomainEvent {
     public static let eventType: EventType = "plan.submitted"
     /// 1.1 added `context`. 2.0 dropped `content` and `context` (issue #17 item 8): they moved to
     /// `plan.content_submitted`, so the plan's free text and the student's age reach only risk
-    /// validation and reporting. A major version because 1.x consumers relied on both.
-    public static let schemaVersion = SchemaVersion(2, 0)
+    /// validation and reporting. A major version because 1.x consumers relied on both. 2.1:
+    /// `gradeOrCourse` (the seed 004 emergency exceptions depend on it in payouts).
+    public static let schemaVersion = SchemaVersion(2, 1)
     /// The plan.
     public var plan: PlanReference
     /// Who submitted.
@@ -47,9 +48,13 @@ public struct PlanSubmitted: DomainEvent {
     public var riskCodes: [String]
     /// Measures planned.
     public var measures: [PlannedMeasurePayload]
+    /// The student's grade (general) or course (vocational) on the card. Absent before 2.1.
+    public var gradeOrCourse: Int?
     /// Creates the event.
-    public init(plan: PlanReference, submittedBy: ActorPayload, riskCodes: [String], measures: [PlannedMeasurePayload]) {
+    public init(plan: PlanReference, submittedBy: ActorPayload, riskCodes: [String], measures: [PlannedMeasurePayload],
+                gradeOrCourse: Int? = nil) {
         self.plan = plan; self.submittedBy = submittedBy; self.riskCodes = riskCodes; self.measures = measures
+        self.gradeOrCourse = gradeOrCourse
     }
 }
 

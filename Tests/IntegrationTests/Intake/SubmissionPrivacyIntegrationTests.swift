@@ -64,7 +64,7 @@ extension PipelineSuites {
             let announcement = try #require(outbox.first { $0.0 == "plan.submitted" }, "plan.submitted in the outbox")
             let data = try #require(Self.json(announcement.1)["data"] as? [String: Any])
             #expect(data["content"] == nil && data["context"] == nil, "plan.submitted keys: \(data.keys.sorted())")
-            #expect(Set(data.keys) == ["plan", "submittedBy", "riskCodes", "measures"])
+            #expect(Set(data.keys) == ["plan", "submittedBy", "riskCodes", "measures", "gradeOrCourse"], "no text, no age: the grade only")
 
             let full = try #require(outbox.first { $0.0 == "plan.content_submitted" }, "plan.content_submitted in the outbox")
             let fullData = try #require(Self.json(full.1)["data"] as? [String: Any])
