@@ -45,6 +45,7 @@ public struct PortalApp: Sendable {
         registerReport(on: router)
         registerStaff(on: router)
         registerEmergencies(on: router)
+        registerApprovals(on: router)
     }
 }
 

@@ -23,6 +23,7 @@ extension PortalApp {
         // The staff page (contracts, the month's records) is the coordinator's and the head's.
         if PortalApp.staffKeepers.contains(visit.role.role) { page["staffLink"] = true }
         if PortalApp.emergencyKeepers.contains(visit.role.role) { page["emergencyLink"] = true }
+        if PortalApp.approverLevels[visit.role.role] != nil { page["queueLink"] = true }
         return page
     }
 
@@ -34,7 +35,8 @@ extension PortalApp {
                      "contract_saved": "staff.contract_saved", "contract_ended": "staff.contract_ended",
                      "worklog_attest": "staff.worklog_attested", "worklog_approve": "staff.worklog_approved",
                      "worklog_return": "staff.worklog_returned",
-                     "emergency_declared": "emergency.declared_ok", "emergency_ended": "emergency.ended_ok"]
+                     "emergency_declared": "emergency.declared_ok", "emergency_ended": "emergency.ended_ok",
+                     "decision_approve": "decision.approved_ok", "decision_return": "decision.returned_ok"]
         return request.uri.queryParameters["notice"].flatMap { known[String($0)] }.map { renderer.text($0, language) }
     }
 

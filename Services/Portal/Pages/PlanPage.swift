@@ -8,7 +8,8 @@ import Rules
 /// and consent forms), the approval trail, history, copy forward.
 extension PortalApp {
     func planPage(_ request: Request, _ visit: Visit, id: String, errors: FieldErrors, uploadForm: FormData? = nil,
-                  consentForm: FormData? = nil, copyForm: FormData? = nil, esfForm: FormData? = nil) async throws -> Response {
+                  consentForm: FormData? = nil, copyForm: FormData? = nil, esfForm: FormData? = nil,
+                  decisionForm: FormData? = nil) async throws -> Response {
         let language = visit.language
         let reply = try await services.call(visit.principal, "GET", services.endpoints.intake + "/plans/\(id)")
         guard reply.status == 200 else { return serviceFailure(request, visit, reply.status) }
@@ -146,6 +147,14 @@ extension PortalApp {
             page["hasTrail"] = !decisions.isEmpty
             if let level = (trail.json["plan"] as? [String: Any])?["level"] as? String ?? trail.json["level"] as? String, !level.isEmpty {
                 page["awaiting"] = renderer.text("plan.awaiting", language, ["level": renderer.text("level.\(level)", language)])
+                // The approver of the level the plan waits for decides here (issue #20).
+                if Self.approverLevels[visit.role.role] == level {
+                    page["decisionFields"] = [FieldView(path: "comment", label: renderer.text("decision.comment", language),
+                                                        hint: renderer.text("decision.comment_hint", language),
+                                                        value: decisionForm?["comment"] ?? "", control: .textarea)
+                        .context(errors, prefixes: prefixes(language))]
+                    page["canDecide"] = true
+                }
             }
         }
         // Support the student gets from other ESF projects (declared, so it is not paid twice).
@@ -166,7 +175,7 @@ extension PortalApp {
                       })),
         ].map { $0.context(errors, prefixes: p) }
         let anchors: Set<String> = ["purpose", "kind", "upload-file", "signer", "signedOn", "documentId", "semester", "findings-title",
-                                    "declarations-project", "declarations-measures", "declarations"]
+                                    "declarations-project", "declarations-measures", "declarations", "comment", "validUntil"]
         page.merge(ErrorSummary.context(errors, anchors: anchors)) { $1 }
         return renderer.response("plan", page, language: language, status: errors.hasErrors ? .unprocessableContent : .ok)
     }
