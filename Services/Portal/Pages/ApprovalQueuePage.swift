@@ -28,7 +28,7 @@ extension PortalApp {
             let reply = try await services.call(visit.principal, "POST", services.endpoints.approval + "/approvals/plans/\(id)/\(action)",
                                                 json: Self.json(body))
             guard reply.status == 200 else {
-                if reply.status >= 500 || reply.status == 401 { return serviceFailure(request, visit, reply.status) }
+                if Self.serviceBroke(reply.status) { return serviceFailure(request, visit, reply.status) }
                 return try await planPage(request, visit, id: id, errors: FieldErrors.problem(reply.body, language: visit.language)
                     .placing(allAt: "comment"), decisionForm: form)
             }

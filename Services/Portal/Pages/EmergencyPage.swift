@@ -25,7 +25,7 @@ extension PortalApp {
             input["scope"] = scope
             let reply = try await services.call(visit.principal, "POST", services.endpoints.approval + "/approvals/emergencies", json: Self.json(input))
             guard reply.status == 201 else {
-                if reply.status >= 500 || reply.status == 401 { return serviceFailure(request, visit, reply.status) }
+                if Self.serviceBroke(reply.status) { return serviceFailure(request, visit, reply.status) }
                 return try await emergencyPage(request, visit, form: form,
                                                errors: FieldErrors.problem(reply.body, language: visit.language).placing(unplacedAt: "name"))
             }
@@ -40,7 +40,7 @@ extension PortalApp {
                                                 services.endpoints.approval + "/approvals/emergencies/\(id.uuidString.lowercased())/resume",
                                                 json: Self.json(input))
             guard reply.status == 200 else {
-                if reply.status >= 500 || reply.status == 401 { return serviceFailure(request, visit, reply.status) }
+                if Self.serviceBroke(reply.status) { return serviceFailure(request, visit, reply.status) }
                 return try await emergencyPage(request, visit, form: nil,
                                                errors: FieldErrors.problem(reply.body, language: visit.language)
                                                    .placing(allAt: "end-\(id.uuidString.lowercased())"))

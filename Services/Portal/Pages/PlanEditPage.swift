@@ -102,7 +102,7 @@ extension PortalApp {
         guard formErrors.isEmpty else { return try await editPage(request, visit, id: id, form: form, errors: formErrors) }
         let reply = try await services.call(visit.principal, "PUT", services.endpoints.intake + "/plans/\(id)/content", json: Self.json(content))
         guard reply.status == 200 else {
-            if reply.status >= 500 || reply.status == 401 || reply.status == 403 { return serviceFailure(request, visit, reply.status) }
+            if Self.serviceBroke(reply.status) || reply.status == 403 { return serviceFailure(request, visit, reply.status) }
             return try await editPage(request, visit, id: id, form: form, errors: FieldErrors.problem(reply.body, language: language))
         }
         // Saved; the rules run now. What they find about this form is shown beside its fields; what

@@ -81,6 +81,10 @@ extension PortalApp {
     }
 
     /// The service said no or is down: a page in the person's words, never the JSON.
+    /// Whether a service's answer to a form is not a refusal the person can act on (the service
+    /// failed, or the person's session no longer stands): the failure page, not the form again.
+    static func serviceBroke(_ status: Int) -> Bool { status >= 500 || status == 401 }
+
     func serviceFailure(_ request: Request, _ visit: Visit, _ status: Int) -> Response {
         switch status {
         case 403: return message(request, "forbidden.title", "forbidden.text", status: .forbidden, language: visit.language)

@@ -189,7 +189,7 @@ extension PortalApp {
         let body = Self.json(["institutionId": institution, "personalCode": form["personalCode"] ?? "", "semester": form["semester"] ?? ""])
         let reply = try await services.call(visit.principal, "POST", services.endpoints.intake + "/plans", json: body)
         guard reply.status == 201, let id = reply.json["id"] as? String else {
-            if reply.status >= 500 || reply.status == 401 || reply.status == 403 { return serviceFailure(request, visit, reply.status) }
+            if Self.serviceBroke(reply.status) || reply.status == 403 { return serviceFailure(request, visit, reply.status) }
             let refusal = FieldErrors.problem(reply.body, language: language).placing(unplacedAt: "personalCode")
             return newPlanPage(request, visit, form: form, errors: refusal, status: .unprocessableContent)
         }

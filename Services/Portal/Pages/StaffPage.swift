@@ -32,7 +32,7 @@ extension PortalApp {
             let reply = try await services.call(visit.principal, "POST", services.endpoints.timesheets + "/timesheets/contracts/\(id.uuidString.lowercased())/end",
                                                 json: Self.json(["validUntil": lastDay.iso, "reason": form["reason"] ?? ""]))
             guard reply.status == 200 else {
-                if reply.status >= 500 || reply.status == 401 { return serviceFailure(request, visit, reply.status) }
+                if Self.serviceBroke(reply.status) { return serviceFailure(request, visit, reply.status) }
                 return try await staffPage(request, visit, form: nil,
                                            errors: FieldErrors.problem(reply.body, language: visit.language).placing(allAt: "end-\(id.uuidString.lowercased())"))
             }
@@ -48,7 +48,7 @@ extension PortalApp {
             let reply = try await services.call(visit.principal, "POST",
                                                 services.endpoints.timesheets + "/timesheets/worklogs/\(id.uuidString.lowercased())/\(command)", json: body)
             guard reply.status == 200 else {
-                if reply.status >= 500 || reply.status == 401 { return serviceFailure(request, visit, reply.status) }
+                if Self.serviceBroke(reply.status) { return serviceFailure(request, visit, reply.status) }
                 return try await staffPage(request, visit, form: FormData(["month": [month]]),
                                            errors: FieldErrors.problem(reply.body, language: visit.language).placing(allAt: "worklog-\(id.uuidString.lowercased())"))
             }
@@ -68,7 +68,7 @@ extension PortalApp {
         if let until = form["validUntil"], !until.isEmpty { terms["validUntil"] = until }
         let reply = try await services.call(visit.principal, "POST", services.endpoints.timesheets + "/timesheets/contracts", json: Self.json(terms))
         guard reply.status == 201 else {
-            if reply.status >= 500 || reply.status == 401 { return serviceFailure(request, visit, reply.status) }
+            if Self.serviceBroke(reply.status) { return serviceFailure(request, visit, reply.status) }
             return try await staffPage(request, visit, form: form, errors: FieldErrors.problem(reply.body, language: visit.language)
                 .placing(unplacedAt: "personId"))
         }
