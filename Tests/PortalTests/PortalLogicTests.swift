@@ -85,6 +85,20 @@ struct PortalLogicTests {
         #expect(!lv.isEmpty && lv == en)
     }
 
+    @Test("An area's catalogue adds to the main one; a key defined twice is refused")
+    func areaCatalogues() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("messages-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        func write(_ name: String, _ json: String) throws { try json.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8) }
+        try write("lv.json", #"{"a": "A lv"}"#); try write("en.json", #"{"a": "A en"}"#)
+        try write("finance.lv.json", #"{"f": "F lv"}"#); try write("finance.en.json", #"{"f": "F en"}"#)
+        let messages = try Messages.bundled(directory: directory)
+        #expect(messages.text("f", "en") == "F en" && messages.text("a", "lv") == "A lv" && messages.catalogues["lv"]?.count == 2)
+        try write("other.lv.json", #"{"a": "again"}"#)
+        #expect(throws: Messages.DuplicateKey.self) { try Messages.bundled(directory: directory) }
+    }
+
     @Test("Every string a template or page asks for is in both catalogues")
     func everyKeyTranslated() throws {
         let resources = PageRenderer.bundledResources

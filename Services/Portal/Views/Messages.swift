@@ -1,8 +1,9 @@
 import Foundation
 
-/// Every string a person reads, one catalogue per language (`Messages/lv.json`, `Messages/en.json`).
-/// Latvian is the default; a key missing in English falls back to Latvian (a test checks both
-/// catalogues have the same keys).
+/// Every string a person reads, one catalogue per language: `Messages/lv.json` and `Messages/en.json`,
+/// plus one pair per area of work (`Messages/finance.lv.json`, …) so a page's strings live beside
+/// each other. A key defined twice is refused at start-up. Latvian is the default; a key missing in
+/// English falls back to Latvian (a test checks both catalogues have the same keys).
 public struct Messages: Sendable {
     public let catalogues: [String: [String: String]]
 
@@ -15,11 +16,25 @@ public struct Messages: Sendable {
     /// The catalogues shipped with the portal.
     public static func bundled(directory: String) throws -> Messages {
         var catalogues: [String: [String: String]] = [:]
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
         for language in languages {
-            let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/\(language).json"))
-            catalogues[language] = try JSONDecoder().decode([String: String].self, from: data)
+            var catalogue: [String: String] = [:]
+            for file in files where file == "\(language).json" || file.hasSuffix(".\(language).json") {
+                let data = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + file))
+                for (key, value) in try JSONDecoder().decode([String: String].self, from: data) {
+                    guard catalogue.updateValue(value, forKey: key) == nil else { throw DuplicateKey(key: key, file: file) }
+                }
+            }
+            catalogues[language] = catalogue
         }
         return Messages(catalogues: catalogues)
+    }
+
+    /// The same key in two catalogue files of one language: one of them would silently win.
+    public struct DuplicateKey: Error, CustomStringConvertible {
+        public let key: String
+        public let file: String
+        public var description: String { "message key \(key) is defined twice (again in \(file))" }
     }
 
     /// All strings of `language` (Latvian underneath, so nothing is ever blank).
