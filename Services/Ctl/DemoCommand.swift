@@ -39,7 +39,7 @@ struct DemoCommand: AsyncParsableCommand {
                                            audience: environment["PUMPURS_JWT_AUDIENCE"] ?? "pumpurs")
         let administrator = try await CtlEnvironment().bootstrapAdministrator(name: "IKVD administrators", email: "admin@pumpurs.example.lv")
         func demo(suffix: String) throws -> DemoSemester {
-            DemoSemester(api: PlatformAPI(endpoints: .local), minter: minter, administrator: administrator,
+            DemoSemester(api: PlatformAPI(endpoints: .from(environment: environment)), minter: minter, administrator: administrator,
                          planContent: Array(try Data(contentsOf: URL(fileURLWithPath: files + "/plan-content.json"))),
                          consentForm: Array(try Data(contentsOf: URL(fileURLWithPath: files + "/consent-form.pdf"))),
                          semester: semester, today: min(today, semester.end), suffix: suffix)

@@ -55,11 +55,7 @@ public struct PortalConfiguration: Sendable {
         tokenIssuer = issuer
         tokenAudience = value("PUMPURS_JWT_AUDIENCE") ?? "pumpurs"
         directorySecret = try required("PUMPURS_PORTAL_DIRECTORY_SECRET")
-        let local = PlatformEndpoints.local
-        endpoints = PlatformEndpoints(intake: value("PUMPURS_INTAKE_URL") ?? local.intake, approval: value("PUMPURS_APPROVAL_URL") ?? local.approval,
-                                      timesheets: value("PUMPURS_TIMESHEETS_URL") ?? local.timesheets,
-                                      payouts: value("PUMPURS_PAYOUTS_URL") ?? local.payouts,
-                                      reporting: value("PUMPURS_REPORTING_URL") ?? local.reporting)
+        endpoints = PlatformEndpoints.from(environment: environment)
         let idle = Int(value("PUMPURS_PORTAL_IDLE_MINUTES") ?? "30") ?? 30
         let absolute = Int(value("PUMPURS_PORTAL_ABSOLUTE_HOURS") ?? "12") ?? 12
         rules = SessionRules(idleLimit: TimeInterval(max(1, min(idle, 30)) * 60), absoluteLimit: TimeInterval(max(1, min(absolute, 12)) * 3600))

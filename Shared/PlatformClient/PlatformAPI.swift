@@ -21,6 +21,16 @@ public struct PlatformEndpoints: Sendable {
     public static let local = PlatformEndpoints(intake: "http://127.0.0.1:8080", approval: "http://127.0.0.1:8082",
                                                 timesheets: "http://127.0.0.1:8083", payouts: "http://127.0.0.1:8084",
                                                 reporting: "http://127.0.0.1:8086")
+
+    /// The local ports unless the environment names others (`PUMPURS_INTAKE_URL`, `PUMPURS_APPROVAL_URL`,
+    /// `PUMPURS_TIMESHEETS_URL`, `PUMPURS_PAYOUTS_URL`, `PUMPURS_REPORTING_URL`; deploy/local/run sets them).
+    public static func from(environment: [String: String]) -> PlatformEndpoints {
+        func value(_ key: String) -> String? { environment[key].flatMap { $0.isEmpty ? nil : $0 } }
+        return PlatformEndpoints(intake: value("PUMPURS_INTAKE_URL") ?? local.intake, approval: value("PUMPURS_APPROVAL_URL") ?? local.approval,
+                                 timesheets: value("PUMPURS_TIMESHEETS_URL") ?? local.timesheets,
+                                 payouts: value("PUMPURS_PAYOUTS_URL") ?? local.payouts,
+                                 reporting: value("PUMPURS_REPORTING_URL") ?? local.reporting)
+    }
 }
 
 /// The platform's HTTP APIs as each role uses them, one call per step, each step's answer

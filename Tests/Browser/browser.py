@@ -5,7 +5,7 @@ Python 3.11, the standard library, selenium and selenium-axe-python (which bundl
 deploy/local/test installs them and Debian's chromium + chromium-driver.
 
 Environment:
-  PUMPURS_PORTAL_URL   the portal (default http://localhost:8087)
+  PUMPURS_PORTAL_URL   the portal (default http://localhost:8087, moved by PUMPURS_PORT_OFFSET)
   PUMPURS_OIDC_ISSUER  the OIDC provider (default http://localhost:9400; `deploy/local/infra env`)
   PUMPURS_CHROMIUM, PUMPURS_CHROMEDRIVER   the binaries (default /usr/bin/chromium, /usr/bin/chromedriver)
   PUMPURS_BROWSER_TIMEOUT  seconds to wait for pages and elements (default 15)
@@ -49,11 +49,12 @@ AXE_RULES = {"target-size": {"enabled": True}}
 
 
 def portal_url() -> str:
-    return os.environ.get("PUMPURS_PORTAL_URL", "http://localhost:8087").rstrip("/")
+    offset = int(os.environ.get("PUMPURS_PORT_OFFSET", "0") or 0)
+    return os.environ.get("PUMPURS_PORTAL_URL", f"http://localhost:{8087 + offset}").rstrip("/")
 
 
 def oidc_issuer() -> str:
-    return os.environ.get("PUMPURS_OIDC_ISSUER", "http://localhost:9400").rstrip("/")
+    return os.environ.get("PUMPURS_OIDC_ISSUER", f"http://localhost:{os.environ.get('PUMPURS_OIDC_PORT', '9400')}").rstrip("/")
 
 
 # ---------------------------------------------------------------- the browser

@@ -12,7 +12,15 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-INTAKE = os.environ.get("PUMPURS_INTAKE_URL", "http://127.0.0.1:8080")
+# PUMPURS_PORT_OFFSET moves every service's port (deploy/local/lib.sh), for a second copy of the system.
+PORT_OFFSET = int(os.environ.get("PUMPURS_PORT_OFFSET", "0") or 0)
+
+
+def service_url(name: str, port: int) -> str:
+    return os.environ.get(f"PUMPURS_{name}_URL", f"http://127.0.0.1:{port + PORT_OFFSET}").rstrip("/")
+
+
+INTAKE = service_url("INTAKE", 8080)
 
 
 def admin_token() -> str:
@@ -101,7 +109,7 @@ class School:
         must("POST", f"/directory/assignments/{self.people[key]['assignment']}/revoke", {}, self.head_token())
 
 
-APPROVAL = os.environ.get("PUMPURS_APPROVAL_URL", "http://127.0.0.1:8082")
+APPROVAL = service_url("APPROVAL", 8082)
 
 
 def approve(plan_id: str, token: str) -> None:

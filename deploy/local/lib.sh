@@ -247,14 +247,30 @@ SERVICES_LIST="$PUMPURS_DEPLOY/services.list"
 
 # Prints "<executable> <port> [KEY=VALUE ...]" for every service line (comments and blanks
 # skipped).
+# PUMPURS_PORT_OFFSET (default 0) moves every service's HTTP port by the same amount, so a second
+# copy of the system (another checkout, with its own infra ports) can run beside the first.
+PORT_OFFSET="${PUMPURS_PORT_OFFSET:-0}"
+[[ "$PORT_OFFSET" =~ ^[0-9]+$ ]] || die "PUMPURS_PORT_OFFSET must be a whole number, not '$PORT_OFFSET'"
+
 services() {
   [[ -r "$SERVICES_LIST" ]] || return 0
   local exe port rest
   while read -r exe port rest || [[ -n "${exe:-}" ]]; do
     [[ -z "${exe:-}" || "$exe" == \#* ]] && continue
     [[ "${port:-}" =~ ^[0-9]+$ ]] || die "services.list: bad port for $exe: '${port:-}'"
-    printf '%s %s %s\n' "$exe" "$port" "${rest:-}"
+    printf '%s %s %s\n' "$exe" "$((port + PORT_OFFSET))" "${rest:-}"
   done <"$SERVICES_LIST"
+}
+
+# Where the services answer (with the offset): the portal, the demo and the browser tests read these.
+export_service_urls() {
+  export PUMPURS_INTAKE_URL="${PUMPURS_INTAKE_URL:-http://127.0.0.1:$((8080 + PORT_OFFSET))}"
+  export PUMPURS_APPROVAL_URL="${PUMPURS_APPROVAL_URL:-http://127.0.0.1:$((8082 + PORT_OFFSET))}"
+  export PUMPURS_TIMESHEETS_URL="${PUMPURS_TIMESHEETS_URL:-http://127.0.0.1:$((8083 + PORT_OFFSET))}"
+  export PUMPURS_PAYOUTS_URL="${PUMPURS_PAYOUTS_URL:-http://127.0.0.1:$((8084 + PORT_OFFSET))}"
+  export PUMPURS_REPORTING_URL="${PUMPURS_REPORTING_URL:-http://127.0.0.1:$((8086 + PORT_OFFSET))}"
+  export PUMPURS_PORTAL_PORT="${PUMPURS_PORTAL_PORT:-$((8087 + PORT_OFFSET))}"
+  export PUMPURS_PORTAL_URL="${PUMPURS_PORTAL_URL:-http://localhost:$PUMPURS_PORTAL_PORT}"
 }
 
 build_config() {

@@ -9,8 +9,9 @@ import Postgres
 /// |---|---|---|
 /// | `PUMPURS_HTTP_HOST` | host | `127.0.0.1` |
 /// | `PUMPURS_HTTP_PORT` | port | the service's default (ARCHITECTURE.md) |
-/// | `PUMPURS_DATABASE_URL` (secret) | `postgres://…` | `postgres://<service>:<service>@<PUMPURS_DATABASE_HOST>:5432/pumpurs` |
+/// | `PUMPURS_DATABASE_URL` (secret) | `postgres://…` | `postgres://<service>:<service>@<PUMPURS_DATABASE_HOST>:<PUMPURS_DATABASE_PORT>/pumpurs` |
 /// | `PUMPURS_DATABASE_HOST` | host or socket directory | `127.0.0.1` (the local scripts: PostgreSQL's socket directory) |
+/// | `PUMPURS_DATABASE_PORT` | 1–65535 | `5432` (the local scripts: `PUMPURS_PG_PORT`) |
 /// | `PUMPURS_DATABASE_POOL_SIZE` | int | `4` |
 /// | `PUMPURS_DATABASE_STATEMENT_TIMEOUT_MS` | int | `15000` (`0`: the server's setting) |
 /// | `PUMPURS_HTTP_IDLE_TIMEOUT_MS` | int | `30000` (a connection silent this long is closed, mid-request too) |
@@ -68,7 +69,8 @@ public struct ServiceConfiguration: Sendable {
         httpHost = reader.string("PUMPURS_HTTP_HOST", default: "127.0.0.1")
         httpPort = try reader.int("PUMPURS_HTTP_PORT", default: defaultPort, range: 1...65535)
         let dbURL = reader.string("PUMPURS_DATABASE_URL",
-                                  default: "postgres://\(service):\(service)@\(Self.databaseHost(reader.string("PUMPURS_DATABASE_HOST", default: ""))):5432/pumpurs")
+                                  default: "postgres://\(service):\(service)@\(Self.databaseHost(reader.string("PUMPURS_DATABASE_HOST", default: ""))):"
+                                      + "\(try reader.int("PUMPURS_DATABASE_PORT", default: 5432, range: 1...65535))/pumpurs")
         let poolSize = try reader.int("PUMPURS_DATABASE_POOL_SIZE", default: 4, range: 1...64)
         do {
             database = try PostgresConfiguration(url: dbURL, schema: service, poolSize: poolSize)
