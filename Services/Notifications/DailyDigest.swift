@@ -20,7 +20,6 @@ struct DailyDigest: Sendable {
         guard calendar.component(.hour, from: now) >= queue.settings.digestHour else { return 0 }
         let day = calendar.dateComponents([.year, .month, .day], from: now)
         let dayText = String(format: "%04d-%02d-%02d", day.year ?? 0, day.month ?? 0, day.day ?? 0)
-        let portal = queue.settings.portal
         return try await pool.withTransaction { connection in
             var sent = 0
             let people = try connection.query("""
@@ -35,7 +34,7 @@ struct DailyDigest: Sendable {
                     """, [person.id]).map { (try $0.decode("id", as: UUID.self), try $0.decode("item", as: String?.self) ?? "") }
                 guard !items.isEmpty else { continue }
                 let values: [String: Any] = ["recipientName": person.name, "count": items.count, "items": items.map(\.1),
-                                             "link": "\(portal)/approvals/queue"]
+                                             "link": PortalLinks(base: queue.settings.portal).queue]
                 // One id per person and day: once today's digest exists, the rest is held for
                 // tomorrow's (a sweep runs every few minutes; the digest is daily), and two
                 // instances sweeping at once still make one.

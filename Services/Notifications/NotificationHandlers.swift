@@ -95,7 +95,7 @@ struct NotificationHandlers: Sendable {
             let event = envelope.data
             guard let institution = try DirectoryReplica.institution(event.institutionId, on: context.connection) else { return }
             let author = try person(event.personId, on: context.connection)
-            let values: [String: Any] = ["month": event.month, "personName": author?.name ?? "", "link": "\(queue.settings.portal)/worklogs/\(event.workLogId.uuidString.lowercased())"]
+            let values: [String: Any] = ["month": event.month, "personName": author?.name ?? "", "link": links.workLog(event.workLogId)]
             for person in try DirectoryReplica.people(withRole: .institutionCoordinator, reaching: institution, on: context.connection) {
                 try send(.workLogSubmitted, to: person, event: envelope.id, values: values, context: context)
             }
@@ -104,14 +104,14 @@ struct NotificationHandlers: Sendable {
             let event = envelope.data
             guard let author = try person(event.personId, on: context.connection) else { return }
             let values: [String: Any] = ["month": event.month, "comment": event.comment,
-                                         "link": "\(queue.settings.portal)/worklogs/\(event.workLogId.uuidString.lowercased())"]
+                                         "link": links.workLog(event.workLogId)]
             try send(.workLogReturned, to: author, event: envelope.id, values: values, context: context)
         }
         handlers.on(PayoutBatchReady.self) { envelope, context in
             let event = envelope.data
             let values: [String: Any] = ["period": event.period, "count": event.count,
                                          "total": String(format: "%.2f", Double(event.totalCents) / 100),
-                                         "link": "\(queue.settings.portal)/finance/batches/\(event.batchId.uuidString.lowercased())"]
+                                         "link": links.payoutBatch(event.batchId)]
             for person in try people(withRole: .finance, on: context.connection) {
                 try send(.payoutBatchReady, to: person, event: envelope.id, values: values, context: context)
             }
@@ -143,6 +143,8 @@ struct NotificationHandlers: Sendable {
 
     // MARK: Rendering and enqueueing
 
+    var links: PortalLinks { PortalLinks(base: queue.settings.portal) }
+
     func send(_ kind: MailKind, to person: DirectoryReplica.Person, event: UUID, values: [String: Any], context: HandlerContext,
               item: String? = nil, digest: Bool = false) throws {
         var values = values
@@ -156,7 +158,7 @@ struct NotificationHandlers: Sendable {
     func planValues(_ plan: PlanReference, _ connection: PostgresConnection) throws -> [String: Any] {
         let institution = try DirectoryReplica.institution(plan.institutionId, on: connection)
         return ["planCode": plan.studentCode, "semester": plan.semester, "institutionName": institution?.name ?? "",
-                "link": "\(queue.settings.portal)/plans/\(plan.planId.uuidString.lowercased())", "warnings": [[String: String]]()]
+                "link": links.plan(plan.planId), "warnings": [[String: String]]()]
     }
 
     // MARK: Recipients

@@ -114,6 +114,9 @@ extension PipelineSuites {
             let digest = try #require(mails.first)
             #expect((digest["subject"] as? String)?.contains("3 IAP") == true, "\(digest["subject"] ?? "")")
             #expect((digest["text"] as? String)?.components(separatedBy: "S-7ZK3M0Q1VX").count == 4, "each plan listed")
+            // The digest opens the approver's queue in the portal (the page the portal serves).
+            let text = digest["text"] as? String ?? ""
+            #expect(text.contains("https://pumpurs.example.lv/queue") && !text.contains("/approvals/queue"), "\(text)")
             #expect(try await harness.host.scalar("SELECT count(*) FROM mails WHERE status = 'digested'") == 3)
 
             // A plan that arrives after today's digest waits for tomorrow's, however often the sweep runs.
