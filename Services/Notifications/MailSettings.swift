@@ -15,6 +15,7 @@ import ServiceKit
 /// | `PUMPURS_MAIL_MAX_ATTEMPTS` | `20` (then the mail is dead: `pumpurs mail dead|retry`) |
 /// | `PUMPURS_MAIL_SEND_INTERVAL_MS` | `1000` (how often queued mail is looked at) |
 /// | `PUMPURS_DIGEST_HOUR_UTC` | `6` (daily digests go out from this hour) |
+/// | `PUMPURS_DIGEST_SWEEP_SECONDS` | `300` (how often the digest sweep looks; still one digest per person and day) |
 public struct MailSettings: Sendable {
     /// SMTP server.
     public var smtp: SMTPConfiguration
@@ -81,6 +82,7 @@ public struct MailSettings: Sendable {
             from: Mailbox(name: "PuMPuRS", address: from), portal: environment["PUMPURS_PORTAL_URL"] ?? "http://localhost:8087",
             maxAttempts: try int("PUMPURS_MAIL_MAX_ATTEMPTS", 20, 1...1000),
             sendInterval: .milliseconds(try int("PUMPURS_MAIL_SEND_INTERVAL_MS", 1000, 50...600_000)),
-            digestHour: try int("PUMPURS_DIGEST_HOUR_UTC", 6, 0...23))
+            digestHour: try int("PUMPURS_DIGEST_HOUR_UTC", 6, 0...23),
+            digestInterval: .seconds(try int("PUMPURS_DIGEST_SWEEP_SECONDS", 300, 1...86_400)))
     }
 }

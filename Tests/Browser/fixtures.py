@@ -114,18 +114,25 @@ APPROVAL = service_url("APPROVAL", 8082)
 
 def approve(plan_id: str, token: str) -> None:
     """One approval step through approval routing's API (retried while the role reaches its directory copy)."""
+    decide(plan_id, "approve", token)
+
+
+def decide(plan_id: str, command: str, token: str, comment: str | None = None) -> None:
+    """One decision (approve, return, suspend, resume, review, delete) through approval routing's API,
+    retried while the decider's role or the plan reaches the service's copy."""
+    body = json.dumps({} if comment is None else {"comment": comment}).encode()
     deadline = time.monotonic() + 30
     while True:
-        request = urllib.request.Request(f"{APPROVAL}/approvals/plans/{plan_id}/approve", data=b"{}", method="POST")
+        request = urllib.request.Request(f"{APPROVAL}/approvals/plans/{plan_id}/{command}", data=body, method="POST")
         request.add_header("Content-Type", "application/json")
         request.add_header("Authorization", "Bearer " + token)
         try:
             with urllib.request.urlopen(request, timeout=20) as response:
                 return
         except urllib.error.HTTPError as error:
-            body = error.read().decode(errors="replace")
+            answer = error.read().decode(errors="replace")
             if time.monotonic() > deadline:
-                raise AssertionError(f"approve {plan_id}: {error.code} {body}")
+                raise AssertionError(f"{command} {plan_id}: {error.code} {answer}")
             time.sleep(0.5)
 
 

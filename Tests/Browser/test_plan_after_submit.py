@@ -1,38 +1,14 @@
 """After submitting (issue #18): the email's link opens the plan in the portal after sign-in; the
 plan is copied to the next semester; after approval the preparer writes the implementation report
 and the head confirms it; the English switch works on every page it visits."""
-import email
 import re
 import time
-from email import policy
 
 import browser
-from fixtures import ROOT, School
+from fixtures import School
+from mails import mail_to, sign_out
 from plan_steps import choose, click, fill, main_text, write_submittable_plan
 from selenium.webdriver.common.by import By
-
-
-def mail_to(address: str, timeout: float = 30) -> email.message.EmailMessage:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for path in sorted((ROOT / ".local/mail").glob("*.eml")):
-            raw = path.read_bytes()
-            if address.encode() not in raw:
-                continue
-            # The sink writes X-Envelope lines first, then the message.
-            message = email.message_from_bytes(raw, policy=policy.default)
-            if address in str(message.get("To", "")):
-                return message
-        time.sleep(0.5)
-    raise AssertionError(f"no mail to {address}")
-
-
-def sign_out(driver) -> None:
-    click(driver, "sign-out")
-    buttons = driver.find_elements(By.XPATH, "//button[normalize-space()='End session']")
-    if buttons:
-        buttons[0].click()
-        browser.wait_for_page(driver)
 
 
 def test_email_link_copy_forward_report_and_english(driver):

@@ -87,9 +87,27 @@ extension PortalApp {
 
     func serviceFailure(_ request: Request, _ visit: Visit, _ status: Int) -> Response {
         switch status {
-        case 403: return message(request, "forbidden.title", "forbidden.text", status: .forbidden, language: visit.language)
-        case 404: return message(request, "notfound.title", "notfound.text", status: .notFound, language: visit.language)
+        case 403: return refusal(visit, "forbidden.title", "forbidden.text", status: .forbidden)
+        case 404: return refusal(visit, "notfound.title", "notfound.text", status: .notFound)
         default: return message(request, "unavailable.title", "unavailable.text", status: .serviceUnavailable, language: visit.language)
         }
+    }
+
+    /// A polite "not for you" inside the signed-in layout (an email's link may reach someone who
+    /// has no right, or the right in another of their roles): what happened, the role they act in
+    /// now, and the way back; never the service's error.
+    func refusal(_ visit: Visit, _ title: String, _ text: String, status: HTTPResponse.Status) -> Response {
+        let language = visit.language
+        var page = layout(visit, title: renderer.text(title, language), path: "/")
+        page["heading"] = renderer.text(title, language)
+        page["text"] = renderer.text(text, language)
+        let role = renderer.text("role.\(visit.role.role)", language)
+        page["roleNote"] = renderer.text(visit.person.roles.count > 1 ? "refusal.other_role" : "refusal.one_role", language,
+                                         ["role": visit.role.placeName.map { "\(role), \($0)" } ?? role])
+        page["action"] = true
+        page["actionId"] = "go-home"
+        page["actionHref"] = "/plans"
+        page["actionLabel"] = renderer.text("refusal.home", language)
+        return renderer.response("message", page, language: language, status: status)
     }
 }
