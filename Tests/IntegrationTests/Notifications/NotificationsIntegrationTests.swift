@@ -64,6 +64,9 @@ extension PipelineSuites {
             let failed = try #require(mail(to: "preparer", subject: "failed validation"))
             #expect((failed["text"] as? String)?.contains("risks[1].justification: The justification is too vague.") == true)
             #expect((failed["text"] as? String)?.contains("Load") == false, "warnings are not reasons")
+            // The validation email is the one plan email the browser test cannot provoke (intake refuses a plan
+            // with errors before it is sent): its link is checked here to be the plan's page.
+            #expect((failed["text"] as? String)?.contains("https://pumpurs.example.lv/plans/\(plan.planId.uuidString.lowercased())") == true)
             #expect(mail(to: "head", subject: "Eskalācija") != nil && mail(to: "coordinator", subject: "Darba laika uzskaite") != nil)
             #expect(mail(to: "preparer", subject: "approved") != nil && mail(to: "coordinator", subject: "apstiprināts") != nil)
             #expect((mail(to: "finance", subject: "Izmaksu pakete")?["text"] as? String)?.contains("1234.56 EUR") == true)
