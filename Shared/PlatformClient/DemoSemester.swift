@@ -107,7 +107,7 @@ public struct DemoSemester: Sendable {
         }
         try await Task.sleep(for: .seconds(1))   // the directory copies in approval/notifications/payouts
 
-        log("plans: three written and submitted (consent on file)")
+        log("plans: four written and submitted (consent on file)")
         let signedOn = semester.start.iso
         let code = semester.semester.code
         let planA = try await api.submitPlan(tokens["school_preparer"]!, institution: school, personalCode: StudentCodes.code(index: Self.seed(suffix, 1), bornIn: 2011),
@@ -117,10 +117,13 @@ public struct DemoSemester: Sendable {
         let planC = try await api.submitPlan(tokens["vpii_preparer"]!, institution: vpii, personalCode: StudentCodes.code(index: Self.seed(suffix, 3), bornIn: 2010),
                                              semester: code, content: Self.vocational(planContent), consentForm: consentForm, signedOn: signedOn)
         // Plan D: submitted before its consent arrived (consent gates implementation, not approval).
-        log("plans: a fourth (D) submitted while its consent is still pending")
+        log("plans: one more (D) submitted while its consent is still pending")
         let planD = try await api.submitPlan(tokens["school_preparer"]!, institution: school, personalCode: StudentCodes.code(index: Self.seed(suffix, 4), bornIn: 2011),
                                              semester: code, content: planContent, consentForm: nil, signedOn: signedOn)
-        for plan in [planA, planB, planD] { try await api.waitForStatus(tokens["school_preparer"]!, plan, "awaiting_institution_head") }
+        // Plan E stays with the school head: the head's queue has something to decide in the portal.
+        let planE = try await api.submitPlan(tokens["school_preparer"]!, institution: school, personalCode: StudentCodes.code(index: Self.seed(suffix, 5), bornIn: 2011),
+                                             semester: code, content: planContent, consentForm: consentForm, signedOn: signedOn)
+        for plan in [planA, planB, planD, planE] { try await api.waitForStatus(tokens["school_preparer"]!, plan, "awaiting_institution_head") }
         try await api.waitForStatus(tokens["vpii_preparer"]!, planC, "awaiting_institution_head")
 
         log("approval: school head → municipality → IKVD (plan A); VPII head → IKVD (plan C); plan B waits at the municipality")
@@ -252,7 +255,7 @@ public struct DemoSemester: Sendable {
         }
         return Outcome(municipality: municipality, school: school, vpii: vpii, people: people, tokens: tokens,
                        plans: ["A (in implementation, paid)": planA, "B (awaiting municipality)": planB,
-                               "D (approved, consent pending)": planD, (api.endpoints.reporting == nil ? "C (VPII, approved)" : "C (VPII, reported and closed)"): planC],
+                               "D (approved, consent pending)": planD, "E (awaiting the school head)": planE, (api.endpoints.reporting == nil ? "C (VPII, approved)" : "C (VPII, reported and closed)"): planC],
                        semester: code, month: month, workLog: workLog, claimPayout: claimPayout, batch: batch, emergency: emergency,
                        notes: notes)
     }

@@ -47,9 +47,11 @@ extension PipelineSuites {
             let planB = try #require(UUID(uuidString: outcome.plans["B (awaiting municipality)"] ?? ""))
             let planC = try #require(UUID(uuidString: outcome.plans["C (VPII, approved)"] ?? ""))
             let planD = try #require(UUID(uuidString: outcome.plans["D (approved, consent pending)"] ?? ""))
+            let planE = try #require(UUID(uuidString: outcome.plans["E (awaiting the school head)"] ?? ""))
             // A: the first consultation on an approved plan with consent started its implementation (issue #19 item 4);
             // D: approved at every level with consent pending, nothing may start (item 3).
-            for (plan, state) in [(planA, "in_implementation"), (planB, "awaiting_municipality"), (planC, "approved"), (planD, "approved")] {
+            for (plan, state) in [(planA, "in_implementation"), (planB, "awaiting_municipality"), (planC, "approved"), (planD, "approved"),
+                                 (planE, "awaiting_institution_head")] {
                 #expect(try await system.approval.text("SELECT state FROM approval_plans WHERE plan_id = $1", [plan]) == state)
             }
             #expect(try await system.approval.host.scalar("SELECT count(*) FROM outbox WHERE event_type = 'plan.implementation_may_start' AND convert_from(body, 'UTF8') ILIKE '%' || $1 || '%'",
