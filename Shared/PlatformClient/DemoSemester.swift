@@ -23,6 +23,8 @@ public struct DemoSemester: Sendable {
         public var batch: String?
         /// The emergency period declared for the demo's municipality (seed 004).
         public var emergency: String? = nil
+        /// Each demo person's sign-in name at the local identity provider (their email), by key.
+        public var signIn: [String: String]? = nil
         public var notes: [String]
     }
 
@@ -75,12 +77,14 @@ public struct DemoSemester: Sendable {
 
         log("directory: people of every role, with email")
         var people: [String: String] = [:]
+        var signIn: [String: String] = [:]
         func add(_ key: String, _ name: String, _ by: String, role: String, scope: String, id: String?, language: String = "lv") async throws {
             let mail = "\(key.replacingOccurrences(of: "_", with: "."))\(suffix.isEmpty ? "" : "+" + suffix.filter { $0.isLetter || $0.isNumber }.lowercased())@\(mailDomain)"
             // The local identity provider knows each demo person by their email (its login page).
             let person = try await api.person(by, name: name, email: mail, language: language, signInSubject: mail)
             try await api.assign(by, person: person, role: role, scopeKind: scope, scopeId: id)
             people[key] = person
+            signIn[key] = mail
         }
         try await add("ikvd_expert", "Inese Liepa", admin, role: "ikvd_expert", scope: "national", id: nil)
         try await add("finance", "Pēteris Kalns", admin, role: "finance", scope: "national", id: nil)
@@ -257,7 +261,7 @@ public struct DemoSemester: Sendable {
                        plans: ["A (in implementation, paid)": planA, "B (awaiting municipality)": planB,
                                "D (approved, consent pending)": planD, "E (awaiting the school head)": planE, (api.endpoints.reporting == nil ? "C (VPII, approved)" : "C (VPII, reported and closed)"): planC],
                        semester: code, month: month, workLog: workLog, claimPayout: claimPayout, batch: batch, emergency: emergency,
-                       notes: notes)
+                       signIn: signIn, notes: notes)
     }
 
     /// The same plan for a vocational student: course 2 instead of grade 8.
