@@ -46,6 +46,9 @@ public struct PortalApp: Sendable {
         registerStaff(on: router)
         registerEmergencies(on: router)
         registerApprovals(on: router)
+        registerMyMonth(on: router)
+        registerWorkLogs(on: router)
+        registerStatistics(on: router)
     }
 }
 

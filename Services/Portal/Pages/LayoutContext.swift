@@ -24,6 +24,8 @@ extension PortalApp {
         if PortalApp.staffKeepers.contains(visit.role.role) { page["staffLink"] = true }
         if PortalApp.emergencyKeepers.contains(visit.role.role) { page["emergencyLink"] = true }
         if PortalApp.approverLevels[visit.role.role] != nil { page["queueLink"] = true }
+        if PortalApp.monthKeepers.contains(visit.role.role) { page["myMonthLink"] = true }
+        if PortalApp.statisticsReaders.contains(visit.role.role) { page["statisticsLink"] = true }
         return page
     }
 
@@ -36,7 +38,9 @@ extension PortalApp {
                      "worklog_attest": "staff.worklog_attested", "worklog_approve": "staff.worklog_approved",
                      "worklog_return": "staff.worklog_returned",
                      "emergency_declared": "emergency.declared_ok", "emergency_ended": "emergency.ended_ok",
-                     "decision_approve": "decision.approved_ok", "decision_return": "decision.returned_ok"]
+                     "decision_approve": "decision.approved_ok", "decision_return": "decision.returned_ok",
+                     "entry_saved": "month.entry_saved", "entry_withdrawn": "month.entry_withdrawn", "month_submitted": "month.submitted_ok",
+                     "staff_entry_saved": "staffentry.saved"]
         return request.uri.queryParameters["notice"].flatMap { known[String($0)] }.map { renderer.text($0, language) }
     }
 

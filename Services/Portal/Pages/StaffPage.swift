@@ -17,6 +17,7 @@ extension PortalApp {
         router.get("staff", use: signedIn { request, _, visit in
             try await staffPage(request, visit, form: nil, errors: FieldErrors())
         })
+        registerStaffEntries(on: router)
         router.post("staff/contracts", use: posted { request, _, visit, form in
             try await registerContract(request, visit, form)
         })
@@ -122,7 +123,11 @@ extension PortalApp {
         ]
         fields[2].inputmode = "decimal"
         page["contractFields"] = fields.map { $0.context(errors, prefixes: p) }
-        page.merge(ErrorSummary.context(errors, anchors: Set(fields.map(\.anchor)))) { $1 }
+        // The coordinator's form to write down a staff member's session (StaffEntryForm.swift).
+        let entry = try await staffEntrySection(visit, contracts: contracts.json["items"] as? [[String: Any]] ?? [], names: names,
+                                                form: form, errors: errors)
+        page.merge(entry.context) { $1 }
+        page.merge(ErrorSummary.context(errors, anchors: Set(fields.map(\.anchor) + entry.anchors))) { $1 }
 
         // The month's work records and what was delivered (the coordinator's oversight).
         let month = (request.uri.queryParameters["month"].map(String.init) ?? form?["month"])
