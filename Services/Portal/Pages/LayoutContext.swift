@@ -36,7 +36,9 @@ extension PortalApp {
                      "worklog_attest": "staff.worklog_attested", "worklog_approve": "staff.worklog_approved",
                      "worklog_return": "staff.worklog_returned",
                      "emergency_declared": "emergency.declared_ok", "emergency_ended": "emergency.ended_ok",
-                     "decision_approve": "decision.approved_ok", "decision_return": "decision.returned_ok"]
+                     "decision_approve": "decision.approved_ok", "decision_return": "decision.returned_ok",
+                     "decision_suspend": "approvals.decided_suspend", "decision_resume": "approvals.decided_resume",
+                     "decision_review": "approvals.decided_review", "decision_delete": "approvals.decided_delete"]
         return request.uri.queryParameters["notice"].flatMap { known[String($0)] }.map { renderer.text($0, language) }
     }
 
