@@ -12,6 +12,12 @@ struct QueueFilter: Sendable {
     var semester: String?
     /// `true`: only plans with validation warnings; `false`: only plans without.
     var withWarnings: Bool?
+    /// Only plans naming this risk code.
+    var riskCode: String?
+    /// Only plans with a measure of this type.
+    var measureType: String?
+    /// Only plans waiting at least this many days (the age of the wait).
+    var minWaitingDays: Int?
 }
 
 /// One plan waiting for a decision, as an approver sees it (no personal code: the pseudonym only).
@@ -32,6 +38,8 @@ struct QueueItem: Codable, Sendable {
     /// Consent on file now (it may be pending while the plan is approved; it gates implementation).
     var consentOnFile: Bool
     var version: Int
+    /// `reminder` or `escalation` when the sweep raised one for this revision at this level (the later stage wins).
+    var overdue: String?
 }
 
 /// The approver's work: plans waiting at the level their role decides, in their scope, oldest first.
@@ -57,9 +65,16 @@ struct WorkQueue: Sendable {
         if let id = filter.municipalityId { add("i.municipality_id = $?", id) }
         if let semester = filter.semester { add("p.semester = $?", semester) }
         if let warnings = filter.withWarnings { condition += warnings ? " AND jsonb_array_length(p.warnings) > 0" : " AND jsonb_array_length(p.warnings) = 0" }
+        if let risk = filter.riskCode { add("p.risk_codes @> jsonb_build_array($?::text)", risk) }
+        if let type = filter.measureType { add("p.measures @> jsonb_build_array(jsonb_build_object('type', $?::text))", type) }
+        if let days = filter.minWaitingDays { add("p.awaiting_since <= now() - make_interval(days => $?::int)", days) }
+        parameters.append(state.awaitedLevel?.rawValue ?? "")
+        let level = "$\(parameters.count)"
         let rows = try connection.query("""
             SELECT p.*, i.name AS institution_name, i.municipality_id AS i_municipality_id,
-                   floor(extract(epoch FROM (now() - p.awaiting_since)) / 86400)::int AS waiting_days, count(*) OVER () AS total
+                   floor(extract(epoch FROM (now() - p.awaiting_since)) / 86400)::int AS waiting_days, count(*) OVER () AS total,
+                   (SELECT CASE WHEN bool_or(r.stage = 'escalation') THEN 'escalation' WHEN count(*) > 0 THEN 'reminder' END
+                    FROM reminders r WHERE r.plan_id = p.plan_id AND r.revision = p.revision AND r.level = \(level)) AS overdue
             FROM approval_plans p JOIN replica_institutions i ON i.id = p.institution_id
             WHERE \(condition)
             ORDER BY p.awaiting_since, p.plan_id LIMIT \(page.limit) OFFSET \(page.offset)
@@ -71,7 +86,8 @@ struct WorkQueue: Sendable {
                              studentCode: plan.studentCode, semester: plan.semester, state: plan.state.rawValue,
                              level: plan.state.awaitedLevel?.rawValue ?? "", waitingSince: plan.awaitingSince.map(Timestamp.format),
                              waitingDays: try row.decode("waiting_days", as: Int?.self) ?? 0, riskCodes: plan.riskCodes,
-                             warnings: plan.warnings, consentOnFile: plan.consentOnFile, version: plan.version)
+                             warnings: plan.warnings, consentOnFile: plan.consentOnFile, version: plan.version,
+                             overdue: try row.decode("overdue", as: String?.self))
         }
         return Page(items: items, total: try rows.first?.decode("total", as: Int.self) ?? 0, limit: page.limit, offset: page.offset)
     }

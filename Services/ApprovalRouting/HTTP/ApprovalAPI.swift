@@ -36,6 +36,8 @@ struct PlanSummary: Codable, Sendable {
     var plan: QueueItem
     var measures: [PlannedMeasureSummary]
     var decisions: [DecisionView]
+    /// Money paid on the plan so far (the preparer's pay included): a plan is deleted only while this is 0.
+    var amountPaidCents: Int64
 }
 
 /// A measure as approvers see it.
@@ -57,6 +59,9 @@ struct DecisionView: Codable, Sendable {
     var decidedBy: UUID
     var role: String
     var actingFor: UUID?
+    /// The names, from the directory copy (staff, never the student), so a page can say who decided.
+    var decidedByName: String?
+    var actingForName: String?
     var comment: String?
     var at: String
 }
@@ -103,6 +108,11 @@ public struct ApprovalAPI: Sendable {
             let page = try Pagination(request)
             let result = try await pool.withConnection { try queue.page(for: principal, filter: filter, page: page, on: $0) }
             return try JSONResponse.make(.ok, result)
+        }
+        approvals.get("queue/counts") { request, context in
+            let principal = try context.requireRole([.institutionHead, .municipalityCoordinator, .ikvdExpert])
+            let filter = try Self.filter(request)
+            return try JSONResponse.make(.ok, try await pool.withConnection { try queue.counts(for: principal, filter: filter, on: $0) })
         }
         approvals.get("plans/:planId") { request, context in
             let principal = try context.requireRole([.institutionHead, .municipalityCoordinator, .ikvdExpert, .preparer, .institutionCoordinator])
@@ -231,10 +241,15 @@ public struct ApprovalAPI: Sendable {
             throw CommonProblems.notFound("Plāns / Plan")
         }
         let decisions = try connection.query("""
-            SELECT command, from_state, to_state, decided_by, role, acting_for, comment, at FROM decisions WHERE plan_id = $1 ORDER BY id
+            SELECT d.command, d.from_state, d.to_state, d.decided_by, d.role, d.acting_for, d.comment, d.at,
+                   decider.name AS decided_by_name, delegator.name AS acting_for_name
+            FROM decisions d LEFT JOIN replica_people decider ON decider.id = d.decided_by
+                LEFT JOIN replica_people delegator ON delegator.id = d.acting_for
+            WHERE d.plan_id = $1 ORDER BY d.id
             """, [id]).map { row in
                 DecisionView(command: try row.decode("command"), from: try row.decode("from_state"), to: try row.decode("to_state"),
                              decidedBy: try row.decode("decided_by"), role: try row.decode("role"), actingFor: try row.decode("acting_for"),
+                             decidedByName: try row.decode("decided_by_name"), actingForName: try row.decode("acting_for_name"),
                              comment: try row.decode("comment"), at: Timestamp.format(try row.decode("at", as: Date.self)))
             }
         let item = QueueItem(planId: plan.planId, revision: plan.revision, institutionId: plan.institutionId, institutionName: institution.name,
@@ -242,11 +257,12 @@ public struct ApprovalAPI: Sendable {
                              state: plan.state.rawValue, level: plan.state.awaitedLevel?.rawValue ?? "",
                              waitingSince: plan.awaitingSince.map(Timestamp.format),
                              waitingDays: plan.awaitingSince.map { Int(Date().timeIntervalSince($0) / 86400) } ?? 0,
-                             riskCodes: plan.riskCodes, warnings: plan.warnings, consentOnFile: plan.consentOnFile, version: plan.version)
+                             riskCodes: plan.riskCodes, warnings: plan.warnings, consentOnFile: plan.consentOnFile, version: plan.version,
+                             overdue: nil)
         return PlanSummary(plan: item, measures: plan.measures.map {
             PlannedMeasureSummary(measureId: $0.measureId, type: $0.type, providers: $0.providers, plannedMinutes: $0.plannedMinutes,
                                   monthlyAmountCents: $0.monthlyAmountCents, semesterAmountCents: $0.semesterAmountCents, riskCodes: $0.riskCodes)
-        }, decisions: decisions)
+        }, decisions: decisions, amountPaidCents: plan.amountPaid.value)
     }
 
     func outbox(_ request: Request) -> OutboxWriter {
@@ -277,6 +293,24 @@ public struct ApprovalAPI: Sendable {
                 throw CommonProblems.invalidField("warnings", "request.boolean", lv: "true vai false.", en: "true or false.")
             }
             filter.withWarnings = String(text) == "true"
+        }
+        if let text = query["riskCode"] {
+            guard RiskCode(rawValue: String(text)) != nil else {
+                throw CommonProblems.invalidField("riskCode", "request.risk_code", lv: "Nezināms riska kods.", en: "Unknown risk code.")
+            }
+            filter.riskCode = String(text)
+        }
+        if let text = query["measureType"] {
+            guard MeasureType(rawValue: String(text)) != nil else {
+                throw CommonProblems.invalidField("measureType", "request.measure_type", lv: "Nezināms atbalsta pasākuma veids.", en: "Unknown measure type.")
+            }
+            filter.measureType = String(text)
+        }
+        if let text = query["minWaitingDays"] {
+            guard let days = Int(String(text)), (0...3650).contains(days) else {
+                throw CommonProblems.invalidField("minWaitingDays", "request.waiting_days", lv: "Dienu skaits: 0–3650.", en: "Days: 0–3650.")
+            }
+            filter.minWaitingDays = days
         }
         return filter
     }

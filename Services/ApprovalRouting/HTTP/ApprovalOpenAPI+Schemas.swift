@@ -205,6 +205,10 @@ extension ApprovalOpenAPI {
                 version:
                   type: integer
                   description: The plan's version (it changes with every decision).
+                overdue:
+                  type: string
+                  enum: [reminder, escalation]
+                  description: Raised by the reminder sweep for this revision at this level (the escalation when both were); absent otherwise.
             QueuePage:
               type: object
               required: [items, total, limit, offset]
@@ -284,14 +288,66 @@ extension ApprovalOpenAPI {
                 actingFor:
                   $ref: '#/components/schemas/Uuid'
                   description: The delegator, when the decision was made for them.
+                decidedByName:
+                  type: string
+                  description: The decider's name from the directory (absent while the directory copy has not got them).
+                actingForName:
+                  type: string
+                  description: The delegator's name, when acting for them.
                 comment:
                   type: string
                 at:
                   $ref: '#/components/schemas/Timestamp'
+            StateCount:
+              type: object
+              required: [state, count]
+              properties:
+                state:
+                  $ref: '#/components/schemas/PlanState'
+                count:
+                  type: integer
+                oldestWaitingDays:
+                  type: integer
+                  description: Awaiting states only.
+                averageWaitingDays:
+                  type: integer
+                  description: Awaiting states only.
+            QueueCounts:
+              type: object
+              required: [byState, institutions, reminders, escalations]
+              properties:
+                byState:
+                  type: array
+                  description: In the lifecycle's order; states with no plans are left out.
+                  items:
+                    $ref: '#/components/schemas/StateCount'
+                institutions:
+                  type: array
+                  items:
+                    type: object
+                    required: [institutionId, institutionName, byState]
+                    properties:
+                      institutionId:
+                        $ref: '#/components/schemas/Uuid'
+                      institutionName:
+                        type: string
+                      byState:
+                        type: array
+                        items:
+                          $ref: '#/components/schemas/StateCount'
+                reminders:
+                  type: integer
+                  description: Plans waiting for the caller's level with a reminder raised (and no escalation).
+                escalations:
+                  type: integer
+                  description: Plans waiting for the caller's level with an escalation raised.
             PlanSummary:
               type: object
-              required: [plan, measures, decisions]
+              required: [plan, measures, decisions, amountPaidCents]
               properties:
+                amountPaidCents:
+                  $ref: '#/components/schemas/Cents'
+                  description: Money paid on the plan so far, the preparer's pay included; the plan may be deleted only while this is 0.
                 plan:
                   $ref: '#/components/schemas/QueueItem'
                 measures:

@@ -123,6 +123,26 @@ enum ApprovalOpenAPI {
                   schema:
                     type: string
                     enum: ['true', 'false']
+                - name: riskCode
+                  in: query
+                  required: false
+                  description: Only plans naming this risk code (422 `request.risk_code` for an unknown code).
+                  schema:
+                    type: string
+                - name: measureType
+                  in: query
+                  required: false
+                  description: Only plans with a measure of this type (422 `request.measure_type` for an unknown type).
+                  schema:
+                    type: string
+                - name: minWaitingDays
+                  in: query
+                  required: false
+                  description: Only plans that have waited at least this many whole days (0–3650; 422 `request.waiting_days` otherwise).
+                  schema:
+                    type: integer
+                    minimum: 0
+                    maximum: 3650
                 - $ref: '#/components/parameters/Limit'
                 - $ref: '#/components/parameters/Offset'
               responses:
@@ -132,6 +152,48 @@ enum ApprovalOpenAPI {
                     application/json:
                       schema:
                         $ref: '#/components/schemas/QueuePage'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '403':
+                  $ref: '#/components/responses/Forbidden'
+                '422':
+                  $ref: '#/components/responses/UnprocessableContent'
+          /approvals/queue/counts:
+            get:
+              tags: [queue]
+              operationId: countApprovalQueue
+              summary: The caller's scope at a glance (plans per status, waiting times)
+              description: |
+                Roles `institution_head`, `municipality_coordinator`, `ikvd_expert`. Every plan in the
+                caller's scope counted per state, overall and per institution, with the longest and the
+                average wait (whole days) for the awaiting states, and how many of the plans waiting for
+                the caller's level have had a reminder or an escalation raised (`approval.overdue`).
+                Filters `institutionId`, `municipalityId` and `semester` as for the queue.
+              parameters:
+                - name: institutionId
+                  in: query
+                  required: false
+                  schema:
+                    type: string
+                    format: uuid
+                - name: municipalityId
+                  in: query
+                  required: false
+                  schema:
+                    type: string
+                    format: uuid
+                - name: semester
+                  in: query
+                  required: false
+                  schema:
+                    $ref: '#/components/schemas/Semester'
+              responses:
+                '200':
+                  description: The counts.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/QueueCounts'
                 '401':
                   $ref: '#/components/responses/Unauthorized'
                 '403':

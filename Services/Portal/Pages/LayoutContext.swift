@@ -40,7 +40,9 @@ extension PortalApp {
                      "emergency_declared": "emergency.declared_ok", "emergency_ended": "emergency.ended_ok",
                      "decision_approve": "decision.approved_ok", "decision_return": "decision.returned_ok",
                      "entry_saved": "month.entry_saved", "entry_withdrawn": "month.entry_withdrawn", "month_submitted": "month.submitted_ok",
-                     "staff_entry_saved": "staffentry.saved"]
+                     "staff_entry_saved": "staffentry.saved",
+                     "decision_suspend": "approvals.decided_suspend", "decision_resume": "approvals.decided_resume",
+                     "decision_review": "approvals.decided_review", "decision_delete": "approvals.decided_delete"]
         return request.uri.queryParameters["notice"].flatMap { known[String($0)] }.map { renderer.text($0, language) }
     }
 

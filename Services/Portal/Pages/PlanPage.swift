@@ -8,8 +8,7 @@ import Rules
 /// and consent forms), the approval trail, history, copy forward.
 extension PortalApp {
     func planPage(_ request: Request, _ visit: Visit, id: String, errors: FieldErrors, uploadForm: FormData? = nil,
-                  consentForm: FormData? = nil, copyForm: FormData? = nil, esfForm: FormData? = nil,
-                  decisionForm: FormData? = nil) async throws -> Response {
+                  consentForm: FormData? = nil, copyForm: FormData? = nil, esfForm: FormData? = nil) async throws -> Response {
         let language = visit.language
         let reply = try await services.call(visit.principal, "GET", services.endpoints.intake + "/plans/\(id)")
         guard reply.status == 200 else { return serviceFailure(request, visit, reply.status) }
@@ -133,29 +132,10 @@ extension PortalApp {
             if let reason = entry["reason"] as? String { item["reason"] = reason }
             return item
         }
-        // The approval trail, from approval routing (what it decided, by which role, when, with comments).
-        let trail = try? await services.call(visit.principal, "GET", services.endpoints.approval + "/approvals/plans/\(id)")
-        if let trail, trail.status == 200 {
-            let decisions = trail.json["decisions"] as? [[String: Any]] ?? []
-            page["trail"] = decisions.map { decision -> [String: Any] in
-                var item: [String: Any] = ["at": LatvianFormat.dateTime(decision["at"] as? String ?? "", language: language),
-                                           "role": renderer.text("role.\(decision["role"] as? String ?? "")", language),
-                                           "command": decision["command"] as? String ?? ""]
-                if let comment = decision["comment"] as? String, !comment.isEmpty { item["comment"] = comment }
-                return item
-            }
-            page["hasTrail"] = !decisions.isEmpty
-            if let level = (trail.json["plan"] as? [String: Any])?["level"] as? String ?? trail.json["level"] as? String, !level.isEmpty {
-                page["awaiting"] = renderer.text("plan.awaiting", language, ["level": renderer.text("level.\(level)", language)])
-                // The approver of the level the plan waits for decides here (issue #20).
-                if Self.approverLevels[visit.role.role] == level {
-                    page["decisionFields"] = [FieldView(path: "comment", label: renderer.text("decision.comment", language),
-                                                        hint: renderer.text("decision.comment_hint", language),
-                                                        value: decisionForm?["comment"] ?? "", control: .textarea)
-                        .context(errors, prefixes: prefixes(language))]
-                    page["canDecide"] = true
-                }
-            }
+        // The approval trail and the decisions this person may take now (approval routing; issue #20).
+        if let trail = try? await services.call(visit.principal, "GET", services.endpoints.approval + "/approvals/plans/\(id)"),
+           trail.status == 200 {
+            page.merge(approvalContext(trail.json, visit: visit)) { $1 }
         }
         // Support the student gets from other ESF projects (declared, so it is not paid twice).
         let declarations = plan["esfDeclarations"] as? [[String: Any]] ?? []
