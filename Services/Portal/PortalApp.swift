@@ -46,6 +46,7 @@ public struct PortalApp: Sendable {
         registerStaff(on: router)
         registerEmergencies(on: router)
         registerApprovals(on: router)
+        registerFinance(on: router)
     }
 }
 

@@ -24,6 +24,7 @@ extension PortalApp {
         if PortalApp.staffKeepers.contains(visit.role.role) { page["staffLink"] = true }
         if PortalApp.emergencyKeepers.contains(visit.role.role) { page["emergencyLink"] = true }
         if PortalApp.approverLevels[visit.role.role] != nil { page["queueLink"] = true }
+        if FinanceRules.keepers.contains(visit.role.role) { page["financeLink"] = true }
         return page
     }
 
@@ -36,7 +37,9 @@ extension PortalApp {
                      "worklog_attest": "staff.worklog_attested", "worklog_approve": "staff.worklog_approved",
                      "worklog_return": "staff.worklog_returned",
                      "emergency_declared": "emergency.declared_ok", "emergency_ended": "emergency.ended_ok",
-                     "decision_approve": "decision.approved_ok", "decision_return": "decision.returned_ok"]
+                     "decision_approve": "decision.approved_ok", "decision_return": "decision.returned_ok",
+                     "payout_reversed": "finance.payout_reversed_ok", "batch_created": "finance.batch_created_ok", "batch_sent": "finance.batch_sent_ok",
+                     "payee_change_confirmed": "finance.payee_change_confirmed_ok"]
         return request.uri.queryParameters["notice"].flatMap { known[String($0)] }.map { renderer.text($0, language) }
     }
 
