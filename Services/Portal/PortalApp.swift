@@ -49,6 +49,7 @@ public struct PortalApp: Sendable {
         registerMyMonth(on: router)
         registerWorkLogs(on: router)
         registerStatistics(on: router)
+        registerFinance(on: router)
     }
 }
 

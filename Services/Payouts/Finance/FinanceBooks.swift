@@ -15,6 +15,8 @@ struct FinanceBooks: Sendable {
         var payoutId: UUID
         var idempotencyKey: String
         var kind: String
+        /// A claim's payout: the expense claim it pays (its receipt is on the claim).
+        var claimId: UUID?
         /// A plan's payout: the plan, its student code and institution. A youth project's payment
         /// (kind `youth_project`) has none of them but `youthProjectId`.
         var planId: UUID?
@@ -29,6 +31,9 @@ struct FinanceBooks: Sendable {
         var holdReason: String?
         var voidReason: String?
         var payeeReference: String?
+        /// Staff pay only: the role paid (provider type or `preparer`) and the month's minutes.
+        var role: String?
+        var minutes: Int?
         var batchId: UUID?
         var createdAt: String
         var releasedAt: String?
@@ -42,6 +47,9 @@ struct FinanceBooks: Sendable {
         var executionDate: String
         var createdBy: UUID
         var createdAt: String
+        /// When finance marked the batch as sent to the bank, and who; nil until then.
+        var sentAt: String?
+        var sentBy: UUID?
     }
 
     struct Filter: Sendable {
@@ -49,27 +57,39 @@ struct FinanceBooks: Sendable {
         var state: String?
         var planId: UUID?
         var batchId: UUID?
+        var institutionId: UUID?
+        var kind: String?
     }
 
     func payouts(_ filter: Filter, page: Pagination, on connection: PostgresConnection) throws -> Page<PayoutView> {
         let condition = """
             ($1::text IS NULL OR period = $1) AND ($2::text IS NULL OR state = $2) AND ($3::uuid IS NULL OR plan_id = $3)
-            AND ($4::uuid IS NULL OR batch_id = $4)
+            AND ($4::uuid IS NULL OR batch_id = $4) AND ($5::uuid IS NULL OR institution_id = $5) AND ($6::text IS NULL OR kind = $6)
             """
-        let parameters: [any PostgresBindable] = [filter.period, filter.state, filter.planId, filter.batchId]
+        let parameters: [any PostgresBindable] = [filter.period, filter.state, filter.planId, filter.batchId, filter.institutionId, filter.kind]
         let total: Int64 = try connection.query("SELECT count(*) AS n FROM payouts WHERE \(condition)", parameters).single().decode("n")
-        let items = try connection.query("SELECT * FROM payouts WHERE \(condition) ORDER BY created_at, id LIMIT $5 OFFSET $6",
+        let items = try connection.query("SELECT * FROM payouts WHERE \(condition) ORDER BY created_at, id LIMIT $7 OFFSET $8",
                                          parameters + [page.limit, page.offset]).map(Self.payout(from:))
         return Page(items: items, total: Int(total), limit: page.limit, offset: page.offset)
     }
 
+    /// One payout (what finance's reversal page shows before it asks).
+    func payout(_ id: UUID, on connection: PostgresConnection) throws -> PayoutView {
+        guard let row = try connection.query("SELECT * FROM payouts WHERE id = $1", [id]).first else {
+            throw CommonProblems.notFound("Izmaksa / Payout")
+        }
+        return try Self.payout(from: row)
+    }
+
     static func payout(from row: PostgresRow) throws -> PayoutView {
         PayoutView(payoutId: try row.decode("id"), idempotencyKey: try row.decode("idempotency_key"), kind: try row.decode("kind"),
+                   claimId: try row.decode("claim_id"),
                    planId: try row.decode("plan_id"), studentCode: try row.decode("student_code"),
                    institutionId: try row.decode("institution_id"), youthProjectId: try row.decode("youth_project_id"), measure: try row.decode("measure"), period: try row.decode("period"),
                    amountCents: try row.decode("amount_cents"), currency: "EUR", state: try row.decode("state"),
                    holdReason: try row.decode("hold_reason"), voidReason: try row.decode("void_reason"),
-                   payeeReference: try row.decode("payee_reference"), batchId: try row.decode("batch_id"),
+                   payeeReference: try row.decode("payee_reference"), role: try row.decode("role"),
+                   minutes: try row.decode("minutes", as: Int32?.self).map(Int.init), batchId: try row.decode("batch_id"),
                    createdAt: Timestamp.format(try row.decode("created_at", as: Date.self)),
                    releasedAt: try row.decode("released_at", as: Date?.self).map(Timestamp.format))
     }
@@ -116,7 +136,22 @@ struct FinanceBooks: Sendable {
     static func batch(from row: PostgresRow) throws -> BatchView {
         BatchView(batchId: try row.decode("id"), period: try row.decode("period"), count: try row.decode("count"),
                   totalCents: try row.decode("total_cents"), executionDate: try row.decode("execution_date", as: String.self),
-                  createdBy: try row.decode("created_by"), createdAt: Timestamp.format(try row.decode("created_at", as: Date.self)))
+                  createdBy: try row.decode("created_by"), createdAt: Timestamp.format(try row.decode("created_at", as: Date.self)),
+                  sentAt: try row.decode("sent_at", as: Date?.self).map(Timestamp.format), sentBy: try row.decode("sent_by"))
+    }
+
+    /// Finance's note that the batch's file went to the bank: once (409 `batch.already_sent` after),
+    /// so the month's batch is not sent twice by two officers.
+    func markSent(_ id: UUID, by principal: Principal, on connection: PostgresConnection) throws -> BatchView {
+        guard let row = try connection.query("SELECT sent_at FROM batches WHERE id = $1 FOR UPDATE", [id]).first else {
+            throw CommonProblems.notFound("Pakete / Batch")
+        }
+        guard try row.decode("sent_at", as: Date?.self) == nil else {
+            throw CommonProblems.conflict("batch.already_sent", field: "batchId", lv: "Pakete jau atzīmēta kā nosūtīta bankai.",
+                                          en: "The batch is already marked as sent to the bank.")
+        }
+        try connection.execute("UPDATE batches SET sent_at = now(), sent_by = $2 WHERE id = $1", [id, principal.personId])
+        return try batch(id, on: connection)
     }
 
     /// The batch as the exporters take it: the payee details snapshotted at release. A payout

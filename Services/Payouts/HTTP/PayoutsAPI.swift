@@ -131,6 +131,11 @@ public struct PayoutsAPI: Sendable {
             let page = try Pagination(request)
             return try JSONResponse.make(.ok, try await pool.withConnection { try finance.payouts(filter, page: page, on: $0) })
         }
+        group.get("payouts/:payoutId") { _, context in
+            _ = try context.requireRole(Self.financeRoles)
+            let id = try context.parameters.requireUUID("payoutId")
+            return try JSONResponse.make(.ok, try await pool.withConnection { try finance.payout(id, on: $0) })
+        }
         group.post("payouts/:payoutId/reverse") { request, context in
             let principal = try context.requireRole([.finance])
             let id = try context.parameters.requireUUID("payoutId")
@@ -176,6 +181,13 @@ public struct PayoutsAPI: Sendable {
             _ = try context.requireRole(Self.financeRoles)
             let id = try context.parameters.requireUUID("batchId")
             return try JSONResponse.make(.ok, try await pool.withConnection { try finance.batch(id, on: $0) })
+        }
+        group.post("batches/:batchId/sent") { request, context in
+            let principal = try context.requireRole([.finance])
+            let id = try context.parameters.requireUUID("batchId")
+            let body = try await BoundedBody.read(request, limit: jsonLimit)
+            try StrictJSON.requireEmptyObject(body)
+            return try JSONResponse.make(.ok, try await pool.withTransaction { try finance.markSent(id, by: principal, on: $0) })
         }
         group.get("batches/:batchId/sepa.xml") { _, context in
             _ = try context.requireRole([.finance])   // bank files carry names and IBANs: finance only
@@ -279,7 +291,15 @@ public struct PayoutsAPI: Sendable {
             }
             filter.state = state
         }
-        for (name, path) in [("planId", \FinanceBooks.Filter.planId), ("batchId", \FinanceBooks.Filter.batchId)] {
+        if let kind = query["kind"].map(String.init) {
+            guard ["claim", "staff", "youth_project"].contains(kind) else {
+                throw CommonProblems.invalidField("kind", "payout.kind", lv: "kind: claim, staff vai youth_project.",
+                                                  en: "kind: claim, staff or youth_project.")
+            }
+            filter.kind = kind
+        }
+        for (name, path) in [("planId", \FinanceBooks.Filter.planId), ("batchId", \FinanceBooks.Filter.batchId),
+                             ("institutionId", \FinanceBooks.Filter.institutionId)] {
             guard let text = query[Substring(name)] else { continue }
             guard let id = UUID(uuidString: String(text)) else {
                 throw CommonProblems.invalidField(name, "request.uuid", lv: "Nederīgs identifikators.", en: "Invalid id.")

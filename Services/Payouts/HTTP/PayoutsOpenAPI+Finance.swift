@@ -32,6 +32,20 @@ extension PayoutsOpenAPI {
                   schema:
                     type: string
                     format: uuid
+                - name: institutionId
+                  in: query
+                  required: false
+                  description: Only this institution's payouts (422 `request.uuid` when not a UUID).
+                  schema:
+                    type: string
+                    format: uuid
+                - name: kind
+                  in: query
+                  required: false
+                  description: Only payouts of this kind (422 `payout.kind` for any other value).
+                  schema:
+                    type: string
+                    enum: [claim, staff, youth_project]
                 - $ref: '#/components/parameters/Limit'
                 - $ref: '#/components/parameters/Offset'
               responses:
@@ -43,6 +57,33 @@ extension PayoutsOpenAPI {
                   $ref: '#/components/responses/Forbidden'
                 '422':
                   $ref: '#/components/responses/UnprocessableContent'
+          /finance/payouts/{payoutId}:
+            get:
+              tags: [payouts]
+              operationId: getPayout
+              summary: One payout (Izmaksa)
+              description: Roles `finance`, `ikvd_admin`. The payout in any state (what the portal shows before a reversal).
+              parameters:
+                - name: payoutId
+                  in: path
+                  required: true
+                  description: The payout's id (a value that is not a UUID is reported as 404).
+                  schema:
+                    type: string
+                    format: uuid
+              responses:
+                '200':
+                  description: The payout.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/PayoutView'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '403':
+                  $ref: '#/components/responses/Forbidden'
+                '404':
+                  $ref: '#/components/responses/NotFound'
           /finance/payouts/{payoutId}/reverse:
             post:
               tags: [payouts]
@@ -183,5 +224,45 @@ extension PayoutsOpenAPI {
                   $ref: '#/components/responses/Forbidden'
                 '404':
                   $ref: '#/components/responses/NotFound'
+          /finance/batches/{batchId}/sent:
+            post:
+              tags: [batches]
+              operationId: markBatchSent
+              summary: Mark a batch as sent to the bank (Atzīmēt paketi kā nosūtītu)
+              description: |
+                Role `finance`. Records when and by whom the batch's file was sent to the bank; once only
+                (409 `batch.already_sent` after). The body is an empty object.
+              parameters:
+                - $ref: '#/components/parameters/BatchId'
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      additionalProperties: false
+              responses:
+                '200':
+                  description: The batch, with `sentAt` and `sentBy`.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/BatchView'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '403':
+                  $ref: '#/components/responses/Forbidden'
+                '404':
+                  $ref: '#/components/responses/NotFound'
+                '409':
+                  description: The batch is already marked as sent (`batch.already_sent`, field `batchId`).
+                  content:
+                    application/problem+json:
+                      schema:
+                        $ref: '#/components/schemas/Problem'
+                '413':
+                  $ref: '#/components/responses/ContentTooLarge'
+                '422':
+                  $ref: '#/components/responses/UnprocessableContent'
         """#
 }

@@ -40,6 +40,9 @@ extension PayoutsOpenAPI {
                 kind:
                   type: string
                   enum: [claim, staff, youth_project]
+                claimId:
+                  $ref: '#/components/schemas/Uuid'
+                  description: Kind `claim` only, the expense claim it pays (`GET /payouts/claims/{claimId}`).
                 planId:
                   $ref: '#/components/schemas/Uuid'
                 studentCode:
@@ -69,6 +72,13 @@ extension PayoutsOpenAPI {
                 payeeReference:
                   $ref: '#/components/schemas/PayeeReference'
                   description: Whom it pays; a claim's from the start, staff pay's from its release.
+                role:
+                  type: string
+                  description: Staff pay only, the role paid (the provider type, or `preparer`).
+                minutes:
+                  type: integer
+                  minimum: 0
+                  description: Staff pay only, the month's minutes on the plan in that role.
                 batchId:
                   $ref: '#/components/schemas/Uuid'
                   description: The batch the payout is in, once it is in one.
@@ -113,6 +123,12 @@ extension PayoutsOpenAPI {
                   $ref: '#/components/schemas/Uuid'
                 createdAt:
                   $ref: '#/components/schemas/Timestamp'
+                sentAt:
+                  $ref: '#/components/schemas/Timestamp'
+                  description: When finance marked the batch as sent to the bank; absent until then.
+                sentBy:
+                  $ref: '#/components/schemas/Uuid'
+                  description: Who marked it as sent.
             BatchPage:
               type: object
               required: [items, total, limit, offset]

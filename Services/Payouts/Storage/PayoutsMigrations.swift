@@ -292,5 +292,10 @@ enum PayoutsMigrations {
                 updated_at          timestamptz NOT NULL DEFAULT now()
             );
             """),
+        // Finance marks a batch as sent to the bank (issue #20): when and by whom, once.
+        Migration(version: 140, name: "batches_sent", sql: """
+            ALTER TABLE batches ADD COLUMN sent_at timestamptz, ADD COLUMN sent_by uuid,
+                ADD CONSTRAINT batches_sent_together CHECK ((sent_at IS NULL) = (sent_by IS NULL));
+            """),
     ]
 }

@@ -26,6 +26,7 @@ extension PortalApp {
         if PortalApp.approverLevels[visit.role.role] != nil { page["queueLink"] = true }
         if PortalApp.monthKeepers.contains(visit.role.role) { page["myMonthLink"] = true }
         if PortalApp.statisticsReaders.contains(visit.role.role) { page["statisticsLink"] = true }
+        if FinanceRules.keepers.contains(visit.role.role) { page["financeLink"] = true }
         return page
     }
 
@@ -42,7 +43,9 @@ extension PortalApp {
                      "entry_saved": "month.entry_saved", "entry_withdrawn": "month.entry_withdrawn", "month_submitted": "month.submitted_ok",
                      "staff_entry_saved": "staffentry.saved",
                      "decision_suspend": "approvals.decided_suspend", "decision_resume": "approvals.decided_resume",
-                     "decision_review": "approvals.decided_review", "decision_delete": "approvals.decided_delete"]
+                     "decision_review": "approvals.decided_review", "decision_delete": "approvals.decided_delete",
+                     "payout_reversed": "finance.payout_reversed_ok", "batch_created": "finance.batch_created_ok", "batch_sent": "finance.batch_sent_ok",
+                     "payee_change_confirmed": "finance.payee_change_confirmed_ok"]
         return request.uri.queryParameters["notice"].flatMap { known[String($0)] }.map { renderer.text($0, language) }
     }
 
