@@ -46,6 +46,9 @@ public struct PortalApp: Sendable {
         registerStaff(on: router)
         registerEmergencies(on: router)
         registerApprovals(on: router)
+        registerPeople(on: router)
+        registerDirectory(on: router)
+        registerAudit(on: router)
     }
 }
 

@@ -24,6 +24,9 @@ extension PortalApp {
         if PortalApp.staffKeepers.contains(visit.role.role) { page["staffLink"] = true }
         if PortalApp.emergencyKeepers.contains(visit.role.role) { page["emergencyLink"] = true }
         if PortalApp.approverLevels[visit.role.role] != nil { page["queueLink"] = true }
+        if PortalApp.peopleKeepers.contains(visit.role.role) { page["peopleLink"] = true }
+        if PortalApp.directoryKeepers.contains(visit.role.role) { page["directoryLink"] = true }
+        if PortalApp.auditKeepers.contains(visit.role.role) { page["auditLink"] = true }
         return page
     }
 
@@ -36,7 +39,9 @@ extension PortalApp {
                      "worklog_attest": "staff.worklog_attested", "worklog_approve": "staff.worklog_approved",
                      "worklog_return": "staff.worklog_returned",
                      "emergency_declared": "emergency.declared_ok", "emergency_ended": "emergency.ended_ok",
-                     "decision_approve": "decision.approved_ok", "decision_return": "decision.returned_ok"]
+                     "decision_approve": "decision.approved_ok", "decision_return": "decision.returned_ok",
+                     "person_added": "people.added_ok", "role_assigned": "people.assigned_ok", "role_revoked": "people.revoked_ok",
+                     "subject_linked": "directory.subject_linked_ok", "place_added": "directory.place_added_ok"]
         return request.uri.queryParameters["notice"].flatMap { known[String($0)] }.map { renderer.text($0, language) }
     }
 
