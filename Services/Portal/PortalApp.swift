@@ -50,6 +50,9 @@ public struct PortalApp: Sendable {
         registerWorkLogs(on: router)
         registerStatistics(on: router)
         registerFinance(on: router)
+        registerPeople(on: router)
+        registerDirectory(on: router)
+        registerAudit(on: router)
     }
 }
 

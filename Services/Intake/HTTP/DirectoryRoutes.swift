@@ -15,6 +15,25 @@ extension IntakeAPI {
         create(on: directory, "institutions", roles: [.ikvdAdmin], NewInstitution.self) { input, actor, outbox, connection in
             try store.registerInstitution(input, actor: actor, outbox: outbox, on: connection)
         }
+        directory.get("municipalities") { request, context in
+            _ = try context.requirePrincipal()
+            let page = try Pagination(request)
+            return try JSONResponse.make(.ok, try await pool.withConnection {
+                try store.municipalities(limit: page.limit, offset: page.offset, on: $0)
+            })
+        }
+        // A person's roles with their history (revoked ones too), for IKVD's directory page.
+        directory.get("people/:personId/assignments") { request, context in
+            let principal = try context.requireRole([.ikvdAdmin])
+            let id = try context.parameters.requireUUID("personId")
+            let history = try await pool.withTransaction { connection in
+                try Audit.record(actor: principal, action: "directory.assignment_history", subject: "person:\(id.lowercased)",
+                                 correlationId: RequestCorrelation.id(of: request), on: connection)
+                return try store.assignmentHistory(personId: id, on: connection)
+            }
+            guard let history else { throw CommonProblems.notFound("Persona / Person") }
+            return try JSONResponse.make(.ok, history)
+        }
         directory.get("institutions") { request, context in
             let principal = try context.requirePrincipal()
             let page = try Pagination(request)

@@ -38,6 +38,26 @@ extension IntakeOpenAPI {
                   $ref: '#/components/responses/ContentTooLarge'
                 '422':
                   $ref: '#/components/responses/UnprocessableContent'
+            get:
+              tags: [directory]
+              operationId: listMunicipalities
+              summary: List municipalities (Pašvaldību saraksts)
+              description: Any authenticated role. Every registered municipality, by name.
+              parameters:
+                - $ref: '#/components/parameters/Limit'
+                - $ref: '#/components/parameters/Offset'
+                - $ref: '#/components/parameters/CorrelationId'
+              responses:
+                '200':
+                  description: One page of municipalities.
+                  content:
+                    application/json:
+                      schema:
+                        $ref: '#/components/schemas/MunicipalityPage'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '422':
+                  $ref: '#/components/responses/UnprocessableContent'
           /directory/institutions:
             post:
               tags: [directory]
@@ -227,6 +247,44 @@ extension IntakeOpenAPI {
                   $ref: '#/components/responses/ContentTooLarge'
                 '422':
                   $ref: '#/components/responses/UnprocessableContent'
+          /directory/people/{personId}/assignments:
+            get:
+              tags: [directory]
+              operationId: listAssignmentHistory
+              summary: A person's role assignments with their history (Lomu vēsture)
+              description: |
+                Role `ikvd_admin`. Every assignment the person ever held, revoked ones too, newest
+                first: who assigned it and when, who revoked it and when, and the place's name. 404
+                when there is no such person. The read is audited.
+              parameters:
+                - name: personId
+                  in: path
+                  required: true
+                  schema:
+                    type: string
+                    format: uuid
+                - $ref: '#/components/parameters/CorrelationId'
+              responses:
+                '200':
+                  description: The person's assignments, newest first.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [person, items]
+                        properties:
+                          person:
+                            $ref: '#/components/schemas/PersonView'
+                          items:
+                            type: array
+                            items:
+                              $ref: '#/components/schemas/AssignmentHistoryView'
+                '401':
+                  $ref: '#/components/responses/Unauthorized'
+                '403':
+                  $ref: '#/components/responses/Forbidden'
+                '404':
+                  $ref: '#/components/responses/NotFound'
           /directory/people/{personId}/sign-in-subject:
             put:
               tags: [directory]

@@ -197,6 +197,51 @@ extension IntakeOpenAPI {
                 isStateVocational:
                   type: boolean
                   description: A state vocational institution (VPII); its plans skip the municipality step.
+            MunicipalityPage:
+              type: object
+              required: [items, total, limit, offset]
+              properties:
+                items:
+                  type: array
+                  items:
+                    $ref: '#/components/schemas/MunicipalityView'
+                total:
+                  type: integer
+                limit:
+                  type: integer
+                offset:
+                  type: integer
+            AssignmentHistoryView:
+              type: object
+              required: [id, personId, role, scope, assignedBy, assignedAt]
+              properties:
+                id:
+                  $ref: '#/components/schemas/Uuid'
+                personId:
+                  $ref: '#/components/schemas/Uuid'
+                role:
+                  $ref: '#/components/schemas/Role'
+                scope:
+                  $ref: '#/components/schemas/Scope'
+                scopeName:
+                  type: [string, 'null']
+                  description: The institution's or municipality's name; null for national and region scopes.
+                assignedBy:
+                  $ref: '#/components/schemas/Uuid'
+                assignedByName:
+                  type: [string, 'null']
+                assignedAt:
+                  type: string
+                  format: date-time
+                revokedBy:
+                  type: [string, 'null']
+                  format: uuid
+                revokedByName:
+                  type: [string, 'null']
+                revokedAt:
+                  type: [string, 'null']
+                  format: date-time
+                  description: When the role was revoked; null while it is active.
             InstitutionPage:
               type: object
               required: [items, total, limit, offset]

@@ -27,6 +27,9 @@ extension PortalApp {
         if PortalApp.monthKeepers.contains(visit.role.role) { page["myMonthLink"] = true }
         if PortalApp.statisticsReaders.contains(visit.role.role) { page["statisticsLink"] = true }
         if FinanceRules.keepers.contains(visit.role.role) { page["financeLink"] = true }
+        if PortalApp.peopleKeepers.contains(visit.role.role) { page["peopleLink"] = true }
+        if PortalApp.directoryKeepers.contains(visit.role.role) { page["directoryLink"] = true }
+        if PortalApp.auditKeepers.contains(visit.role.role) { page["auditLink"] = true }
         return page
     }
 
@@ -45,7 +48,9 @@ extension PortalApp {
                      "decision_suspend": "approvals.decided_suspend", "decision_resume": "approvals.decided_resume",
                      "decision_review": "approvals.decided_review", "decision_delete": "approvals.decided_delete",
                      "payout_reversed": "finance.payout_reversed_ok", "batch_created": "finance.batch_created_ok", "batch_sent": "finance.batch_sent_ok",
-                     "payee_change_confirmed": "finance.payee_change_confirmed_ok"]
+                     "payee_change_confirmed": "finance.payee_change_confirmed_ok",
+                     "person_added": "people.added_ok", "role_assigned": "people.assigned_ok", "role_revoked": "people.revoked_ok",
+                     "subject_linked": "directory.subject_linked_ok", "place_added": "directory.place_added_ok"]
         return request.uri.queryParameters["notice"].flatMap { known[String($0)] }.map { renderer.text($0, language) }
     }
 
