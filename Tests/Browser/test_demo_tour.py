@@ -59,9 +59,10 @@ def test_the_demo_semester_in_the_portal(driver):
     visit(driver, "/queue", "03-head-queue")
     assert driver.find_elements(By.ID, f"open-{plan_e}"), main_text(driver)
     visit(driver, f"/plans/{plan_e}", "04-head-plan")
-    click(driver, "approve-plan")
-    browser.wait_for_page(driver)
-    browser.check_accessibility(driver, "tour-05-head-approved")
+    click(driver, "decide-approve")
+    browser.check_accessibility(driver, "tour-05-head-confirms")
+    click(driver, "confirm-decision")
+    assert "notice=decision_approve" in driver.current_url, main_text(driver)
 
     # The municipality coordinator: plan B waits there (E follows once the head approved it).
     as_person(driver, outcome, "municipality_coordinator")

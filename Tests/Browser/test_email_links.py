@@ -66,7 +66,7 @@ def test_each_plan_email_opens_its_page(driver):
     awaiting = link_in(mail_to(head["subject"], code))
     follow(driver, awaiting, head["subject"])
     lands_on_plan(driver, plan_id, "email-01-awaiting-head")
-    assert driver.find_element(By.ID, "approve-plan").is_displayed(), "the head can decide where the email led"
+    assert driver.find_element(By.ID, "decide-approve").is_displayed(), "the head can decide where the email led"
 
     # The same link, opened by a preparer of another school: a polite refusal in the portal.
     follow_refused(driver, awaiting, stranger["subject"])
@@ -84,7 +84,7 @@ def test_each_plan_email_opens_its_page(driver):
     wait_longer(plan_id, 11)
     follow(driver, link_in(mail_to(coordinator["subject"], "Atgādinājums")), coordinator["subject"])
     lands_on_plan(driver, plan_id, "email-03-reminder-coordinator")
-    assert driver.find_element(By.ID, "approve-plan").is_displayed()
+    assert driver.find_element(By.ID, "decide-approve").is_displayed()
     follow(driver, link_in(mail_to(expert["subject"], "Eskalācija")), expert["subject"])
     lands_on_plan(driver, plan_id, "email-04-escalation-expert")
 
