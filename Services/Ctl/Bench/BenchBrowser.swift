@@ -81,6 +81,23 @@ struct BenchBrowser: Sendable {
     func planPage(_ visitor: Visitor) async throws { try await expect(200, .GET, "/plans/\(visitor.planId)", visitor) }
     func editPage(_ visitor: Visitor) async throws { try await expect(200, .GET, "/plans/\(visitor.planId)/edit", visitor) }
 
+    /// Bulk approval as a head does it: the queue's ticked plans on the confirmation page (GET), then
+    /// its form posted; returns both times and how many plans the result page reports approved.
+    func bulkApprove(_ visitor: Visitor, planIds: [String]) async throws -> (confirm: Duration, approve: Duration, approved: Int) {
+        let clock = ContinuousClock()
+        let query = planIds.map { "planId=" + $0 }.joined(separator: "&")
+        var start = clock.now
+        let page = try await send(.GET, portal + "/queue/approve?" + query, cookie: visitor.cookie)
+        let confirm = clock.now - start
+        guard page.status == 200, let token = Self.formToken(page.body) else { throw Failure(description: "bulk confirmation answered \(page.status)") }
+        let form = "form_token=\(OIDCProvider.formEncode(token))&" + query
+        start = clock.now
+        let result = try await send(.POST, portal + "/queue/approve", cookie: visitor.cookie, form: form)
+        let approve = clock.now - start
+        guard result.status == 200 else { throw Failure(description: "bulk approval answered \(result.status)") }
+        return (confirm, approve, result.body.components(separatedBy: "class=\"result-ok\"").count - 1)
+    }
+
     /// Saves a whole plan (the rules then run and report findings: 200 with them, or 303 when none).
     func save(_ visitor: Visitor) async throws {
         let fields = [("form_token", visitor.formToken), ("card.gradeOrCourse", "8"), ("card.preparerName", "Ilze Kalniņa"),
