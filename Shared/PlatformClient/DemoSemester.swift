@@ -99,6 +99,11 @@ public struct DemoSemester: Sendable {
         try await add("school_specialist", "Mārtiņš Egle", schoolHead, role: "specialist", scope: "institution", id: school)
         try await add("vpii_preparer", "Rūta Priede", vpiiHead, role: "preparer", scope: "institution", id: vpii)
 
+        // IKVD's administrator signs in to the portal under the name the local identity provider lists for them.
+        let adminSubject = "admin@pumpurs.example.lv"
+        try await api.linkSignIn(admin, person: administrator.uuidString.lowercased(), subject: adminSubject)
+        signIn["ikvd_admin"] = adminSubject
+
         var tokens: [String: String] = ["ikvd_admin": admin, "school_head": schoolHead, "vpii_head": vpiiHead]
         tokens["ikvd_expert"] = try await token(.ikvdExpert, .national, person: try uuid(people["ikvd_expert"]))
         tokens["finance"] = try await token(.finance, .national, person: try uuid(people["finance"]))

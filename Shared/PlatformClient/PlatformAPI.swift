@@ -90,6 +90,13 @@ public struct PlatformAPI: Sendable {
         return (items, page?["total"] as? Int ?? 0)
     }
 
+    /// Links a sign-in subject to an already registered person (IKVD's administrator), replacing
+    /// their previous one.
+    public func linkSignIn(_ admin: String, person: String, subject: String) async throws {
+        _ = try await http.require([204], "sign-in subject", "PUT", endpoints.intake + "/directory/people/\(person)/sign-in-subject",
+                                   token: admin, json: jsonText(["subject": subject]))
+    }
+
     /// Ends a role assignment (the person keeps their history; nothing is deleted).
     public func revoke(_ token: String, assignment: String) async throws {
         _ = try await http.require([200, 409], "revoke \(assignment)", "POST", endpoints.intake + "/directory/assignments/\(assignment)/revoke",

@@ -64,17 +64,40 @@ def test_the_demo_semester_in_the_portal(driver):
     click(driver, "confirm-decision")
     assert "notice=decision_approve" in driver.current_url, main_text(driver)
 
-    # The municipality coordinator: plan B waits there (E follows once the head approved it).
+    visit(driver, "/people", "06-head-school-people")
+
+    # The municipality coordinator: plan B waits there, E too now; the overview of the municipality's schools.
     as_person(driver, outcome, "municipality_coordinator")
-    visit(driver, "/queue", "06-municipality-queue")
-    assert driver.find_elements(By.ID, f"open-{plan_b}"), main_text(driver)
+    visit(driver, "/queue", "07-municipality-queue")
+    assert driver.find_elements(By.ID, f"open-{plan_b}") and driver.find_elements(By.ID, f"open-{plan_e}"), main_text(driver)
+    visit(driver, "/overview", "08-municipality-overview")
+
+    # The specialist: the month's sessions against the plan, and the record the coordinator approved.
+    as_person(driver, outcome, "school_specialist")
+    visit(driver, f"/my-month?month={outcome['month']}", "09-specialist-my-month")
+    if outcome.get("workLog"):
+        visit(driver, f"/worklogs/{outcome['workLog'].lower()}", "10-specialist-work-record")
 
     # The school's coordinator: staff contracts, the month's records and deliveries.
     as_person(driver, outcome, "school_coordinator")
-    visit(driver, f"/staff?month={outcome['month']}", "07-coordinator-staff")
+    visit(driver, f"/staff?month={outcome['month']}", "11-coordinator-staff")
 
-    # IKVD's expert: the emergency period declared for the demo municipality; plan A's page.
+    # Finance: the payouts and staff pay, the month's batch (its SEPA file), the claims with receipts.
+    as_person(driver, outcome, "finance")
+    visit(driver, "/finance", "12-finance-payouts")
+    if outcome.get("batch"):
+        visit(driver, f"/finance/batches/{outcome['batch'].lower()}", "13-finance-batch")
+    visit(driver, "/finance/claims", "14-finance-claims")
+
+    # IKVD's expert: the programme's statistics with charts, the emergency period, plan A's page.
     as_person(driver, outcome, "ikvd_expert")
-    visit(driver, "/emergencies", "08-expert-emergencies")
-    visit(driver, f"/plans/{plan_a}", "09-expert-plan-in-implementation")
+    text = visit(driver, f"/statistics?semester={outcome['semester']}", "15-expert-statistics")
+    assert driver.find_elements(By.CSS_SELECTOR, "svg.chart"), text
+    visit(driver, "/emergencies", "16-expert-emergencies")
+    visit(driver, f"/plans/{plan_a}", "17-expert-plan-in-implementation")
+
+    # IKVD's administrator: the directory and the audit log.
+    as_person(driver, outcome, "ikvd_admin")
+    visit(driver, "/directory", "18-admin-directory")
+    visit(driver, "/audit", "19-admin-audit")
     sign_out(driver)
