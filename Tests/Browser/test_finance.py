@@ -79,7 +79,7 @@ def test_finance_sees_staff_pay_makes_the_batch_and_reverses(driver):
     fill(driver, "period", month.month)
     browser.tab_to(driver, "create-batch")
     assert browser.visible_focus(driver)
-    browser.navigate_by(driver, browser.press_enter)
+    browser.navigate_by(driver, lambda: browser.press_enter(driver))
     assert "notice=batch_created" in driver.current_url, main_text(driver)
     batch_id = driver.current_url.split("/finance/batches/")[1].split("?")[0]
     assert driver.find_element(By.ID, f"line-{month.payout_id}"), main_text(driver)
@@ -110,10 +110,21 @@ def test_finance_sees_staff_pay_makes_the_batch_and_reverses(driver):
     assert "nav nosūtīta" not in driver.find_element(By.ID, "batch-sent").text
     browser.check_accessibility(driver, "finance-05-batch-sent")
 
-    # The batch email's link opens this page (the address emails use).
+    # The batch email's link, followed signed out: sign-in first, then straight to this batch.
     link = batch_email_link(month.finance["subject"], batch_id)
-    path = link.split("://", 1)[-1].split("/", 1)[1] if link else f"finance/batches/{batch_id}"
-    driver.get(browser.portal_url() + "/" + path)
+    assert link and link.startswith(browser.portal_url() + f"/finance/batches/{batch_id}"), link
+    click(driver, "sign-out")
+    for button in driver.find_elements(By.XPATH, "//button[normalize-space()='End session']"):
+        browser.navigate_by(driver, button.click)
+    driver.get(link)
+    browser.wait_for_page(driver)
+    browser.wait(driver).until(lambda d: d.find_elements(By.ID, "sign-in"))
+    click(driver, "sign-in")
+    field = browser.wait(driver).until(lambda d: d.find_element(By.NAME, "sub"))
+    field.clear()
+    field.send_keys(month.finance["subject"])
+    browser.navigate_by(driver, driver.find_element(By.XPATH, "//form//button[normalize-space()='Authorize']").click)
+    browser.wait(driver).until(lambda d: d.current_url.startswith(browser.portal_url() + f"/finance/batches/{batch_id}"))
     browser.wait_for_page(driver)
     assert driver.find_element(By.ID, "batch-count"), main_text(driver)
 
@@ -130,7 +141,7 @@ def test_finance_sees_staff_pay_makes_the_batch_and_reverses(driver):
     browser.check_accessibility(driver, "finance-07-reason-required")
     fill(driver, "reason", "Darba uzskaite labota pēc apstiprināšanas.")
     browser.tab_to(driver, "confirm-reverse")
-    browser.navigate_by(driver, browser.press_enter)
+    browser.navigate_by(driver, lambda: browser.press_enter(driver))
     assert "notice=payout_reversed" in driver.current_url, main_text(driver)
     reversal = driver.find_element(By.ID, f"reversal-{month.payout_id}").text
     assert "Darba uzskaite labota" in reversal, reversal
