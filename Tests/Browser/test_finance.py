@@ -182,3 +182,42 @@ def test_finance_pages_refuse_other_roles(driver):
         browser.wait_for_page(driver)
         assert "finanšu speciālistiem" in main_text(driver), main_text(driver)
     browser.check_accessibility(driver, "finance-09-not-for-role")
+
+
+def test_finance_sees_youth_projects(driver):
+    """A municipality's youth competition, an awarded application and its advance (made through the
+    payouts API as the partner's coordinator): finance reads them, budget to payment."""
+    from finance_data import PAYOUTS, send
+    from fixtures import mint
+    school = School()
+    finance = school.partner("finance", "Pēteris Kalns", "finance", {"kind": "national"})
+    coordinator = school.partner("coordinator", "Līga Ozoliņa", "municipality_coordinator",
+                                 {"kind": "municipality", "id": school.municipality_id})
+    token = mint(coordinator["id"], "municipality_coordinator", f"municipality:{school.municipality_id}")
+    title = f"Jauniešu iniciatīvas {school.suffix}"
+    status, competition = send(PAYOUTS + "/payouts/youth/competitions", "POST", token, {
+        "title": title, "opensOn": "2022-11-01", "closesOn": "2022-11-30", "budgetCents": 700000,
+        "mediumTermPlanReference": "Novada PMP mazināšanas plāns 2022–2024"})
+    assert status == 201, competition
+    competition_id = competition["competitionId"].lower()
+    status, application = send(f"{PAYOUTS}/payouts/youth/competitions/{competition_id}/applications", "POST", token, {
+        "receivedOn": "2022-11-10", "organisation": {"name": "Biedrība Jaunie Ludzā", "registrationNumber": "40008123456", "worksWithYouth": True},
+        "projectTitle": "Pārgājienu skola", "requestedCents": 460000, "startsOn": "2023-02-01", "endsOn": "2023-10-31",
+        "participantsPlanned": 30, "atRiskParticipants": 3, "nonFormalMethods": "Pārgājieni, vienaudžu mācīšanās, jauniešu vadītas darbnīcas.",
+        "planAlignment": "Novada vidēja termiņa plāna 2.3. pasākums: ārpusskolas aktivitātes.",
+        "payee": {"name": "Biedriba Jaunie Ludza", "iban": "LV80BANK0000435195001"}})
+    assert status == 201, application
+    application_id = application["applicationId"].lower()
+    assert send(f"{PAYOUTS}/payouts/youth/applications/{application_id}/award", "POST", token, b"{}")[0] == 200
+    status, payment = send(f"{PAYOUTS}/payouts/youth/applications/{application_id}/payments", "POST", token,
+                           {"instalment": "advance", "amountCents": 230000})
+    assert status == 201, payment
+
+    browser.sign_in(driver, browser.portal_url(), finance["subject"])
+    click(driver, "to-youth")
+    browser.check_accessibility(driver, "finance-12-youth")
+    click(driver, f"competition-{competition_id}")
+    assert "2 300,00" in driver.find_element(By.ID, "competition-paid").text.replace("\u00a0", " "), main_text(driver)
+    row = driver.find_element(By.ID, f"application-{application_id}").text
+    assert "Pārgājienu skola" in row and "atbalstīts" in row and "avanss" in row, row
+    browser.check_accessibility(driver, "finance-13-youth-competition")
