@@ -79,7 +79,7 @@ def test_finance_sees_staff_pay_makes_the_batch_and_reverses(driver):
     fill(driver, "period", month.month)
     browser.tab_to(driver, "create-batch")
     assert browser.visible_focus(driver)
-    browser.navigate_by(driver, browser.press_enter)
+    browser.navigate_by(driver, lambda: browser.press_enter(driver))
     assert "notice=batch_created" in driver.current_url, main_text(driver)
     batch_id = driver.current_url.split("/finance/batches/")[1].split("?")[0]
     assert driver.find_element(By.ID, f"line-{month.payout_id}"), main_text(driver)
@@ -110,10 +110,21 @@ def test_finance_sees_staff_pay_makes_the_batch_and_reverses(driver):
     assert "nav nosūtīta" not in driver.find_element(By.ID, "batch-sent").text
     browser.check_accessibility(driver, "finance-05-batch-sent")
 
-    # The batch email's link opens this page (the address emails use).
+    # The batch email's link, followed signed out: sign-in first, then straight to this batch.
     link = batch_email_link(month.finance["subject"], batch_id)
-    path = link.split("://", 1)[-1].split("/", 1)[1] if link else f"finance/batches/{batch_id}"
-    driver.get(browser.portal_url() + "/" + path)
+    assert link and link.startswith(browser.portal_url() + f"/finance/batches/{batch_id}"), link
+    click(driver, "sign-out")
+    for button in driver.find_elements(By.XPATH, "//button[normalize-space()='End session']"):
+        browser.navigate_by(driver, button.click)
+    driver.get(link)
+    browser.wait_for_page(driver)
+    browser.wait(driver).until(lambda d: d.find_elements(By.ID, "sign-in"))
+    click(driver, "sign-in")
+    field = browser.wait(driver).until(lambda d: d.find_element(By.NAME, "sub"))
+    field.clear()
+    field.send_keys(month.finance["subject"])
+    browser.navigate_by(driver, driver.find_element(By.XPATH, "//form//button[normalize-space()='Authorize']").click)
+    browser.wait(driver).until(lambda d: d.current_url.startswith(browser.portal_url() + f"/finance/batches/{batch_id}"))
     browser.wait_for_page(driver)
     assert driver.find_element(By.ID, "batch-count"), main_text(driver)
 
@@ -130,7 +141,7 @@ def test_finance_sees_staff_pay_makes_the_batch_and_reverses(driver):
     browser.check_accessibility(driver, "finance-07-reason-required")
     fill(driver, "reason", "Darba uzskaite labota pēc apstiprināšanas.")
     browser.tab_to(driver, "confirm-reverse")
-    browser.navigate_by(driver, browser.press_enter)
+    browser.navigate_by(driver, lambda: browser.press_enter(driver))
     assert "notice=payout_reversed" in driver.current_url, main_text(driver)
     reversal = driver.find_element(By.ID, f"reversal-{month.payout_id}").text
     assert "Darba uzskaite labota" in reversal, reversal
@@ -171,3 +182,42 @@ def test_finance_pages_refuse_other_roles(driver):
         browser.wait_for_page(driver)
         assert "finanšu speciālistiem" in main_text(driver), main_text(driver)
     browser.check_accessibility(driver, "finance-09-not-for-role")
+
+
+def test_finance_sees_youth_projects(driver):
+    """A municipality's youth competition, an awarded application and its advance (made through the
+    payouts API as the partner's coordinator): finance reads them, budget to payment."""
+    from finance_data import PAYOUTS, send
+    from fixtures import mint
+    school = School()
+    finance = school.partner("finance", "Pēteris Kalns", "finance", {"kind": "national"})
+    coordinator = school.partner("coordinator", "Līga Ozoliņa", "municipality_coordinator",
+                                 {"kind": "municipality", "id": school.municipality_id})
+    token = mint(coordinator["id"], "municipality_coordinator", f"municipality:{school.municipality_id}")
+    title = f"Jauniešu iniciatīvas {school.suffix}"
+    status, competition = send(PAYOUTS + "/payouts/youth/competitions", "POST", token, {
+        "title": title, "opensOn": "2022-11-01", "closesOn": "2022-11-30", "budgetCents": 700000,
+        "mediumTermPlanReference": "Novada PMP mazināšanas plāns 2022–2024"})
+    assert status == 201, competition
+    competition_id = competition["competitionId"].lower()
+    status, application = send(f"{PAYOUTS}/payouts/youth/competitions/{competition_id}/applications", "POST", token, {
+        "receivedOn": "2022-11-10", "organisation": {"name": "Biedrība Jaunie Ludzā", "registrationNumber": "40008123456", "worksWithYouth": True},
+        "projectTitle": "Pārgājienu skola", "requestedCents": 460000, "startsOn": "2023-02-01", "endsOn": "2023-10-31",
+        "participantsPlanned": 30, "atRiskParticipants": 3, "nonFormalMethods": "Pārgājieni, vienaudžu mācīšanās, jauniešu vadītas darbnīcas.",
+        "planAlignment": "Novada vidēja termiņa plāna 2.3. pasākums: ārpusskolas aktivitātes.",
+        "payee": {"name": "Biedriba Jaunie Ludza", "iban": "LV80BANK0000435195001"}})
+    assert status == 201, application
+    application_id = application["applicationId"].lower()
+    assert send(f"{PAYOUTS}/payouts/youth/applications/{application_id}/award", "POST", token, b"{}")[0] == 200
+    status, payment = send(f"{PAYOUTS}/payouts/youth/applications/{application_id}/payments", "POST", token,
+                           {"instalment": "advance", "amountCents": 230000})
+    assert status == 201, payment
+
+    browser.sign_in(driver, browser.portal_url(), finance["subject"])
+    click(driver, "to-youth")
+    browser.check_accessibility(driver, "finance-12-youth")
+    click(driver, f"competition-{competition_id}")
+    assert "2 300,00" in driver.find_element(By.ID, "competition-paid").text.replace("\u00a0", " "), main_text(driver)
+    row = driver.find_element(By.ID, f"application-{application_id}").text
+    assert "Pārgājienu skola" in row and "atbalstīts" in row and "avanss" in row, row
+    browser.check_accessibility(driver, "finance-13-youth-competition")

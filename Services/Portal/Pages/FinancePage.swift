@@ -32,6 +32,7 @@ extension PortalApp {
         })
         registerFinanceBatches(on: router)
         registerFinanceClaims(on: router)
+        registerFinanceYouth(on: router)
     }
 
     /// A UUID route parameter, lowercased (a value that is no UUID is a 404, as in the services).

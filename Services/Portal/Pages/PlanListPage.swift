@@ -10,6 +10,8 @@ extension PortalApp {
     static let statuses = ["draft", "submitted", "returned", "approved", "rejected", "suspended", "closed"]
 
     func planList(_ request: Request, _ visit: Visit) async throws -> Response {
+        // Finance has no plans to list (intake refuses it): its start page is its own.
+        if FinanceRules.keepers.contains(visit.role.role) { return Response.redirect(to: "/finance", type: .normal) }
         let language = visit.language
         let query = request.uri.queryParameters
         let semester = query["semester"].map(String.init).flatMap { SemesterRef(code: $0) != nil ? $0 : nil }
