@@ -98,9 +98,13 @@ extension PortalApp {
         page["hasWeeklyWarnings"] = !(page["weeklyWarnings"] as? [Any] ?? []).isEmpty
         let history = reply.json["history"] as? [[String: Any]] ?? []
         page["history"] = history.map { step -> [String: Any] in
-            ["at": LatvianFormat.dateTime(step["at"] as? String ?? "", language: language), "what": t("record.command_\(step["command"] as? String ?? "")"),
-             "to": t("worklog.state_\(step["to"] as? String ?? "")"), "by": name(step["by"]),
-             "role": t("role.\(step["role"] as? String ?? "")"), "comment": step["comment"] as? String ?? ""]
+            var row: [String: Any] = ["at": LatvianFormat.dateTime(step["at"] as? String ?? "", language: language),
+                                      "what": t("record.command_\(step["command"] as? String ?? "")"),
+                                      "to": t("worklog.state_\(step["to"] as? String ?? "")"), "role": t("role.\(step["role"] as? String ?? "")"),
+                                      "comment": step["comment"] as? String ?? ""]
+            // Staff may not list people: whoever they cannot name is shown by role alone.
+            if let by = names[(step["by"] as? String ?? "").lowercased()] { row["by"] = by }
+            return row
         }
         page["hasHistory"] = !history.isEmpty
         if state == "returned", let returned = history.last(where: { $0["command"] as? String == "return" }) {
