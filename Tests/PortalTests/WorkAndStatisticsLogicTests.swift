@@ -59,3 +59,14 @@ struct StatisticsChoiceTests {
         #expect(StatisticsChoice.source(of: "status") == nil)
     }
 }
+
+@Suite("Portal: who is offered a work record's decision")
+struct WorkLogDecisionOfferTests {
+    @Test("the coordinator always; the head only for a record the coordinator attested; nobody else")
+    func offered() {
+        #expect(PortalApp.decidesWorkLog("institution_coordinator", attested: false))
+        #expect(PortalApp.decidesWorkLog("institution_head", attested: true))
+        #expect(!PortalApp.decidesWorkLog("institution_head", attested: false))
+        #expect(!PortalApp.decidesWorkLog("specialist", attested: true))
+    }
+}

@@ -10,6 +10,13 @@ import Rules
 /// (hand in a record the coordinator made, approve or return one). Employment first: nobody
 /// records hours without a contract here.
 extension PortalApp {
+    /// Whether `role` may approve or return a submitted record (timesheets decides; this only keeps
+    /// a button off the page that would be refused): the coordinator, and the head for one the
+    /// coordinator attested.
+    public static func decidesWorkLog(_ role: String, attested: Bool) -> Bool {
+        role == "institution_coordinator" || (role == "institution_head" && attested)
+    }
+
     /// Who sees the page.
     static let staffKeepers: Set<String> = ["institution_coordinator", "institution_head"]
 
@@ -141,7 +148,7 @@ extension PortalApp {
             var row: [String: Any] = ["id": id, "anchor": "worklog-\(id)", "person": names[(log["personId"] as? String ?? "").lowercased()] ?? t("staff.unknown_person"),
                                       "state": t("worklog.state_\(state)"), "hours": LatvianFormat.hours(log["totalMinutes"] as? Int ?? 0, language: language),
                                       "canAttest": visit.role.role == "institution_coordinator" && (state == "open" || state == "returned"),
-                                      "canDecide": state == "submitted"]
+                                      "canDecide": state == "submitted" && Self.decidesWorkLog(visit.role.role, attested: log["confirmation"] as? String == "coordinator")]
             if let confirmation = log["confirmation"] as? String { row["confirmation"] = t("worklog.confirmation_\(confirmation)") }
             if let messages = errors.messages(for: "worklog-\(id)").first { row["error"] = messages.message }
             return row

@@ -111,8 +111,9 @@ extension PortalApp {
             page["returnComment"] = returned["comment"] as? String ?? ""
         }
         if owner && (state == "open" || state == "returned") { page["fixLink"] = "/my-month?month=\(month)" }
-        // Deciding is the institution coordinator's, never on their own record (the service says so too).
-        if visit.role.role == "institution_coordinator" && state == "submitted" && !owner {
+        // Deciding is the institution coordinator's (the head's for a record the coordinator attested),
+        // never on their own record (the service says so too).
+        if Self.decidesWorkLog(visit.role.role, attested: log["confirmation"] as? String == "coordinator") && state == "submitted" && !owner {
             page["canDecide"] = true
             let comment = FieldView(path: "comment", label: t("record.comment"), hint: t("record.comment_hint"), value: form?["comment"] ?? "",
                                     control: .textarea)
