@@ -10,6 +10,8 @@ extension PortalApp {
     static let statuses = ["draft", "submitted", "returned", "approved", "rejected", "suspended", "closed"]
 
     func planList(_ request: Request, _ visit: Visit) async throws -> Response {
+        // IKVD's administrator reads no plans: their start page (after sign-in, the brand link) is the directory.
+        if Self.directoryKeepers.contains(visit.role.role) { return Response.redirect(to: "/directory", type: .found) }
         let language = visit.language
         let query = request.uri.queryParameters
         let semester = query["semester"].map(String.init).flatMap { SemesterRef(code: $0) != nil ? $0 : nil }
