@@ -108,6 +108,7 @@ def test_admin_builds_a_school_and_reads_the_audit(driver):
     rows = driver.find_element(By.ID, "audit-rows").text
     assert "directory.person_register" in rows and "directory.role_assign" in rows, rows
     assert "IKVD administrators" not in rows, "only the head's rows"
+    assert not driver.find_elements(By.ID, "audit-silent"), "every service answered"
     browser.check_accessibility(driver, "directory-07-audit-filtered")
 
     # The head's role taken back: the history keeps it, marked revoked, by whom.

@@ -38,3 +38,15 @@ struct DirectoryRulesTests {
         #expect(DirectoryRules.merge([intake, approval], offset: 10, limit: 2).isEmpty)
     }
 }
+
+@Suite("Portal: where each role starts")
+struct StartPageTests {
+    @Test("finance starts on its payouts, IKVD's administrator on the directory, everyone else on my plans")
+    func startPages() {
+        #expect(PortalApp.startPage(for: "finance") == "/finance")
+        #expect(PortalApp.startPage(for: "ikvd_admin") == "/directory")
+        for role in ["preparer", "institution_head", "specialist", "ikvd_expert", "municipality_coordinator"] {
+            #expect(PortalApp.startPage(for: role) == nil, "\(role)")
+        }
+    }
+}

@@ -84,7 +84,7 @@ extension PortalApp {
             return context
         }
         page["hasRows"] = !shown.isEmpty
-        page["silent"] = silent.joined(separator: ", ")
+        if !silent.isEmpty { page["silent"] = silent.joined(separator: ", ") }   // (an empty string still opens a section)
         var links = DirectoryRules.paging(offset: offset, limit: Self.auditPageSize, total: min(total, Self.auditDepth + Self.auditPageSize))
         if errors.hasErrors { links = (nil, nil) }
         let base = "/audit?" + (filter.isEmpty ? "" : filter.joined(separator: "&") + "&")

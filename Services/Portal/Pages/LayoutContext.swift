@@ -20,6 +20,8 @@ extension PortalApp {
             ] as [String: Any],
         ]
         if let notice { page["notice"] = notice }
+        // "My plans" for those who have plans; the others' start page is their own first link.
+        if Self.startPage(for: visit.role.role) == nil { page["plansLink"] = true }
         // The staff page (contracts, the month's records) is the coordinator's and the head's.
         if PortalApp.staffKeepers.contains(visit.role.role) { page["staffLink"] = true }
         if PortalApp.emergencyKeepers.contains(visit.role.role) { page["emergencyLink"] = true }

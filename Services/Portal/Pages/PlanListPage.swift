@@ -9,9 +9,17 @@ extension PortalApp {
     static let pageSize = 20
     static let statuses = ["draft", "submitted", "returned", "approved", "rejected", "suspended", "closed"]
 
+    /// Where a role starts when it has no plans to list: finance on its payouts, IKVD's administrator
+    /// on the directory; nil for everyone else ("my plans").
+    public static func startPage(for role: String) -> String? {
+        if FinanceRules.keepers.contains(role) { return "/finance" }
+        if directoryKeepers.contains(role) { return "/directory" }
+        return nil
+    }
+
     func planList(_ request: Request, _ visit: Visit) async throws -> Response {
-        // Finance has no plans to list (intake refuses it): its start page is its own.
-        if FinanceRules.keepers.contains(visit.role.role) { return Response.redirect(to: "/finance", type: .normal) }
+        // Roles intake lists no plans for start on their own page (after sign-in, the brand link).
+        if let start = Self.startPage(for: visit.role.role) { return Response.redirect(to: start, type: .found) }
         let language = visit.language
         let query = request.uri.queryParameters
         let semester = query["semester"].map(String.init).flatMap { SemesterRef(code: $0) != nil ? $0 : nil }
@@ -108,7 +116,7 @@ extension PortalApp {
                                          ["role": visit.role.placeName.map { "\(role), \($0)" } ?? role])
         page["action"] = true
         page["actionId"] = "go-home"
-        page["actionHref"] = "/plans"
+        page["actionHref"] = Self.startPage(for: visit.role.role) ?? "/plans"
         page["actionLabel"] = renderer.text("refusal.home", language)
         return renderer.response("message", page, language: language, status: status)
     }
