@@ -38,5 +38,5 @@ def test_head_approves_four_plans_at_once(driver):
     for plan_id in plans[:3]:
         assert "Saskaņots" in text_of(driver, f"result-{plan_id}"), main_text(driver)
     refused = text_of(driver, f"result-{plans[3]}")
-    assert "Nav saskaņots" in refused and "Atgriezts" in refused, refused
+    assert "Nav saskaņots" in refused and "Atgriezts" in refused and "S-" in refused, refused
     browser.check_accessibility(driver, "bulk-03-result")

@@ -38,7 +38,8 @@ extension PortalApp {
                      "emergency_declared": "emergency.declared_ok", "emergency_ended": "emergency.ended_ok",
                      "decision_approve": "decision.approved_ok", "decision_return": "decision.returned_ok",
                      "decision_suspend": "approvals.decided_suspend", "decision_resume": "approvals.decided_resume",
-                     "decision_review": "approvals.decided_review", "decision_delete": "approvals.decided_delete"]
+                     "decision_review": "approvals.decided_review", "decision_delete": "approvals.decided_delete",
+                     "delegation_created": "approvals.delegation_created", "delegation_revoked": "approvals.delegation_revoked_ok"]
         return request.uri.queryParameters["notice"].flatMap { known[String($0)] }.map { renderer.text($0, language) }
     }
 
