@@ -37,7 +37,7 @@ def submitted_plan(school: School, semester: str = "2022/2023-1") -> str:
     must("PUT", f"/plans/{plan['id']}/content", CONTENT, token)
     must("POST", f"/plans/{plan['id']}/submit", {}, token)
     wait_for_state(plan["id"], school.head_token(), "awaiting_institution_head")
-    return plan["id"]
+    return plan["id"].lower()
 
 
 def approval(method: str, path: str, token: str, body: dict | None = None) -> tuple[int, dict]:

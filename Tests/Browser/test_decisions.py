@@ -23,7 +23,7 @@ def test_head_approves_then_the_coordinator(driver):
     browser.check_accessibility(driver, "decisions-01-plan-for-head")
     # Keyboard only: Tab to the approve link and press Enter.
     browser.tab_to(driver, "decide-approve", max_presses=80)
-    browser.navigate_by(driver, browser.press_enter)
+    browser.navigate_by(driver, lambda: browser.press_enter(driver))
     assert f"/plans/{plan_id}/decide/approve" in driver.current_url, main_text(driver)
     assert "pašvaldības koordinator" in text_of(driver, "consequences"), main_text(driver)
     browser.check_accessibility(driver, "decisions-02-confirm-approve")

@@ -19,6 +19,7 @@ enum ApprovalOpenAPI {
         AuditLog.openAPIPath,
         components,
         schemas,
+        queueCountSchemas,
         emergencySchemas,
     ].joined(separator: "\n")
 

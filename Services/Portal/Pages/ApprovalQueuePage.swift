@@ -18,6 +18,7 @@ extension PortalApp {
         registerDecisions(on: router)
         registerBulkApproval(on: router)
         registerOverview(on: router)
+        registerDelegations(on: router)
     }
 
     /// The queue's filters as the approval API takes them, read from the page's query (unknown values dropped).

@@ -31,7 +31,15 @@ extension PortalApp {
                                                   errors: FieldErrors.problem(reply.body, language: visit.language).placing(allAt: "comment"),
                                                   comment: comment)
             }
-            return bulkResult(visit, results: reply.json["results"] as? [[String: Any]] ?? [], waiting: waiting ?? [:])
+            let results = reply.json["results"] as? [[String: Any]] ?? []
+            // A plan decided by someone else meanwhile has left the queue: its S-code comes from its summary.
+            var known = waiting ?? [:]
+            for id in results.compactMap({ ($0["planId"] as? String)?.lowercased() }) where known[id] == nil {
+                if case .success(let summary) = try await approvalSummary(request, visit, id: id), let plan = summary["plan"] as? [String: Any] {
+                    known[id] = plan
+                }
+            }
+            return bulkResult(visit, results: results, waiting: known)
         })
     }
 

@@ -52,7 +52,8 @@ extension PortalApp {
                      "payout_reversed": "finance.payout_reversed_ok", "batch_created": "finance.batch_created_ok", "batch_sent": "finance.batch_sent_ok",
                      "payee_change_confirmed": "finance.payee_change_confirmed_ok",
                      "person_added": "people.added_ok", "role_assigned": "people.assigned_ok", "role_revoked": "people.revoked_ok",
-                     "subject_linked": "directory.subject_linked_ok", "place_added": "directory.place_added_ok"]
+                     "subject_linked": "directory.subject_linked_ok", "place_added": "directory.place_added_ok",
+                     "delegation_created": "approvals.delegation_created", "delegation_revoked": "approvals.delegation_revoked_ok"]
         return request.uri.queryParameters["notice"].flatMap { known[String($0)] }.map { renderer.text($0, language) }
     }
 

@@ -44,7 +44,7 @@ extension PipelineSuites {
             #expect(try await ids("?riskCode=L05") == [freshId])
             #expect(try await ids("?riskCode=L02") == [oldId])
             #expect(try await ids("?measureType=consultation").count == 2)
-            #expect(try await ids("?measureType=transport").isEmpty)
+            #expect(try await ids("?measureType=meals").isEmpty)
             #expect(try await api.send("GET", "/approvals/queue?riskCode=X99", head).body.contains("request.risk_code"))
             #expect(try await api.send("GET", "/approvals/queue?measureType=yacht", head).body.contains("request.measure_type"))
             #expect(try await api.send("GET", "/approvals/queue?minWaitingDays=-1", head).status == 422)
