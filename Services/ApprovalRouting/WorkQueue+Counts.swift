@@ -33,7 +33,10 @@ struct QueueCounts: Codable, Sendable {
 
 extension WorkQueue {
     func counts(for rights: Principal, filter: QueueFilter, on connection: PostgresConnection) throws -> QueueCounts {
-        guard let mine = Self.level(for: rights.role) else { return QueueCounts(byState: [], institutions: [], reminders: 0, escalations: 0) }
+        // Approvers count what waits at their level; the VPII coordinator oversees their VPII's plans
+        // (not an approval level: reminders and escalations at every level the plans wait at).
+        let mine = Self.level(for: rights.role)
+        guard mine != nil || rights.role == .vpiiCoordinator else { return QueueCounts(byState: [], institutions: [], reminders: 0, escalations: 0) }
         var (condition, parameters) = ScopeSQL.condition(rights, institutionColumn: "i.id", parameterOffset: 0)
         func add(_ clause: String, _ value: any PostgresBindable) {
             parameters.append(value)
@@ -75,16 +78,18 @@ extension WorkQueue {
             return StateCount(state: state.rawValue, count: total.count, oldestWaitingDays: total.oldest,
                               averageWaitingDays: total.waiting > 0 ? Int((Double(total.weighted) / Double(total.waiting)).rounded()) : nil)
         }
-        parameters.append(mine.rawValue)
-        let stateParameter = "$\(parameters.count)"
-        parameters.append(mine.awaitedLevel?.rawValue ?? "")
+        let waiting = mine.map { [$0] } ?? PlanState.allCases.filter { $0.awaitedLevel != nil }
+        parameters.append(waiting.map(\.rawValue).joined(separator: ","))
+        let statesParameter = "$\(parameters.count)"
         let overdue = try connection.query("""
             SELECT count(*) FILTER (WHERE stage = 'escalation')::int AS escalations,
                    count(*) FILTER (WHERE stage = 'reminder')::int AS reminders
             FROM (SELECT (SELECT CASE WHEN bool_or(r.stage = 'escalation') THEN 'escalation' WHEN count(*) > 0 THEN 'reminder' END
-                          FROM reminders r WHERE r.plan_id = p.plan_id AND r.revision = p.revision AND r.level = $\(parameters.count)) AS stage
+                          FROM reminders r WHERE r.plan_id = p.plan_id AND r.revision = p.revision
+                            AND r.level = CASE p.state WHEN 'awaiting_institution_head' THEN 'institution_head'
+                                                       WHEN 'awaiting_municipality' THEN 'municipality' ELSE 'ikvd' END) AS stage
                   FROM approval_plans p JOIN replica_institutions i ON i.id = p.institution_id
-                  WHERE \(condition) AND p.state = \(stateParameter)) waiting
+                  WHERE \(condition) AND p.state = ANY(string_to_array(\(statesParameter), ','))) waiting
             """, parameters).first
         return QueueCounts(byState: byState, institutions: institutions, reminders: try overdue?.decode("reminders", as: Int.self) ?? 0,
                            escalations: try overdue?.decode("escalations", as: Int.self) ?? 0)

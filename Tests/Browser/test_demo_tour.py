@@ -72,6 +72,10 @@ def test_the_demo_semester_in_the_portal(driver):
     assert driver.find_elements(By.ID, f"open-{plan_b}") and driver.find_elements(By.ID, f"open-{plan_e}"), main_text(driver)
     visit(driver, "/overview", "08-municipality-overview")
 
+    # The VPII's coordinator oversees (not an approval level): plan C, reported and closed, in the overview.
+    as_person(driver, outcome, "vpii_coordinator")
+    visit(driver, "/overview", "08b-vpii-coordinator-overview")
+
     # The specialist: the month's sessions against the plan, and the record the coordinator approved.
     as_person(driver, outcome, "school_specialist")
     visit(driver, f"/my-month?month={outcome['month']}", "09-specialist-my-month")

@@ -50,3 +50,12 @@ struct StartPageTests {
         }
     }
 }
+
+@Suite("Portal: who reads the overview")
+struct OverviewReadersTests {
+    @Test("the approvers and the VPII coordinator (oversight without an approval level); not a preparer")
+    func readers() {
+        for role in ["institution_head", "municipality_coordinator", "ikvd_expert", "vpii_coordinator"] { #expect(PortalApp.readsOverview(role), "\(role)") }
+        #expect(!PortalApp.readsOverview("preparer") && !PortalApp.readsOverview("finance"))
+    }
+}

@@ -110,7 +110,7 @@ public struct ApprovalAPI: Sendable {
             return try JSONResponse.make(.ok, result)
         }
         approvals.get("queue/counts") { request, context in
-            let principal = try context.requireRole([.institutionHead, .municipalityCoordinator, .ikvdExpert])
+            let principal = try context.requireRole([.institutionHead, .municipalityCoordinator, .ikvdExpert, .vpiiCoordinator])
             let filter = try Self.filter(request)
             return try JSONResponse.make(.ok, try await pool.withConnection { try queue.counts(for: principal, filter: filter, on: $0) })
         }

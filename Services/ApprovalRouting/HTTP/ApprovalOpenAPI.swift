@@ -165,10 +165,11 @@ enum ApprovalOpenAPI {
               operationId: countApprovalQueue
               summary: The caller's scope at a glance (plans per status, waiting times)
               description: |
-                Roles `institution_head`, `municipality_coordinator`, `ikvd_expert`. Every plan in the
-                caller's scope counted per state, overall and per institution, with the longest and the
-                average wait (whole days) for the awaiting states, and how many of the plans waiting for
-                the caller's level have had a reminder or an escalation raised (`approval.overdue`).
+                Roles `institution_head`, `municipality_coordinator`, `ikvd_expert`, and `vpii_coordinator`
+                (oversight of their VPII: not an approval level). Every plan in the caller's scope counted
+                per state, overall and per institution, with the longest and the average wait (whole days)
+                for the awaiting states, and how many of the plans waiting for the caller's level (for the
+                VPII coordinator: at any level) have had a reminder or an escalation raised (`approval.overdue`).
                 Filters `institutionId`, `municipalityId` and `semester` as for the queue.
               parameters:
                 - name: institutionId

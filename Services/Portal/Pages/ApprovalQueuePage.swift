@@ -84,7 +84,7 @@ extension PortalApp {
     }
 
     /// The counts panel: plans per status in the approver's scope, with waiting times, and the reminders and escalations raised.
-    func queueCounts(_ counts: [String: Any], language: String) -> [String: Any] {
+    func queueCounts(_ counts: [String: Any], language: String, overseer: Bool = false) -> [String: Any] {
         func t(_ key: String, _ values: [String: String] = [:]) -> String { renderer.text(key, language, values) }
         let states = counts["byState"] as? [[String: Any]] ?? []
         return ["statusCounts": states.map { entry -> [String: Any] in
@@ -96,7 +96,7 @@ extension PortalApp {
                     return row
                 },
                 "hasCounts": !states.isEmpty,
-                "remindersText": t("approvals.overdue_counts", ["reminders": String(counts["reminders"] as? Int ?? 0),
+                "remindersText": t(overseer ? "approvals.overdue_counts_overseen" : "approvals.overdue_counts", ["reminders": String(counts["reminders"] as? Int ?? 0),
                                                                  "escalations": String(counts["escalations"] as? Int ?? 0)])]
     }
 }

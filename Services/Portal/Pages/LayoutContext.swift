@@ -26,6 +26,7 @@ extension PortalApp {
         if PortalApp.staffKeepers.contains(visit.role.role) { page["staffLink"] = true }
         if PortalApp.emergencyKeepers.contains(visit.role.role) { page["emergencyLink"] = true }
         if PortalApp.approverLevels[visit.role.role] != nil { page["queueLink"] = true }
+        else if PortalApp.readsOverview(visit.role.role) { page["overviewLink"] = true }
         if PortalApp.monthKeepers.contains(visit.role.role) { page["myMonthLink"] = true }
         if PortalApp.statisticsReaders.contains(visit.role.role) { page["statisticsLink"] = true }
         if FinanceRules.keepers.contains(visit.role.role) { page["financeLink"] = true }

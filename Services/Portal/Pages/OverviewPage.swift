@@ -6,11 +6,15 @@ import Rules
 /// The approver's overview of their institutions (issue #20): plans per status for each
 /// institution in their scope, and how long the plans waiting at each level have waited.
 extension PortalApp {
+    /// Who reads the overview: the approvers, and the VPII coordinator who oversees their VPII
+    /// without being an approval level.
+    public static func readsOverview(_ role: String) -> Bool { approverLevels[role] != nil || role == "vpii_coordinator" }
+
     func registerOverview(on router: Router<BasicRequestContext>) {
         router.get("overview", use: signedIn { request, _, visit in
             let language = visit.language
             func t(_ key: String) -> String { renderer.text(key, language) }
-            guard Self.approverLevels[visit.role.role] != nil else {
+            guard Self.readsOverview(visit.role.role) else {
                 return message(request, "approvals.overview_title", "queue.not_for_role", status: .forbidden, language: language)
             }
             let reply = try await services.call(visit.principal, "GET", services.endpoints.approval + "/approvals/queue/counts")
@@ -19,7 +23,10 @@ extension PortalApp {
             page.merge(Self.overviewTable(reply.json, label: { state in
                 PlanState(rawValue: state).map { language == "en" ? $0.label.en : $0.label.lv } ?? state
             })) { $1 }
-            page.merge(queueCounts(reply.json, language: language)) { $1 }
+            // The VPII coordinator oversees without deciding: no queue of their own, counts at every level.
+            let overseer = Self.approverLevels[visit.role.role] == nil
+            page.merge(queueCounts(reply.json, language: language, overseer: overseer)) { $1 }
+            if !overseer { page["queueBack"] = true }
             return renderer.response("overview", page, language: language)
         })
     }

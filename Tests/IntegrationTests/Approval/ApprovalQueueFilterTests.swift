@@ -17,7 +17,7 @@ extension PipelineSuites {
         func filtersAndCounts() async throws {
             let harness = try await ApprovalHarness.start()
             let api = harness.client()
-            let (municipality, school, _) = try await harness.directory()
+            let (municipality, school, vpii) = try await harness.directory()
             let head = try await harness.token(.institutionHead, .institution(school))
             let coordinator = try await harness.token(.municipalityCoordinator, .municipality(municipality))
             let old = try await harness.validatedPlan(institution: school)
@@ -67,6 +67,20 @@ extension PipelineSuites {
             let theirs = try await api.send("GET", "/approvals/queue/counts", coordinator).json["byState"] as? [[String: Any]] ?? []
             #expect(theirs.first { $0["state"] as? String == "awaiting_municipality" }?["count"] as? Int == 1)
             #expect(try await api.send("GET", "/approvals/queue/counts", try await harness.token(.preparer, .institution(school))).status == 403)
+            // A VPII coordinator oversees their VPII (no approval level): every state there, and plans overdue at
+            // any level; a general school is not theirs, whatever the grant names.
+            let vpiiPlan = try await harness.validatedPlan(institution: vpii)
+            #expect(await harness.waitFor(vpiiPlan.planId, "awaiting_institution_head"))
+            _ = try await harness.host.pool.withConnection { connection in
+                try connection.execute("INSERT INTO reminders (plan_id, revision, level, stage) VALUES ($1, $2, 'institution_head', 'escalation')",
+                                       [vpiiPlan.planId, vpiiPlan.revision])
+            }
+            let oversight = try await api.send("GET", "/approvals/queue/counts", try await harness.token(.vpiiCoordinator, .institution(vpii)))
+            let overseen = oversight.json["byState"] as? [[String: Any]] ?? []
+            #expect(oversight.status == 200 && overseen.count == 1 && overseen.first?["count"] as? Int == 1, "\(oversight.body)")
+            #expect(oversight.json["escalations"] as? Int == 1, "the plan escalated at the head's level counts for the overseer")
+            let elsewhere = try await api.send("GET", "/approvals/queue/counts", try await harness.token(.vpiiCoordinator, .institution(school)))
+            #expect((elsewhere.json["institutions"] as? [Any])?.isEmpty == true, "\(elsewhere.body)")
 
             // The summary says what was paid (a plan is deleted only while nothing is).
             let summary = try await api.send("GET", "/approvals/plans/\(fresh.planId)", head)
