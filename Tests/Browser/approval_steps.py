@@ -62,11 +62,7 @@ def wait_for_state(plan_id: str, token: str, state: str, timeout: float = 60) ->
 
 
 def sign_out(driver) -> None:
-    click(driver, "sign-out")
-    buttons = driver.find_elements(By.XPATH, "//button[normalize-space()='End session' or normalize-space()='Beigt sesiju']")
-    if buttons:
-        buttons[0].click()
-        browser.wait_for_page(driver)
+    browser.sign_out(driver)
 
 
 def open_queue(driver, plan_id: str) -> None:

@@ -192,6 +192,17 @@ def sign_in(driver: WebDriver, portal: str, subject: str) -> str:
     return driver.current_url
 
 
+def sign_out(driver: WebDriver) -> None:
+    """Signs out with the portal's button and confirms at the provider (RP-initiated logout asks),
+    waiting for each page to be the next one (never reading the page being left)."""
+    if not driver.find_elements(By.ID, "sign-out"):
+        return
+    navigate_by(driver, driver.find_element(By.ID, "sign-out").click)
+    buttons = driver.find_elements(By.XPATH, "//button[normalize-space()='End session' or normalize-space()='Beigt sesiju']")
+    if buttons:
+        navigate_by(driver, buttons[0].click)
+
+
 # ---------------------------------------------------------------- keyboard
 
 def focused_id(driver: WebDriver) -> str:

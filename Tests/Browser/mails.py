@@ -41,15 +41,7 @@ def link_in(message: EmailMessage) -> str:
 
 
 def sign_out(driver) -> None:
-    """Ends the portal session (and the provider's, when it asks)."""
-    if not driver.find_elements(By.ID, "sign-out"):
-        return
-    driver.find_element(By.ID, "sign-out").click()
-    browser.wait_for_page(driver)
-    buttons = driver.find_elements(By.XPATH, "//button[normalize-space()='End session']")
-    if buttons:
-        buttons[0].click()
-        browser.wait_for_page(driver)
+    browser.sign_out(driver)
 
 
 def follow(driver, link: str, subject: str) -> None:

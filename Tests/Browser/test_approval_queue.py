@@ -14,11 +14,7 @@ def test_head_approves_from_the_queue(driver):
     head = school.people["head"]
     browser.sign_in(driver, browser.portal_url(), preparer["subject"])
     plan_id, _ = write_submittable_plan(driver)
-    click(driver, "sign-out")
-    buttons = driver.find_elements(By.XPATH, "//button[normalize-space()='End session']")
-    if buttons:
-        buttons[0].click()
-        browser.wait_for_page(driver)
+    browser.sign_out(driver)
 
     browser.sign_in(driver, browser.portal_url(), head["subject"])
     click(driver, "nav-queue")

@@ -113,9 +113,7 @@ def test_finance_sees_staff_pay_makes_the_batch_and_reverses(driver):
     # The batch email's link, followed signed out: sign-in first, then straight to this batch.
     link = batch_email_link(month.finance["subject"], batch_id)
     assert link and link.startswith(browser.portal_url() + f"/finance/batches/{batch_id}"), link
-    click(driver, "sign-out")
-    for button in driver.find_elements(By.XPATH, "//button[normalize-space()='End session']"):
-        browser.navigate_by(driver, button.click)
+    browser.sign_out(driver)
     driver.get(link)
     browser.wait_for_page(driver)
     browser.wait(driver).until(lambda d: d.find_elements(By.ID, "sign-in"))

@@ -10,11 +10,7 @@ from selenium.webdriver.common.by import By
 
 
 def sign_out(driver) -> None:
-    click(driver, "sign-out")
-    buttons = driver.find_elements(By.XPATH, "//button[normalize-space()='End session']")
-    if buttons:
-        buttons[0].click()
-        browser.wait_for_page(driver)
+    browser.sign_out(driver)
 
 
 def test_head_gives_and_takes_back_a_preparers_role(driver):

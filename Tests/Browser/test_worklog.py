@@ -10,12 +10,8 @@ from selenium.webdriver.common.by import By
 from work_steps import open_plan, record, submit, work_days
 
 
-def sign_out(driver):
-    click(driver, "sign-out")
-    buttons = driver.find_elements(By.XPATH, "//button[normalize-space()='End session']")
-    if buttons:
-        buttons[0].click()
-        browser.wait_for_page(driver)
+def sign_out(driver) -> None:
+    browser.sign_out(driver)
 
 
 def test_coordinator_approves_and_returns_records(driver):

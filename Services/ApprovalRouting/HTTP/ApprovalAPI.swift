@@ -103,14 +103,14 @@ public struct ApprovalAPI: Sendable {
         AuditLog.reads.register(on: router.group("audit").add(middleware: AuthenticationMiddleware(verifier: verifier, assignments: ReplicaAssignments(pool: pool))),
                                 pool: pool)
         approvals.get("queue") { request, context in
-            let principal = try context.requireRole([.institutionHead, .municipalityCoordinator, .ikvdExpert])
+            let principal = try await queueRights(context, request, roles: [.institutionHead, .municipalityCoordinator, .ikvdExpert])
             let filter = try Self.filter(request)
             let page = try Pagination(request)
             let result = try await pool.withConnection { try queue.page(for: principal, filter: filter, page: page, on: $0) }
             return try JSONResponse.make(.ok, result)
         }
         approvals.get("queue/counts") { request, context in
-            let principal = try context.requireRole([.institutionHead, .municipalityCoordinator, .ikvdExpert, .vpiiCoordinator])
+            let principal = try await queueRights(context, request, roles: [.institutionHead, .municipalityCoordinator, .ikvdExpert, .vpiiCoordinator])
             let filter = try Self.filter(request)
             return try JSONResponse.make(.ok, try await pool.withConnection { try queue.counts(for: principal, filter: filter, on: $0) })
         }
@@ -216,6 +216,17 @@ public struct ApprovalAPI: Sendable {
                                               en: "A comment is required: say what to fix or why.")
         }
         return text
+    }
+
+    /// Whose queue the caller reads: their own (one of `roles`), or with `?actingFor=<person>` the
+    /// delegator's, while a delegation to the caller is in force (a delegate sees what they may decide).
+    func queueRights(_ context: AuthenticatedRequestContext, _ request: Request, roles: Set<Role>) async throws -> Principal {
+        guard let text = request.uri.queryParameters["actingFor"] else { return try context.requireRole(roles) }
+        let principal = try context.requirePrincipal()
+        guard let delegator = UUID(uuidString: String(text)) else {
+            throw CommonProblems.invalidField("actingFor", "request.uuid", lv: "Nederīgs identifikators.", en: "Invalid id.")
+        }
+        return try await pool.withConnection { try decider(principal, actingFor: delegator, on: $0) }.rights
     }
 
     /// The rights the caller decides with: their own, or a delegator's when acting for them.

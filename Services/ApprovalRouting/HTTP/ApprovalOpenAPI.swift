@@ -144,6 +144,16 @@ enum ApprovalOpenAPI {
                     type: integer
                     minimum: 0
                     maximum: 3650
+                - name: actingFor
+                  in: query
+                  required: false
+                  description: |
+                    A delegator's person id: their queue, while a delegation from them to the caller is in
+                    force today (403 `delegation.not_valid` otherwise); the caller's own role need not be an
+                    approver's.
+                  schema:
+                    type: string
+                    format: uuid
                 - $ref: '#/components/parameters/Limit'
                 - $ref: '#/components/parameters/Offset'
               responses:

@@ -37,17 +37,24 @@ extension PortalApp {
     func queuePage(_ request: Request, _ visit: Visit) async throws -> Response {
         let language = visit.language
         func t(_ key: String, _ values: [String: String] = [:]) -> String { renderer.text(key, language, values) }
-        guard Self.approverLevels[visit.role.role] != nil else {
+        // A delegate works the delegator's queue (`?actingFor=`), whatever their own role.
+        let acting = try await substitution(Self.actingFor(request), visit)
+        guard Self.approverLevels[visit.role.role] != nil || acting != nil else {
             return message(request, "queue.title", "queue.not_for_role", status: .forbidden, language: language)
         }
         let query = FormData(urlEncoded: request.uri.query ?? "")
         let filters = Self.queueFilters(query)
-        let filterQuery = filters.map { "&\($0.0)=\($0.1)" }.joined()
+        let filterQuery = filters.map { "&\($0.0)=\($0.1)" }.joined() + (acting.map { "&" + $0.query } ?? "")
         async let queueCall = services.call(visit.principal, "GET", services.endpoints.approval + "/approvals/queue?limit=200" + filterQuery)
-        async let countsCall = services.call(visit.principal, "GET", services.endpoints.approval + "/approvals/queue/counts")
+        async let countsCall = services.call(visit.principal, "GET", services.endpoints.approval + "/approvals/queue/counts"
+                                                 + (acting.map { "?" + $0.query } ?? ""))
         let (reply, counts) = try await (queueCall, countsCall)
         guard reply.status == 200 else { return serviceFailure(request, visit, reply.status) }
         var page = layout(visit, title: t("queue.title"), path: "/queue", notice: notice(request, language))
+        if let acting {
+            page["acting"] = ["delegator": acting.delegator, "query": acting.query,
+                              "banner": t("approvals.acting_banner", ["name": acting.name, "role": t("role.\(acting.role)")])]
+        }
         let items = reply.json["items"] as? [[String: Any]] ?? []
         page["items"] = items.map { item -> [String: Any] in
             let warnings = (item["warnings"] as? [Any])?.count ?? 0
@@ -79,7 +86,7 @@ extension PortalApp {
                       control: .select([("", any)] + Self.waitChoices.map { (String($0), t("approvals.filter_days", ["days": String($0)])) })),
         ].map { $0.context(FieldErrors(), prefixes: prefixes(language)) }
         // IKVD decides last for the whole country: the longest waits are what it looks at first.
-        page["longestFirst"] = visit.role.role == "ikvd_expert"
+        page["longestFirst"] = (acting?.role ?? visit.role.role) == "ikvd_expert"
         return renderer.response("queue", page, language: language)
     }
 

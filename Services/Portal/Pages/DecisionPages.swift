@@ -22,13 +22,16 @@ extension PortalApp {
                 errors.add("comment", renderer.text(decision == .suspend ? "approvals.reason_required" : "approvals.comment_required", visit.language))
                 return try await decisionPage(request, visit, id: id, decision: decision, errors: errors, form: form)
             }
-            let body: [String: Any] = comment.isEmpty ? [:] : ["comment": comment]
+            var body: [String: Any] = comment.isEmpty ? [:] : ["comment": comment]
+            // A delegate decides for the delegator (approval routing checks the delegation again).
+            let acting = try await substitution(form["actingFor"], visit)
+            if let acting { body["actingFor"] = acting.delegator }
             let reply = try await services.call(visit.principal, "POST", services.endpoints.approval + "/approvals/plans/\(id)/\(decision.rawValue)",
                                                 json: Self.json(body))
             if reply.status == 200 {
                 // An approver goes back to the queue; whoever manages the plan stays on its page.
                 let back = [.approve, .return].contains(decision) ? "/queue" : "/plans/\(id)"
-                return Response.redirect(to: "\(back)?notice=decision_\(decision.rawValue)", type: .normal)
+                return Response.redirect(to: "\(back)?notice=decision_\(decision.rawValue)" + (acting.map { "&" + $0.query } ?? ""), type: .normal)
             }
             if Self.serviceBroke(reply.status) || reply.status == 404 { return serviceFailure(request, visit, reply.status) }
             if reply.status == 409, let first = try await decidedFirst(request, visit, id: id, seenVersion: Int(form["version"] ?? "")) {
@@ -63,8 +66,11 @@ extension PortalApp {
         let plan = summary["plan"] as? [String: Any] ?? [:]
         let state = plan["state"] as? String ?? ""
         let paid = (summary["amountPaidCents"] as? NSNumber)?.int64Value ?? 0
+        let acting = try await substitution(form?["actingFor"] ?? Self.actingFor(request), visit)
         // Offered only when it is possible now; a stale link (or a form shown again after a refusal) says so.
-        guard PlanDecision.available(role: visit.role.role, state: state, amountPaidCents: paid).contains(decision) else {
+        // A delegate decides in the delegator's role, approve or return only.
+        guard PlanDecision.available(role: acting?.role ?? visit.role.role, state: state, amountPaidCents: paid).contains(decision),
+              acting == nil || decision == .approve || decision == .return else {
             if form != nil, let first = try await decidedFirst(request, visit, id: id, seenVersion: Int(form?["version"] ?? "")) { return first }
             return message(request, "approvals.not_now_title", "approvals.not_now_text", status: .conflict, language: language)
         }
@@ -80,6 +86,10 @@ extension PortalApp {
         page["statusLabel"] = PlanState(rawValue: state).map { language == "en" ? $0.label.en : $0.label.lv } ?? state
         page["version"] = form?["version"] ?? String(plan["version"] as? Int ?? 0)
         page["consequences"] = consequences(decision, plan: plan, language: language)
+        if let acting {
+            page["actingFor"] = acting.delegator
+            page["actingBanner"] = t("approvals.acting_banner", ["name": acting.name, "role": t("role.\(acting.role)")])
+        }
         page["danger"] = decision == .delete || decision == .suspend
         let label = decision == .suspend ? "approvals.reason" : decision.commentRequired ? "approvals.comment_required_label" : "approvals.comment_optional"
         page["fields"] = [FieldView(path: "comment", label: t(label), hint: t("approvals.hint_\(decision.rawValue)"),

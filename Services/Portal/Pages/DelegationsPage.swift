@@ -86,6 +86,8 @@ extension PortalApp {
                                       "from": LatvianFormat.date(from, language: language), "until": LatvianFormat.date(until, language: language),
                                       "state": t("approvals.delegation_\(state)")]
             if given, !revoked, state != "ended" { row["revocable"] = true }
+            // The delegate works the delegator's queue from here while the delegation is in force.
+            if !given, state == "active" { row["actingQueue"] = "/queue?actingFor=" + other }
             return row
         }
         page["hasDelegations"] = !list.isEmpty

@@ -27,6 +27,8 @@ extension PortalApp {
         if PortalApp.emergencyKeepers.contains(visit.role.role) { page["emergencyLink"] = true }
         if PortalApp.approverLevels[visit.role.role] != nil { page["queueLink"] = true }
         else if PortalApp.readsOverview(visit.role.role) { page["overviewLink"] = true }
+        // A head's usual substitute finds the delegations they received (and the delegator's queue) there.
+        if visit.role.role == "institution_coordinator" { page["delegationsLink"] = true }
         if PortalApp.monthKeepers.contains(visit.role.role) { page["myMonthLink"] = true }
         if PortalApp.statisticsReaders.contains(visit.role.role) { page["statisticsLink"] = true }
         if FinanceRules.keepers.contains(visit.role.role) { page["financeLink"] = true }

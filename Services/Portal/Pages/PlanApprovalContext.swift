@@ -6,7 +6,7 @@ import Rules
 /// decided, in which role, "acting for" whom), which level it awaits, and the decisions this
 /// person may take now, each a link to its confirmation page.
 extension PortalApp {
-    func approvalContext(_ summary: [String: Any], visit: Visit) -> [String: Any] {
+    func approvalContext(_ summary: [String: Any], visit: Visit, acting: Substitution? = nil) -> [String: Any] {
         let language = visit.language
         func t(_ key: String, _ values: [String: String] = [:]) -> String { renderer.text(key, language, values) }
         var page: [String: Any] = [:]
@@ -28,13 +28,20 @@ extension PortalApp {
             page["awaiting"] = t("plan.awaiting", ["level": t("approvals.level_\(level)")])
         }
         let id = (plan["planId"] as? String ?? "").lowercased()
-        let available = PlanDecision.available(role: visit.role.role, state: plan["state"] as? String ?? "",
+        // A delegate decides in the delegator's role, and only what a delegation covers: approve or return.
+        let role = acting?.role ?? visit.role.role
+        let available = PlanDecision.available(role: role, state: plan["state"] as? String ?? "",
                                                amountPaidCents: (summary["amountPaidCents"] as? NSNumber)?.int64Value ?? 0)
+            .filter { acting == nil || $0 == .approve || $0 == .return }
         page["decisions"] = available.map { decision -> [String: Any] in
-            ["id": id, "decision": decision.rawValue, "label": t("approvals.action_\(decision.rawValue)"), "primary": decision == .approve]
+            ["id": id, "decision": decision.rawValue, "label": t("approvals.action_\(decision.rawValue)"), "primary": decision == .approve,
+             "suffix": acting.map { "?" + $0.query } ?? ""]
         }
         page["hasDecisions"] = !available.isEmpty
-        if PlanDecision.levels[visit.role.role] != nil { page["approverSummary"] = approverSummary(summary, language: language) }
+        if let acting {
+            page["actingBanner"] = t("approvals.acting_banner", ["name": acting.name, "role": t("role.\(acting.role)")])
+        }
+        if PlanDecision.levels[role] != nil { page["approverSummary"] = approverSummary(summary, language: language) }
         return page
     }
 

@@ -135,7 +135,7 @@ extension PortalApp {
         // The approval trail and the decisions this person may take now (approval routing; issue #20).
         if let trail = try? await services.call(visit.principal, "GET", services.endpoints.approval + "/approvals/plans/\(id)"),
            trail.status == 200 {
-            page.merge(approvalContext(trail.json, visit: visit)) { $1 }
+            page.merge(approvalContext(trail.json, visit: visit, acting: try await substitution(Self.actingFor(request), visit))) { $1 }
         }
         // Support the student gets from other ESF projects (declared, so it is not paid twice).
         let declarations = plan["esfDeclarations"] as? [[String: Any]] ?? []

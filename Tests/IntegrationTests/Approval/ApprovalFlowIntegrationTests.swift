@@ -133,6 +133,13 @@ extension PipelineSuites {
                                        #"{"delegateId":"\#(deputyId)","validFrom":"2022-10-03","validUntil":"2022-10-07"}"#).status == 201)
             let mine = try await api.send("GET", "/approvals/delegations", deputy)
             #expect(mine.status == 200 && mine.body.contains("2022-10-07"), "the delegate sees what they received")
+            // The delegate reads the delegator's queue (their own role has none) while the delegation holds.
+            #expect(try await api.send("GET", "/approvals/queue", deputy).status == 403)
+            let theirQueue = try await api.send("GET", "/approvals/queue?actingFor=\(headId)", deputy)
+            #expect(((theirQueue.json["items"] as? [[String: Any]]) ?? []).contains { ($0["planId"] as? String)?.lowercased() == plan.planId.uuidString.lowercased() },
+                    "\(theirQueue.body)")
+            #expect(try await api.send("GET", "/approvals/queue/counts?actingFor=\(headId)", deputy).status == 200)
+            #expect(try await api.send("GET", "/approvals/queue?actingFor=\(UUID())", deputy).body.contains("delegation.not_valid"))
             let acting = try await api.send("POST", "/approvals/plans/\(plan.planId)/approve", deputy, #"{"actingFor":"\#(headId)","comment":"Direktores prombūtnē"}"#)
             #expect(acting.json["state"] as? String == "awaiting_municipality", "\(acting.body)")
             let decisions = try await api.send("GET", "/approvals/plans/\(plan.planId)", head).json["decisions"] as? [[String: Any]] ?? []
@@ -146,6 +153,7 @@ extension PipelineSuites {
             let later = try await harness.validatedPlan(institution: school)
             #expect(await harness.waitFor(later.planId, "awaiting_institution_head"))
             #expect(try await api.send("POST", "/approvals/plans/\(later.planId)/approve", deputy, #"{"actingFor":"\#(headId)"}"#).status == 403)
+            #expect(try await api.send("GET", "/approvals/queue?actingFor=\(headId)", deputy).status == 403, "revoked: the queue closes too")
 
             // Suspend: reason mandatory; resume within the semester (today is inside 2022/2023-1).
             #expect(try await api.send("POST", "/approvals/plans/\(plan.planId)/suspend", preparer, "{}").status == 422)
