@@ -1,12 +1,9 @@
 """Plans for the approvers' browser tests, made through intake's API as the school's preparer would
 (faster than the form, which test_preparer_path covers), and waited for in the head's queue."""
-import json
 import time
-import urllib.error
-import urllib.request
 
 import browser
-from fixtures import APPROVAL, School, call, mint, must, personal_code
+from fixtures import APPROVAL, School, call, http, mint, must, personal_code
 from plan_steps import click, main_text
 from selenium.webdriver.common.by import By
 
@@ -41,14 +38,7 @@ def submitted_plan(school: School, semester: str = "2022/2023-1") -> str:
 
 
 def approval(method: str, path: str, token: str, body: dict | None = None) -> tuple[int, dict]:
-    request = urllib.request.Request(APPROVAL + path, data=None if body is None else json.dumps(body).encode(), method=method)
-    request.add_header("Content-Type", "application/json")
-    request.add_header("Authorization", "Bearer " + token)
-    try:
-        with urllib.request.urlopen(request, timeout=20) as response:
-            return response.status, json.loads(response.read() or b"{}")
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"{}")
+    return http(method, APPROVAL + path, token, body)
 
 
 def wait_for_state(plan_id: str, token: str, state: str, timeout: float = 60) -> None:
@@ -61,9 +51,6 @@ def wait_for_state(plan_id: str, token: str, state: str, timeout: float = 60) ->
         time.sleep(0.5)
 
 
-def sign_out(driver) -> None:
-    browser.sign_out(driver)
-
 
 def open_queue(driver, plan_id: str) -> None:
     click(driver, "nav-queue")
@@ -74,4 +61,4 @@ def text_of(driver, element_id: str) -> str:
     return driver.find_element(By.ID, element_id).text
 
 
-__all__ = ["submitted_plan", "approval", "wait_for_state", "sign_out", "open_queue", "text_of", "main_text", "call"]
+__all__ = ["submitted_plan", "approval", "wait_for_state", "open_queue", "text_of", "main_text", "call"]

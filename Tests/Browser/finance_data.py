@@ -5,13 +5,10 @@ recorded, the month submitted by the specialist and approved by the school's coo
 specialist's bank account. Payouts then pays the month (staff pay, released). Also a meals claim
 with its receipt (released at once), and a change of the specialist's account proposed by a
 second finance officer, for the signed-in one to confirm."""
-import json
 import time
-import urllib.error
-import urllib.request
 import uuid
 
-from fixtures import ROOT, School, mint, personal_code, service_url
+from fixtures import ROOT, School, http, mint, personal_code, service_url
 
 INTAKE = service_url("INTAKE", 8080)
 APPROVAL = service_url("APPROVAL", 8082)
@@ -24,21 +21,7 @@ SEMESTER = "2022/2023-1"
 
 def send(url: str, method: str, token: str, body=None, content_type: str = "application/json",
          headers: dict | None = None) -> tuple[int, dict]:
-    data = body if isinstance(body, (bytes, type(None))) else json.dumps(body).encode()
-    request = urllib.request.Request(url, data=data, method=method)
-    request.add_header("Content-Type", content_type)
-    request.add_header("Authorization", "Bearer " + token)
-    for name, value in (headers or {}).items():
-        request.add_header(name, value)
-    try:
-        with urllib.request.urlopen(request, timeout=20) as response:
-            return response.status, json.loads(response.read() or b"{}")
-    except urllib.error.HTTPError as error:
-        text = error.read()
-        try:
-            return error.code, json.loads(text or b"{}")
-        except ValueError:
-            return error.code, {"body": text.decode(errors="replace")}
+    return http(method, url, token, body, content_type, headers)
 
 
 def until(step: str, attempt, seconds: float = 60):

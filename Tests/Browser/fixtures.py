@@ -27,16 +27,31 @@ def admin_token() -> str:
     return (ROOT / ".local/jwt/ikvd-admin.token").read_text().strip()
 
 
-def call(method: str, path: str, body: dict | None = None, token: str | None = None) -> tuple[int, dict]:
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(INTAKE + path, data=data, method=method)
-    request.add_header("Content-Type", "application/json")
-    request.add_header("Authorization", "Bearer " + (token or admin_token()))
+def http(method: str, url: str, token: str, body=None, content_type: str = "application/json",
+         headers: dict | None = None) -> tuple[int, object]:
+    """One call to a service's API as `token` (a dict is sent as JSON, bytes as they are): the status and
+    the answer's JSON ({} when empty); bytes when a success is not JSON, {"body": text} when a refusal is not."""
+    data = body if isinstance(body, (bytes, type(None))) else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, method=method)
+    request.add_header("Content-Type", content_type)
+    request.add_header("Authorization", "Bearer " + token)
+    for name, value in (headers or {}).items():
+        request.add_header(name, value)
     try:
         with urllib.request.urlopen(request, timeout=20) as response:
-            return response.status, json.loads(response.read() or b"{}")
+            status, raw = response.status, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"{}")
+        status, raw = error.code, error.read()
+    if not raw:
+        return status, {}
+    if raw[:1] in (b"{", b"["):
+        return status, json.loads(raw)
+    return status, raw if status < 400 else {"body": raw.decode(errors="replace")}
+
+
+def call(method: str, path: str, body: dict | None = None, token: str | None = None) -> tuple[int, dict]:
+    """Intake's API (the directory, plans) as `token`, or as IKVD's administrator."""
+    return http(method, INTAKE + path, token or admin_token(), body)
 
 
 def must(method: str, path: str, body: dict | None = None, token: str | None = None) -> dict:
@@ -120,20 +135,15 @@ def approve(plan_id: str, token: str) -> None:
 def decide(plan_id: str, command: str, token: str, comment: str | None = None) -> None:
     """One decision (approve, return, suspend, resume, review, delete) through approval routing's API,
     retried while the decider's role or the plan reaches the service's copy."""
-    body = json.dumps({} if comment is None else {"comment": comment}).encode()
     deadline = time.monotonic() + 30
     while True:
-        request = urllib.request.Request(f"{APPROVAL}/approvals/plans/{plan_id}/{command}", data=body, method="POST")
-        request.add_header("Content-Type", "application/json")
-        request.add_header("Authorization", "Bearer " + token)
-        try:
-            with urllib.request.urlopen(request, timeout=20) as response:
-                return
-        except urllib.error.HTTPError as error:
-            answer = error.read().decode(errors="replace")
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{command} {plan_id}: {error.code} {answer}")
-            time.sleep(0.5)
+        status, answer = http("POST", f"{APPROVAL}/approvals/plans/{plan_id}/{command}", token,
+                              {} if comment is None else {"comment": comment})
+        if status == 200:
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{command} {plan_id}: {status} {answer}")
+        time.sleep(0.5)
 
 
 def mint(person: str, role: str, scope: str) -> str:

@@ -40,14 +40,11 @@ def link_in(message: EmailMessage) -> str:
     return links[0]
 
 
-def sign_out(driver) -> None:
-    browser.sign_out(driver)
-
 
 def follow(driver, link: str, subject: str) -> None:
     """Opens `link` signed out, signs in as `subject` from the page it shows, and waits until the
     portal has brought the person back to the link's own path."""
-    sign_out(driver)
+    browser.sign_out(driver)
     driver.get(link)
     browser.wait_for_page(driver)
     driver.find_element(By.ID, "sign-in").click()

@@ -4,7 +4,7 @@ their queue (with the head in its approval trail) and approves it; the head susp
 reason required, refused beside the field first); and when someone else decided the plan between
 loading the confirmation and pressing it, the second person gets a page saying who decided first."""
 import browser
-from approval_steps import approval, open_queue, sign_out, submitted_plan, text_of
+from approval_steps import approval, open_queue, submitted_plan, text_of
 from fixtures import School, mint
 from plan_steps import choose, click, fill, main_text
 from selenium.webdriver.common.by import By
@@ -31,7 +31,7 @@ def test_head_approves_then_the_coordinator(driver):
     click(driver, "confirm-decision")
     assert "notice=decision_approve" in driver.current_url, main_text(driver)
     assert not driver.find_elements(By.ID, f"open-{plan_id}"), "the plan left the head's queue"
-    sign_out(driver)
+    browser.sign_out(driver)
 
     browser.sign_in(driver, browser.portal_url(), coordinator["subject"])
     open_queue(driver, plan_id)

@@ -9,7 +9,6 @@ import subprocess
 
 import browser
 from fixtures import ROOT
-from mails import sign_out
 from plan_steps import click, main_text
 from selenium.webdriver.common.by import By
 
@@ -38,7 +37,7 @@ def visit(driver, path: str, name: str) -> str:
 
 
 def as_person(driver, outcome: dict, key: str) -> None:
-    sign_out(driver)
+    browser.sign_out(driver)
     browser.sign_in(driver, browser.portal_url(), outcome["signIn"][key])
 
 
@@ -104,4 +103,4 @@ def test_the_demo_semester_in_the_portal(driver):
     as_person(driver, outcome, "ikvd_admin")
     visit(driver, "/directory", "18-admin-directory")
     visit(driver, "/audit", "19-admin-audit")
-    sign_out(driver)
+    browser.sign_out(driver)

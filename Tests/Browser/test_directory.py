@@ -12,7 +12,6 @@ from fixtures import admin_token, must
 from plan_steps import click, fill, main_text
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
-from test_people import sign_out
 
 ADMIN_SUBJECT = "ikvd-admin@browser.pumpurs.example.lv"
 
@@ -83,7 +82,7 @@ def test_admin_builds_a_school_and_reads_the_audit(driver):
     assert driver.find_element(By.ID, "subject").get_attribute("value") == ""
     browser.check_accessibility(driver, "directory-05-person")
     head_page = driver.current_url.split("?")[0]
-    sign_out(driver)
+    browser.sign_out(driver)
 
     # The head signs in and adds a specialist to the school.
     browser.sign_in(driver, browser.portal_url(), head_subject)
@@ -93,7 +92,7 @@ def test_admin_builds_a_school_and_reads_the_audit(driver):
     Select(driver.find_element(By.ID, "role")).select_by_value("specialist")
     click(driver, "add-person")
     assert "notice=person_added" in driver.current_url, main_text(driver)
-    sign_out(driver)
+    browser.sign_out(driver)
 
     # The administrator finds it in the audit log, filtered by the head.
     sign_in_as_admin(driver)

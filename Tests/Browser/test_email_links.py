@@ -8,14 +8,12 @@ start back eleven days in approval routing's table (the one clock shift it makes
 deploy/local/test starts the system with short sweep timers and the digest due from 00:00 UTC
 (PUMPURS_APPROVAL_SWEEP_SECONDS=2 PUMPURS_DIGEST_HOUR_UTC=0 PUMPURS_DIGEST_SWEEP_SECONDS=2).
 The work-record and payout-batch emails are followed in test_email_links_work.py."""
-import json
 import os
 import subprocess
-import urllib.request
 
 import browser
-from fixtures import School, decide, mint, service_url
-from mails import follow, link_in, mail_to, sign_out
+from fixtures import School, decide, http, mint, service_url
+from mails import follow, link_in, mail_to
 from plan_steps import click, main_text, write_submittable_plan
 from selenium.webdriver.common.by import By
 
@@ -23,12 +21,8 @@ NOTIFICATIONS = service_url("NOTIFICATIONS", 8085)
 
 
 def choose_daily_digest(token: str) -> None:
-    request = urllib.request.Request(NOTIFICATIONS + "/notifications/preferences", data=json.dumps({"dailyDigest": True}).encode(),
-                                     method="PUT")
-    request.add_header("Content-Type", "application/json")
-    request.add_header("Authorization", "Bearer " + token)
-    with urllib.request.urlopen(request, timeout=20) as response:
-        assert response.status in (200, 204), response.status
+    status, answer = http("PUT", NOTIFICATIONS + "/notifications/preferences", token, {"dailyDigest": True})
+    assert status in (200, 204), (status, answer)
 
 
 def wait_longer(plan_id: str, days: int) -> None:
@@ -102,12 +96,12 @@ def test_each_plan_email_opens_its_page(driver):
     decide(plan_id, "review", school.head_token(), "Mainījies skolēna transporta maršruts.")
     follow(driver, link_in(mail_to(preparer["subject"], "jāpārskata")), preparer["subject"])
     lands_on_plan(driver, plan_id, "email-07-review-preparer")
-    sign_out(driver)
+    browser.sign_out(driver)
 
 
 def follow_refused(driver, link: str, subject: str) -> None:
     """`link` opened by `subject`, who may not see it: the portal's own refusal, with the way back."""
-    sign_out(driver)
+    browser.sign_out(driver)
     driver.get(link)
     browser.wait_for_page(driver)
     driver.find_element(By.ID, "sign-in").click()

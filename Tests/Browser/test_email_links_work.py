@@ -6,7 +6,7 @@ emails are followed in test_email_links.py."""
 import browser
 from finance_data import APPROVAL, PAYOUTS, TIMESHEETS, ApprovedMonth, send
 from fixtures import mint
-from mails import follow, link_in, mail_to, sign_out
+from mails import follow, link_in, mail_to
 from plan_steps import main_text
 from selenium.webdriver.common.by import By
 
@@ -57,4 +57,4 @@ def test_work_record_and_batch_emails_open_their_pages(driver):
     follow(driver, link, month.finance["subject"])
     assert driver.find_element(By.ID, "batch-count").text == str(batch["count"]), main_text(driver)
     browser.check_accessibility(driver, "email-work-03-batch-finance")
-    sign_out(driver)
+    browser.sign_out(driver)

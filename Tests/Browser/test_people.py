@@ -9,9 +9,6 @@ from plan_steps import choose, click, fill, main_text
 from selenium.webdriver.common.by import By
 
 
-def sign_out(driver) -> None:
-    browser.sign_out(driver)
-
 
 def test_head_gives_and_takes_back_a_preparers_role(driver):
     school = School()

@@ -6,7 +6,7 @@ import time
 
 import browser
 from fixtures import School
-from mails import mail_to, sign_out
+from mails import mail_to
 from plan_steps import choose, click, fill, main_text, write_submittable_plan
 from selenium.webdriver.common.by import By
 
@@ -34,7 +34,7 @@ def test_email_link_copy_forward_report_and_english(driver):
     body = message.get_body(preferencelist=("plain",)).get_content()
     link = re.search(r"(https?://\S+/plans/[0-9a-f-]{36})", body).group(1)
     assert link.startswith(browser.portal_url()), link
-    sign_out(driver)
+    browser.sign_out(driver)
     driver.get(link)
     browser.wait_for_page(driver)
     driver.find_element(By.ID, "sign-in").click()
@@ -45,7 +45,7 @@ def test_email_link_copy_forward_report_and_english(driver):
     browser.wait_for_page(driver)
     assert driver.find_element(By.ID, "plan-status")
     browser.check_accessibility(driver, "after-02-head-from-email")
-    sign_out(driver)
+    browser.sign_out(driver)
 
     # Approved all the way; the preparer writes the report, in English this time.
     school.approve_all_the_way(plan_id)
@@ -75,7 +75,7 @@ def test_email_link_copy_forward_report_and_english(driver):
     browser.check_accessibility(driver, "after-06-report-submitted")
     click(driver, "lang-switch")
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "lv"
-    sign_out(driver)
+    browser.sign_out(driver)
 
     browser.sign_in(driver, browser.portal_url(), head["subject"])
     driver.get(f"{browser.portal_url()}/plans/{plan_id}/report")

@@ -10,9 +10,6 @@ from selenium.webdriver.common.by import By
 from work_steps import open_plan, record, submit, work_days
 
 
-def sign_out(driver) -> None:
-    browser.sign_out(driver)
-
 
 def test_coordinator_approves_and_returns_records(driver):
     school = School()
@@ -59,7 +56,7 @@ def test_coordinator_approves_and_returns_records(driver):
     click(driver, "return-record")
     assert "notice=worklog_return" in driver.current_url, main_text(driver)
     assert "atgriezta" in driver.find_element(By.ID, "record-state").text
-    sign_out(driver)
+    browser.sign_out(driver)
 
     # Its author sees why, and is led to "my month" to fix it.
     browser.sign_in(driver, portal, author["subject"])

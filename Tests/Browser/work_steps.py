@@ -5,30 +5,12 @@ the one in force today (deploy/local/programme-settings.json), so entries are ne
 import datetime
 import json
 import time
-import urllib.error
-import urllib.request
 
-from fixtures import INTAKE, ROOT, mint, personal_code, service_url
+from fixtures import INTAKE, ROOT, http, mint, personal_code, service_url
 
 TIMESHEETS = service_url("TIMESHEETS", 8083)
 REPORTING = service_url("REPORTING", 8086)
 CONSENT_PDF = ROOT / "deploy/local/demo/consent-form.pdf"
-
-
-def http(method: str, url: str, token: str, body=None, content_type: str = "application/json", headers: dict | None = None):
-    data = body if isinstance(body, bytes) or body is None else json.dumps(body).encode()
-    request = urllib.request.Request(url, data=data, method=method)
-    request.add_header("Content-Type", content_type)
-    request.add_header("Authorization", "Bearer " + token)
-    for name, value in (headers or {}).items():
-        request.add_header(name, value)
-    try:
-        with urllib.request.urlopen(request, timeout=20) as response:
-            raw = response.read()
-            return response.status, json.loads(raw) if raw and raw[:1] in (b"{", b"[") else raw
-    except urllib.error.HTTPError as error:
-        raw = error.read()
-        return error.code, json.loads(raw) if raw[:1] in (b"{", b"[") else raw
 
 
 def must(method: str, url: str, token: str, body=None, **options):

@@ -70,7 +70,7 @@ extension PortalApp {
         func t(_ key: String, _ values: [String: String] = [:]) -> String { renderer.text(key, language, values) }
         let me = visit.principal.personId.uuidString.lowercased()
         let names = try await peopleNames(visit)
-        let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+        let today = Self.today()
         var page = layout(visit, title: t("approvals.delegations_title"), path: "/delegations", notice: notice(request, language))
         let list = try await delegations(visit)
         page["delegations"] = list.map { delegation -> [String: Any] in

@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import PlatformClient
 import Rules
+import ServiceKit
 
 /// The school's staff in the project (issue #19 items 5 and 6), for its coordinator and head:
 /// the staff contracts (register one, end one), and a month's work records and services delivered
@@ -166,6 +167,9 @@ extension PortalApp {
         page["hasDeliveries"] = !(page["deliveries"] as? [Any] ?? []).isEmpty
         return renderer.response("staff", page, language: language, status: errors.hasErrors ? .unprocessableContent : .ok)
     }
+
+    /// Today in UTC, `YYYY-MM-DD` (delegation windows are compared with it).
+    static func today() -> String { CalendarDate.todayUTC()?.iso ?? "" }
 
     /// This month in UTC, `YYYY-MM`.
     static func currentMonth(_ now: Date = Date()) -> String {

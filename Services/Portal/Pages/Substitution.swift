@@ -33,7 +33,7 @@ extension PortalApp {
     /// from that person to the signed-in one is in force today; nil otherwise.
     func substitution(_ actingFor: String?, _ visit: Visit) async throws -> Substitution? {
         guard let delegator = actingFor.flatMap(Self.planUUID) else { return nil }
-        let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+        let today = Self.today()
         guard let delegation = Substitution.inForce(try await delegations(visit), delegator: delegator,
                                                     me: visit.principal.personId.uuidString.lowercased(), today: today),
               let role = delegation["role"] as? String else { return nil }
